@@ -1,0 +1,53 @@
+#!/bin/sh
+# install-deps.sh - make sure the libraries and tools casewalk needs are here.
+# usage: scripts/install-deps.sh run|check|fuzz
+# Finds what is missing (pkg-config for libraries, PATH for tools); as root
+# installs the Debian packages (apt-get update once, then install) and says
+# what it installs; otherwise prints the exact apt-get line and fails.
+set -eu
+
+what=${1:-run}
+pkgs=""
+
+need_lib() {	# pkg-config-name debian-package
+	pkg-config --exists "$1" 2>/dev/null || pkgs="$pkgs $2"
+}
+need_tool() {	# command debian-package
+	command -v "$1" >/dev/null 2>&1 || pkgs="$pkgs $2"
+}
+
+need_tool cc gcc
+need_tool make make
+need_tool pkg-config pkg-config
+if command -v pkg-config >/dev/null 2>&1; then
+	need_lib ncursesw libncurses-dev
+	need_lib yaml-0.1 libyaml-dev
+	need_lib libutf8proc libutf8proc-dev
+fi
+case $what in
+check|fuzz)
+	command -v pkg-config >/dev/null 2>&1 && need_lib cmocka libcmocka-dev
+	need_tool valgrind valgrind
+	need_tool tmux tmux
+	need_tool python3 python3
+	need_tool clang clang
+	# libFuzzer and the sanitizer runtimes for clang
+	[ -n "$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] ||
+		pkgs="$pkgs libclang-rt-dev"
+	;;
+esac
+
+pkgs=$(echo $pkgs | tr ' ' '\n' | sort -u | tr '\n' ' ')
+[ -z "${pkgs# }" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "casewalk needs these Debian packages:$pkgs" >&2
+	echo "Install them with:" >&2
+	echo "  sudo apt-get update && sudo apt-get install -y $pkgs" >&2
+	exit 1
+fi
+echo "casewalk: installing missing Debian packages: $pkgs" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $pkgs >&2

@@ -1,0 +1,34 @@
+/* app.h - the command line, shared by the subcommands and the explorer. */
+#ifndef CW_APP_H
+#define CW_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "corpus.h"
+#include "date.h"
+#include "vocab.h"
+
+#define CASEWALK_VERSION "0.1"
+#define CASEWALK_DISCLAIMER \
+	"casewalk is a study and review aid, not legal advice."
+
+struct app {
+	const char *cmd;                /* "check", ..., or NULL: explorer */
+	bool json, csv, redact, quiz;
+	const char *rules_file, *config_file;
+	struct date as_of, law_as_of;   /* law_as_of: DATE_NONE = as_of */
+	int jobs;
+	char **paths;
+	size_t n_paths;
+	struct vocab vocab;
+};
+
+/* Loads the vocabulary and the corpus for app's paths.  Reports vocabulary
+ * errors on stderr and returns false when they make loading impossible. */
+bool app_load(struct app *app, struct corpus *c,
+	      void (*progress)(void *, size_t, size_t), void *ctx);
+
+int cmd_check(struct app *app);
+
+#endif

@@ -1,0 +1,166 @@
+/* arena.c - bump allocator; see arena.h. */
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size;
+	size_t used;
+	alignas(max_align_t) unsigned char data[];
+};
+
+#define ALIGN (alignof(max_align_t))
+
+static void oom(size_t n)
+{
+	fprintf(stderr, "casewalk: out of memory (%zu bytes)\n", n);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom(n);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom(n * size);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom(n);
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(xmalloc(n), s, n);
+}
+
+void arena_init(struct arena *a, size_t chunk_size)
+{
+	a->head = NULL;
+	a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
+	a->total = 0;
+}
+
+static struct arena_chunk *new_chunk(struct arena *a, size_t need)
+{
+	size_t size = need > a->chunk_size ? need : a->chunk_size;
+	struct arena_chunk *c = xmalloc(sizeof(*c) + size);
+	c->size = size;
+	c->used = 0;
+	c->next = a->head;
+	a->head = c;
+	return c;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	n = (n + ALIGN - 1) & ~(ALIGN - 1);
+	if (n == 0)
+		n = ALIGN;
+	struct arena_chunk *c = a->head;
+	if (!c || c->size - c->used < n) {
+		/* A large request gets a chunk of its own behind the current one,
+		 * so the current chunk's free space is not wasted. */
+		if (c && n > a->chunk_size / 4) {
+			struct arena_chunk *big = xmalloc(sizeof(*big) + n);
+			big->size = n;
+			big->used = n;
+			big->next = c->next;
+			c->next = big;
+			a->total += n;
+			return big->data;
+		}
+		c = new_chunk(a, n);
+	}
+	void *p = c->data + c->used;
+	c->used += n;
+	a->total += n;
+	return p;
+}
+
+void *arena_zalloc(struct arena *a, size_t n)
+{
+	return memset(arena_alloc(a, n), 0, n);
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	char *p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void arena_reset(struct arena *a)
+{
+	struct arena_chunk *c = a->head;
+	if (!c)
+		return;
+	/* keep the oldest chunk of default size, free the rest */
+	struct arena_chunk *keep = NULL;
+	while (c) {
+		struct arena_chunk *next = c->next;
+		if (!keep && c->size == a->chunk_size && !next)
+			keep = c;
+		else
+			free(c);
+		c = next;
+	}
+	a->head = keep;
+	if (keep) {
+		keep->used = 0;
+		keep->next = NULL;
+	}
+	a->total = 0;
+}
+
+void arena_free(struct arena *a)
+{
+	struct arena_chunk *c = a->head;
+	while (c) {
+		struct arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	a->head = NULL;
+	a->total = 0;
+}

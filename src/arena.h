@@ -1,0 +1,37 @@
+/* arena.h - bump allocation for everything a case or a corpus owns.
+ *
+ * A case's strings, events and lists live in the arena of the loader thread
+ * that built it; the corpus frees all arenas at once.  No per-field malloc.
+ */
+#ifndef CW_ARENA_H
+#define CW_ARENA_H
+
+#include <stddef.h>
+
+struct arena_chunk;
+
+struct arena {
+	struct arena_chunk *head;
+	size_t chunk_size;      /* default size of a new chunk */
+	size_t total;           /* bytes handed out, for statistics */
+};
+
+void arena_init(struct arena *a, size_t chunk_size);
+/* Aligned to max_align_t; never returns NULL (aborts on out of memory). */
+void *arena_alloc(struct arena *a, size_t n);
+void *arena_zalloc(struct arena *a, size_t n);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Frees every chunk but the first and rewinds it: for scratch use. */
+void arena_reset(struct arena *a);
+void arena_free(struct arena *a);
+
+/* xmalloc family: abort with a message on out of memory. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+#endif

@@ -1,0 +1,345 @@
+/* corpus.c - finding files, loading them in parallel, the id index. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+#include "corpus.h"
+
+#include <errno.h>
+#include <fts.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int corpus_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+/* ---- listing ---------------------------------------------------------- */
+
+static int by_name(const FTSENT **a, const FTSENT **b)
+{
+	return strcmp((*a)->fts_name, (*b)->fts_name);
+}
+
+static bool yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+	if (name[0] == '.')
+		return false;
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".yml"));
+}
+
+struct file_list {
+	char **v;
+	size_t n, cap;
+};
+
+static void push_file(struct file_list *l, const char *path)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = xstrdup(path);
+}
+
+static void list_error(struct diag_list *d, struct arena *a, const char *path,
+		       const char *why)
+{
+	diag_addf(d, a, arena_strdup(a, path), 0, 0, 0, DIAG_ERROR, NULL, 0,
+		  "cannot read: %s", why);
+}
+
+static void visit(FTS *fts, FTSENT *e, struct file_list *l,
+		  struct diag_list *d, struct arena *a)
+{
+	bool top = e->fts_level == 0;
+	struct stat st;
+	switch (e->fts_info) {
+	case FTS_D:
+		if (!top && e->fts_name[0] == '.')
+			fts_set(fts, e, FTS_SKIP);
+		break;
+	case FTS_F:
+		if (top || yaml_name(e->fts_name))
+			push_file(l, e->fts_path);
+		break;
+	case FTS_SL:
+		/* a link to a file is read; a link to a directory is not
+		 * followed, so link loops cannot trap us */
+		if (yaml_name(e->fts_name) && stat(e->fts_accpath, &st) == 0 &&
+		    S_ISREG(st.st_mode))
+			push_file(l, e->fts_path);
+		break;
+	case FTS_SLNONE:
+		if (top || yaml_name(e->fts_name))
+			list_error(d, a, e->fts_path, "dangling symbolic link");
+		break;
+	case FTS_DEFAULT:
+		if (top || yaml_name(e->fts_name))
+			list_error(d, a, e->fts_path, "not a regular file");
+		break;
+	case FTS_DNR:
+	case FTS_ERR:
+	case FTS_NS:
+		list_error(d, a, e->fts_path, strerror(e->fts_errno));
+		break;
+	default:        /* FTS_DP, FTS_DC, FTS_DOT */
+		break;
+	}
+}
+
+char **corpus_list_files(char *const *paths, size_t n_paths, size_t *n_out,
+			 struct diag_list *diags, struct arena *arena)
+{
+	struct file_list l = { 0 };
+	/* fts sorts its arguments too: keep the user's order instead by
+	 * walking each argument on its own */
+	for (size_t i = 0; i < n_paths; i++) {
+		char *one[2] = { paths[i], NULL };
+		FTS *fts = fts_open(one, FTS_PHYSICAL | FTS_NOCHDIR |
+				    FTS_COMFOLLOW, by_name);
+		if (!fts) {
+			list_error(diags, arena, paths[i], strerror(errno));
+			continue;
+		}
+		FTSENT *e;
+		while ((e = fts_read(fts)))
+			visit(fts, e, &l, diags, arena);
+		fts_close(fts);
+	}
+	*n_out = l.n;
+	return l.v;
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+struct job {
+	char **files;
+	size_t n_files;
+	struct load_file *res;
+	const struct ylimits *lim;
+	const struct load_vocab *vocab;
+	atomic_size_t next;
+	atomic_size_t done;
+	const struct corpus_opts *opts;
+};
+
+struct worker {
+	struct job *job;
+	struct arena *out;
+	bool report;            /* this worker calls the progress callback */
+};
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct job *j = w->job;
+	struct arena scratch;
+	arena_init(&scratch, 256 * 1024);
+	for (;;) {
+		size_t i = atomic_fetch_add(&j->next, 1);
+		if (i >= j->n_files)
+			break;
+		load_file(j->files[i], (uint32_t)i, j->lim, j->vocab, w->out,
+			  &scratch, &j->res[i]);
+		size_t done = atomic_fetch_add(&j->done, 1) + 1;
+		if (w->report && j->opts->progress && (done & 255) == 0)
+			j->opts->progress(j->opts->progress_ctx, done,
+					  j->n_files);
+	}
+	arena_free(&scratch);
+	return NULL;
+}
+
+static void run_jobs(struct corpus *c, struct job *j, int jobs)
+{
+	if ((size_t)jobs > j->n_files)
+		jobs = j->n_files ? (int)j->n_files : 1;
+	c->n_arenas = jobs;
+	c->arenas = xcalloc((size_t)jobs, sizeof(*c->arenas));
+	struct worker *w = xcalloc((size_t)jobs, sizeof(*w));
+	pthread_t *tid = xcalloc((size_t)jobs, sizeof(*tid));
+	int started = 1;
+	for (int i = 0; i < jobs; i++) {
+		arena_init(&c->arenas[i], 1024 * 1024);
+		w[i] = (struct worker){ j, &c->arenas[i], i == 0 };
+	}
+	/* the calling thread is worker 0 */
+	for (int i = 1; i < jobs; i++)
+		if (pthread_create(&tid[i], NULL, work, &w[i]) == 0)
+			started++;
+		else
+			break;
+	work(&w[0]);
+	for (int i = 1; i < started; i++)
+		pthread_join(tid[i], NULL);
+	if (j->opts->progress)
+		j->opts->progress(j->opts->progress_ctx, j->n_files,
+				  j->n_files);
+	free(tid);
+	free(w);
+}
+
+static uint64_t hash_id(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Slot for id: the slot holding it, or the empty slot where it belongs. */
+static size_t index_slot(const struct cw_case **ix, size_t cap,
+			 const char *id)
+{
+	size_t i = (size_t)hash_id(id) & (cap - 1);
+	while (ix[i] && strcmp(ix[i]->id, id))
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+const struct cw_case *corpus_find(const struct corpus *c, const char *id)
+{
+	if (!c->index_cap)
+		return NULL;
+	return c->index[index_slot(c->index, c->index_cap, id)];
+}
+
+/* Every case whose id occurs twice or more is reported at each place and
+ * kept out; the rest go into the index, in load order. */
+static void merge(struct corpus *c, struct load_file *res, size_t n_files)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < n_files; i++)
+		total += res[i].n_cases;
+	size_t cap = 16;
+	while (cap < 2 * total)
+		cap *= 2;
+	const struct cw_case **first = xcalloc(cap, sizeof(*first));
+	uint32_t *count = xcalloc(cap, sizeof(*count));
+	for (size_t i = 0; i < n_files; i++)
+		for (size_t k = 0; k < res[i].n_cases; k++) {
+			size_t s = index_slot(first, cap, res[i].cases[k]->id);
+			if (!first[s])
+				first[s] = res[i].cases[k];
+			count[s]++;
+		}
+	c->cases = xmalloc((total + 1) * sizeof(*c->cases));
+	c->n_cases = 0;
+	for (size_t i = 0; i < n_files; i++) {
+		for (size_t k = 0; k < res[i].n_cases; k++) {
+			struct cw_case *cs = res[i].cases[k];
+			size_t s = index_slot(first, cap, cs->id);
+			if (count[s] == 1) {
+				c->cases[c->n_cases++] = cs;
+				continue;
+			}
+			const struct cw_case *o = first[s] != cs ? first[s] : NULL;
+			for (size_t m = 0; !o && m < n_files; m++)
+				for (size_t q = 0; q < res[m].n_cases; q++)
+					if (res[m].cases[q] != cs &&
+					    !strcmp(res[m].cases[q]->id, cs->id)) {
+						o = res[m].cases[q];
+						break;
+					}
+			diag_addf(&res[i].diags, &c->misc, cs->file, (uint32_t)i,
+				  cs->id_pos.line, cs->id_pos.col, DIAG_ERROR,
+				  NULL, 0, "duplicate id '%s' (also at %s:%u:%u)",
+				  cs->id, o->file, o->id_pos.line, o->id_pos.col);
+			c->n_bad_cases++;
+		}
+	}
+	free(count);
+	c->index = first;
+	c->index_cap = cap;
+	/* rebuild without the duplicates */
+	memset(first, 0, cap * sizeof(*first));
+	for (size_t i = 0; i < c->n_cases; i++)
+		first[index_slot(first, cap, c->cases[i]->id)] = c->cases[i];
+}
+
+/* Source lines for the duplicate-id diagnostics, read back lazily: the
+ * loader has freed the file text by now. */
+static void fill_sources(struct corpus *c)
+{
+	const char *file = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	for (size_t i = 0; i < c->diags.n; i++) {
+		struct diag *d = &c->diags.v[i];
+		if (d->source || !d->line)
+			continue;
+		if (!file || strcmp(file, d->file)) {
+			const char *why;
+			free(buf);
+			buf = NULL;
+			file = d->file;
+			if (yfile_read(file, 1u << 30, &buf, &len, &why))
+				continue;
+		}
+		size_t sl;
+		const char *s = buf ? diag_find_line(buf, len, d->line, &sl,
+						     NULL) : NULL;
+		if (s)
+			d->source = arena_strndup(&c->misc, s, sl > 4096 ? 4096 : sl);
+	}
+	free(buf);
+}
+
+int corpus_load(struct corpus *c, char *const *paths, size_t n_paths,
+		const struct corpus_opts *opts)
+{
+	struct corpus_opts dflt = { 0 };
+	memset(c, 0, sizeof(*c));
+	arena_init(&c->misc, 64 * 1024);
+	if (!opts)
+		opts = &dflt;
+	c->files = corpus_list_files(paths, n_paths, &c->n_files, &c->diags,
+				     &c->misc);
+	struct job j = {
+		.files = c->files,
+		.n_files = c->n_files,
+		.res = xcalloc(c->n_files + 1, sizeof(struct load_file)),
+		.lim = opts->limits ? opts->limits : &ylimits_default,
+		.vocab = opts->vocab,
+		.opts = opts,
+	};
+	atomic_init(&j.next, 0);
+	atomic_init(&j.done, 0);
+	run_jobs(c, &j, opts->jobs > 0 ? opts->jobs : corpus_default_jobs());
+	merge(c, j.res, c->n_files);
+	for (size_t i = 0; i < c->n_files; i++) {
+		c->n_bad_cases += j.res[i].n_bad_cases;
+		if (j.res[i].diags.n_errors)
+			c->n_files_with_errors++;
+		diag_move(&c->diags, &j.res[i].diags);
+		load_file_free(&j.res[i]);
+	}
+	free(j.res);
+	diag_sort(&c->diags);
+	fill_sources(c);
+	return 0;
+}
+
+void corpus_free(struct corpus *c)
+{
+	for (int i = 0; i < c->n_arenas; i++)
+		arena_free(&c->arenas[i]);
+	free(c->arenas);
+	for (size_t i = 0; i < c->n_files; i++)
+		free(c->files[i]);
+	free(c->files);
+	free(c->cases);
+	free(c->index);
+	diag_free(&c->diags);
+	arena_free(&c->misc);
+	memset(c, 0, sizeof(*c));
+}

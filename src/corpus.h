@@ -1,0 +1,62 @@
+/* corpus.h - everything loaded: cases, diagnostics, the id index.
+ *
+ * A corpus owns its cases (through per-thread arenas) and its diagnostics;
+ * views and reports borrow.  Loading runs on `jobs` threads, each with its
+ * own arenas; the result does not depend on the number of threads.
+ */
+#ifndef CW_CORPUS_H
+#define CW_CORPUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "case.h"
+#include "diag.h"
+#include "load.h"
+#include "ytree.h"
+
+struct corpus_opts {
+	int jobs;                       /* <= 0: number of processors */
+	const struct ylimits *limits;   /* NULL: ylimits_default */
+	const struct load_vocab *vocab; /* NULL: any charge id */
+	/* Called from the loading thread now and then (may be NULL). */
+	void (*progress)(void *ctx, size_t files_done, size_t files_total);
+	void *progress_ctx;
+};
+
+struct corpus {
+	struct cw_case **cases;         /* valid cases, in load order */
+	size_t n_cases;
+	struct diag_list diags;         /* sorted: file, line, column */
+	char **files;                   /* every file read, in load order */
+	size_t n_files;
+	size_t n_files_with_errors;
+	size_t n_bad_cases;             /* documents left out for errors */
+	/* private */
+	struct arena *arenas;
+	int n_arenas;
+	struct arena misc;
+	const struct cw_case **index;   /* open addressing by id */
+	size_t index_cap;
+};
+
+/* Loads paths (files or directories).  Returns 0, or -1 if nothing could be
+ * loaded at all because of a usage problem (errors are in diags either
+ * way). */
+int corpus_load(struct corpus *c, char *const *paths, size_t n_paths,
+		const struct corpus_opts *opts);
+void corpus_free(struct corpus *c);
+
+const struct cw_case *corpus_find(const struct corpus *c, const char *id);
+
+/* Lists the case files below paths the way corpus_load reads them: files
+ * as given, directories recursively in sorted order, *.yaml and *.yml only,
+ * no dot-files, symlinked directories not followed.  Problems go to diags.
+ * Returns a malloc'd array of malloc'd paths. */
+char **corpus_list_files(char *const *paths, size_t n_paths, size_t *n_out,
+			 struct diag_list *diags, struct arena *arena);
+
+int corpus_default_jobs(void);
+
+#endif

@@ -1,0 +1,369 @@
+/* date.c - calendar dates with precision; see date.h and legal-reference.md
+ * section 0.  Pure: no allocation, no global state (date_today reads the
+ * environment and the clock, nothing else). */
+#include "date.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Howard Hinnant's days_from_civil / civil_from_days: exact for the whole
+ * proleptic Gregorian calendar, branch-light, and well known. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+bool date_is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_days_in_month(int y, int m)
+{
+	static const int8_t len[12] = {31, 28, 31, 30, 31, 30,
+				       31, 31, 30, 31, 30, 31};
+	if (m < 1 || m > 12)
+		return 0;
+	return len[m - 1] + (m == 2 && date_is_leap(y));
+}
+
+bool date_valid_ymd(int y, int m, int d)
+{
+	/* The year must fit struct date's int16_t. */
+	if (y < INT16_MIN || y > INT16_MAX)
+		return false;
+	return m >= 1 && m <= 12 && d >= 1 && d <= date_days_in_month(y, m);
+}
+
+struct date date_ymd(int y, int m, int d)
+{
+	assert(date_valid_ymd(y, m, d));
+	return (struct date){(int16_t)y, (int8_t)m, (int8_t)d, DATE_DAY};
+}
+
+/* ---- parsing ---------------------------------------------------------- */
+
+static const char msg_shape[] = "expected a date as YYYY-MM-DD, YYYY-MM or YYYY";
+static const char msg_year[] = "year out of range (1000..9999)";
+static const char msg_month[] = "month out of range (01..12)";
+static const char msg_day[] = "day out of range for the month";
+
+/* Reads exactly n ASCII digits; isdigit() would depend on the locale. */
+static bool digits(const char *s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static bool fail(const char **err, const char *msg)
+{
+	if (err)
+		*err = msg;
+	return false;
+}
+
+bool date_parse(const char *s, size_t len, struct date *out, const char **err)
+{
+	int y, m = 0, d = 0;
+
+	*out = DATE_NONE_INIT;
+	if (!s || (len != 4 && len != 7 && len != 10))
+		return fail(err, msg_shape);
+	if (!digits(s, 4, &y))
+		return fail(err, msg_shape);
+	if (len >= 7 && (s[4] != '-' || !digits(s + 5, 2, &m)))
+		return fail(err, msg_shape);
+	if (len == 10 && (s[7] != '-' || !digits(s + 8, 2, &d)))
+		return fail(err, msg_shape);
+	if (y < 1000)
+		return fail(err, msg_year);
+	if (len >= 7 && (m < 1 || m > 12))
+		return fail(err, msg_month);
+	if (len == 10 && (d < 1 || d > date_days_in_month(y, m)))
+		return fail(err, msg_day);
+	out->y = (int16_t)y;
+	out->m = (int8_t)m;
+	out->d = (int8_t)d;
+	out->prec = len == 4 ? DATE_YEAR : len == 7 ? DATE_MONTH : DATE_DAY;
+	return true;
+}
+
+/* ---- day numbers ------------------------------------------------------- */
+
+/* DATE_NONE has no day; it maps to day 0 so that a caller that forgot to
+ * check date_known() gets a deterministic (if meaningless) answer. */
+daynum date_lo(struct date d)
+{
+	switch (d.prec) {
+	case DATE_DAY:
+		return (daynum)days_from_civil(d.y, d.m, d.d);
+	case DATE_MONTH:
+		return (daynum)days_from_civil(d.y, d.m, 1);
+	case DATE_YEAR:
+		return (daynum)days_from_civil(d.y, 1, 1);
+	default:
+		return 0;
+	}
+}
+
+daynum date_hi(struct date d)
+{
+	switch (d.prec) {
+	case DATE_DAY:
+		return date_lo(d);
+	case DATE_MONTH:
+		return (daynum)days_from_civil(d.y, d.m,
+					       date_days_in_month(d.y, d.m));
+	case DATE_YEAR:
+		return (daynum)days_from_civil(d.y, 12, 31);
+	default:
+		return 0;
+	}
+}
+
+daynum date_days(struct date d)
+{
+	return date_lo(d);
+}
+
+struct date date_from_days(daynum n)
+{
+	int y, m, d;
+	civil_from_days(n, &y, &m, &d);
+	return date_ymd(y, m, d);
+}
+
+int date_weekday(daynum n)
+{
+	/* 1970-01-01 was a Thursday (3); keep the result positive for n < 0. */
+	return (int)(((int64_t)n % 7 + 7 + 3) % 7);
+}
+
+/* ---- arithmetic -------------------------------------------------------- */
+
+struct date date_add_days(struct date d, int n)
+{
+	if (!date_known(d))
+		return d;
+	return date_from_days((daynum)((int64_t)date_lo(d) + n));
+}
+
+struct date date_add_years(struct date d, int n, enum date_leap_rule rule)
+{
+	if (!date_known(d))
+		return d;
+	int y = d.y + n;
+	assert(y >= INT16_MIN && y <= INT16_MAX);
+	d.y = (int16_t)y;
+	if (d.prec == DATE_DAY && d.m == 2 && d.d == 29 && !date_is_leap(y)) {
+		if (rule == DATE_LEAP_MAR1) {
+			d.m = 3;
+			d.d = 1;
+		} else {
+			d.d = 28;
+		}
+	}
+	return d;
+}
+
+/* The day on which k whole months have passed since a.  When the
+ * anniversary day does not exist in the target month (Jan 31 -> Feb, Feb 29
+ * -> a common year) the month is complete only when that day has been
+ * passed, i.e. on the 1st of the next month.  This is the DATE_LEAP_MAR1
+ * reading of `date.bar_end`, so that span(a, b).y >= N exactly when
+ * b >= date_add_years(a, N, DATE_LEAP_MAR1). */
+static int64_t month_anniversary(int y, int m, int d, int64_t k)
+{
+	int64_t idx = (int64_t)y * 12 + (m - 1) + k;
+	int64_t ty = idx >= 0 ? idx / 12 : -((-idx + 11) / 12);
+	int tm = (int)(idx - ty * 12) + 1;
+	int dim = date_days_in_month((int)ty, tm);
+	if (d > dim)
+		return days_from_civil(ty, tm, dim) + 1;
+	return days_from_civil(ty, tm, d);
+}
+
+struct date_span date_span(struct date a, struct date b)
+{
+	daynum na = date_lo(a), nb = date_lo(b);
+
+	if (na > nb) {
+		struct date_span s = date_span(b, a);
+		return (struct date_span){-s.y, -s.m, -s.d};
+	}
+	int ay, am, ad, by, bm, bd;
+	civil_from_days(na, &ay, &am, &ad);
+	civil_from_days(nb, &by, &bm, &bd);
+
+	/* At most one month too many: the anniversary in b's month is either
+	 * on or before b, or after it, in which case the previous one is. */
+	int64_t k = ((int64_t)by - ay) * 12 + (bm - am);
+	int64_t at = month_anniversary(ay, am, ad, k);
+	if (at > nb)
+		at = month_anniversary(ay, am, ad, --k);
+	return (struct date_span){(int)(k / 12), (int)(k % 12),
+				  (int)(nb - at)};
+}
+
+int32_t date_diff(struct date a, struct date b)
+{
+	return date_lo(b) - date_lo(a);
+}
+
+/* Absent dates sort after every known one, so a sorted list of events ends
+ * with the undated ones. */
+int date_cmp(struct date a, struct date b)
+{
+	if (!date_known(a) || !date_known(b))
+		return date_known(b) - date_known(a);
+	daynum la = date_lo(a), lb = date_lo(b);
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	/* Same first day: the finer date (higher prec) comes first. */
+	return (b.prec > a.prec) - (b.prec < a.prec);
+}
+
+/* ---- federal holidays ---------------------------------------------------- */
+
+#define FIXED (-1)     /* wday == FIXED: the holiday has a fixed month day */
+#define LAST  (-1)      /* nth == LAST: the last such weekday of the month */
+
+/* 5 U.S.C. 6103(a), with the years each form applied: the Monday holidays
+ * of the Uniform Monday Holiday Act from 1971 (Veterans Day moved back to
+ * Nov 11 in 1978), Martin Luther King Jr. Day from 1986, Juneteenth from
+ * 2021.  Inauguration Day (D.C. area only) is left out. */
+static const struct holiday {
+	int8_t m;
+	int8_t day;     /* month day, or nth weekday (LAST) when wday >= 0 */
+	int8_t wday;    /* 0 = Monday ... 6 = Sunday, or FIXED */
+	int16_t from, to;
+} holidays[] = {
+	{ 1,  1, FIXED,    0, 9999},    /* New Year's Day */
+	{ 1,  3,     0, 1986, 9999},    /* Birthday of Martin Luther King Jr. */
+	{ 2, 22, FIXED,    0, 1970},    /* Washington's Birthday */
+	{ 2,  3,     0, 1971, 9999},
+	{ 5, 30, FIXED,    0, 1970},    /* Memorial Day */
+	{ 5, LAST,   0, 1971, 9999},
+	{ 6, 19, FIXED, 2021, 9999},    /* Juneteenth */
+	{ 7,  4, FIXED,    0, 9999},    /* Independence Day */
+	{ 9,  1,     0,    0, 9999},    /* Labor Day */
+	{10, 12, FIXED,    0, 1970},    /* Columbus Day */
+	{10,  2,     0, 1971, 9999},
+	{11, 11, FIXED,    0, 1970},    /* Veterans Day */
+	{10,  4,     0, 1971, 1977},
+	{11, 11, FIXED, 1978, 9999},
+	{11,  4,     3,    0, 9999},    /* Thanksgiving Day */
+	{12, 25, FIXED,    0, 9999},    /* Christmas Day */
+};
+
+static daynum nth_weekday(int y, int m, int nth, int wday)
+{
+	if (nth == LAST) {
+		int dim = date_days_in_month(y, m);
+		daynum last = (daynum)days_from_civil(y, m, dim);
+		return last - (date_weekday(last) - wday + 7) % 7;
+	}
+	daynum first = (daynum)days_from_civil(y, m, 1);
+	return first + (wday - date_weekday(first) + 7) % 7 + 7 * (nth - 1);
+}
+
+/* True when n is holiday h of year y, either the day itself or the day it
+ * is observed on (Saturday -> Friday, Sunday -> Monday; 5 U.S.C. 6103(b)
+ * and E.O. 11582).  Both are days a filing office is closed, or a weekend. */
+static bool holiday_matches(const struct holiday *h, int y, daynum n)
+{
+	if (y < h->from || y > h->to)
+		return false;
+	if (h->wday != FIXED)
+		return n == nth_weekday(y, h->m, h->day, h->wday);
+	daynum day = (daynum)days_from_civil(y, h->m, h->day);
+	int wd = date_weekday(day);
+	daynum observed = wd == 5 ? day - 1 : wd == 6 ? day + 1 : day;
+	return n == day || n == observed;
+}
+
+bool date_is_federal_holiday(daynum n)
+{
+	int y, m, d;
+	civil_from_days(n, &y, &m, &d);
+	size_t count = sizeof(holidays) / sizeof(holidays[0]);
+	for (size_t i = 0; i < count; i++) {
+		/* y + 1: a Saturday Jan 1 is observed on Dec 31 before it. */
+		if (holiday_matches(&holidays[i], y, n) ||
+		    holiday_matches(&holidays[i], y + 1, n))
+			return true;
+	}
+	return false;
+}
+
+daynum date_next_business_day(daynum n)
+{
+	while (date_weekday(n) >= 5 || date_is_federal_holiday(n))
+		n++;
+	return n;
+}
+
+/* ---- formatting and today ------------------------------------------------ */
+
+char *date_format(struct date d, char buf[DATE_BUFSZ])
+{
+	/* "% 100u" changes nothing for a valid date and lets the compiler see
+	 * that the text always fits DATE_BUFSZ. */
+	unsigned m = (unsigned char)d.m % 100u, day = (unsigned char)d.d % 100u;
+
+	switch (d.prec) {
+	case DATE_YEAR:
+		snprintf(buf, DATE_BUFSZ, "%04d", d.y);
+		break;
+	case DATE_MONTH:
+		snprintf(buf, DATE_BUFSZ, "%04d-%02u", d.y, m);
+		break;
+	case DATE_DAY:
+		snprintf(buf, DATE_BUFSZ, "%04d-%02u-%02u", d.y, m, day);
+		break;
+	default:
+		buf[0] = '\0';
+	}
+	return buf;
+}
+
+struct date date_today(void)
+{
+	const char *env = getenv("CASEWALK_TODAY");
+	struct date d;
+	const char *err;
+
+	if (env && date_parse(env, strlen(env), &d, &err) && date_exact(d))
+		return d;
+	/* POSIX time has no leap seconds: whole days since the epoch. */
+	int64_t t = (int64_t)time(NULL);
+	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	return date_from_days((daynum)days);
+}

@@ -1,0 +1,45 @@
+/* load.h - case files to cases (format casewalk/1, case-format.md). */
+#ifndef CW_LOAD_H
+#define CW_LOAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "case.h"
+#include "diag.h"
+#include "ytree.h"
+
+/* The offense vocabulary's ids, to check `charge` against (may be NULL:
+ * then any [a-z0-9_] id is accepted). */
+struct load_vocab {
+	const char *const *ids;
+	size_t n;
+};
+
+/* The result of loading one file. */
+struct load_file {
+	struct cw_case **cases;     /* valid cases only, in stream order */
+	size_t n_cases, cap_cases;
+	size_t n_docs;              /* documents seen, valid or not */
+	size_t n_bad_cases;         /* documents dropped for errors */
+	struct diag_list diags;
+};
+
+/* Loads every case of buf (the file's whole text).  Cases and their
+ * strings go to `out`; `scratch` is reset between documents.  Diagnostic
+ * strings go to `out` too.  Cases with any error are left out. */
+void load_buffer(const char *file, uint32_t file_index, const char *buf,
+		 size_t len, const struct ylimits *lim,
+		 const struct load_vocab *vocab, struct arena *out,
+		 struct arena *scratch, struct load_file *res);
+
+/* Reads and loads one file (never blocks; refuses FIFOs and devices). */
+void load_file(const char *file, uint32_t file_index,
+	       const struct ylimits *lim, const struct load_vocab *vocab,
+	       struct arena *out, struct arena *scratch,
+	       struct load_file *res);
+
+void load_file_free(struct load_file *res);
+
+#endif

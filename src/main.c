@@ -1,0 +1,186 @@
+/* main.c - casewalk: the command line.
+ *
+ * With a subcommand (check, assess, stats, rules, test) casewalk prints what
+ * the explorer would show; without one it opens the explorer.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+enum { OPT_RULES = 256, OPT_AS_OF, OPT_LAW_AS_OF, OPT_REDACT, OPT_CONFIG,
+       OPT_JOBS, OPT_JSON, OPT_CSV, OPT_QUIZ };
+
+static const struct option long_opts[] = {
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "law-as-of", required_argument, NULL, OPT_LAW_AS_OF },
+	{ "redact", no_argument, NULL, OPT_REDACT },
+	{ "quiz", no_argument, NULL, OPT_QUIZ },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "csv", no_argument, NULL, OPT_CSV },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void usage(FILE *f)
+{
+	fputs(
+"usage: casewalk [OPTIONS] [PATH...]         open the case explorer\n"
+"       casewalk check  [OPTIONS] PATH...    validate case files\n"
+"\n"
+"PATH is a case file or a directory of them (*.yaml, *.yml, recursively).\n"
+"The explorer opens the bundled sample cases when no PATH is given.\n"
+"\n"
+"Options:\n"
+"  --as-of DATE       evaluate as of DATE (YYYY-MM-DD; default today)\n"
+"  --law-as-of DATE   apply the rules in force on DATE (default: --as-of)\n"
+"  --rules FILE       rules file instead of the built-in rules\n"
+"  --config FILE      explorer configuration file\n"
+"  --redact           mask names and A-numbers, hide notes\n"
+"  --quiz             hide each case's outcome until revealed\n"
+"  --jobs N           load with N threads (default: number of processors)\n"
+"  --json, --csv      machine-readable output where a command has it\n"
+"  -h, --help         show this help and exit\n"
+"  -V, --version      show the version and exit\n"
+"\n"
+"Exit status: 0 success; 1 some case file had errors; 2 usage error or\n"
+"unreadable rules or config; 3 internal failure.\n"
+"\n" CASEWALK_DISCLAIMER "  See casewalk(1), casewalk-cases(5).\n", f);
+}
+
+static bool parse_date_opt(const char *opt, const char *arg, struct date *d)
+{
+	const char *err;
+	if (date_parse(arg, strlen(arg), d, &err) && d->prec == DATE_DAY)
+		return true;
+	fprintf(stderr, "casewalk: %s: expected YYYY-MM-DD, got '%s'\n", opt,
+		arg);
+	return false;
+}
+
+static bool parse_jobs(const char *arg, int *jobs)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(arg, &end, 10);
+	if (errno || *end || n < 1 || n > 256) {
+		fprintf(stderr, "casewalk: --jobs: expected 1..256, got '%s'\n",
+			arg);
+		return false;
+	}
+	*jobs = (int)n;
+	return true;
+}
+
+/* Returns -1 to go on, else an exit status. */
+static int parse_args(struct app *app, int argc, char **argv)
+{
+	int c;
+	while ((c = getopt_long(argc, argv, "hV", long_opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_RULES: app->rules_file = optarg; break;
+		case OPT_CONFIG: app->config_file = optarg; break;
+		case OPT_REDACT: app->redact = true; break;
+		case OPT_QUIZ: app->quiz = true; break;
+		case OPT_JSON: app->json = true; break;
+		case OPT_CSV: app->csv = true; break;
+		case OPT_AS_OF:
+			if (!parse_date_opt("--as-of", optarg, &app->as_of))
+				return 2;
+			break;
+		case OPT_LAW_AS_OF:
+			if (!parse_date_opt("--law-as-of", optarg,
+					    &app->law_as_of))
+				return 2;
+			break;
+		case OPT_JOBS:
+			if (!parse_jobs(optarg, &app->jobs))
+				return 2;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("casewalk %s\n", CASEWALK_VERSION);
+			return 0;
+		default:
+			fputs("Try 'casewalk --help'.\n", stderr);
+			return 2;
+		}
+	}
+	if (app->json && app->csv) {
+		fputs("casewalk: --json and --csv exclude each other\n", stderr);
+		return 2;
+	}
+	app->paths = argv + optind;
+	app->n_paths = (size_t)(argc - optind);
+	return -1;
+}
+
+bool app_load(struct app *app, struct corpus *c,
+	      void (*progress)(void *, size_t, size_t), void *ctx)
+{
+	struct diag_list vd = { 0 };
+	if (vocab_load_default(&app->vocab, &vd)) {
+		for (size_t i = 0; i < vd.n; i++)
+			diag_print(stderr, &vd.v[i]);
+		diag_free(&vd);
+		return false;
+	}
+	diag_free(&vd);
+	struct corpus_opts o = {
+		.jobs = app->jobs,
+		.vocab = &app->vocab.ids,
+		.progress = progress,
+		.progress_ctx = ctx,
+	};
+	corpus_load(c, app->paths, app->n_paths, &o);
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	static const char *const cmds[] = { "check" };
+	struct app app = { 0 };
+	int (*run)(struct app *) = NULL;
+
+	setlocale(LC_ALL, "");
+	/* a closed pipe ends the output quietly (write fails with EPIPE) */
+	signal(SIGPIPE, SIG_IGN);
+	app.as_of = date_today();
+	if (argc > 1)
+		for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+			if (!strcmp(argv[1], cmds[i])) {
+				app.cmd = cmds[i];
+				argv++;
+				argc--;
+			}
+	int st = parse_args(&app, argc, argv);
+	if (st >= 0)
+		return st;
+	if (!date_known(app.law_as_of))
+		app.law_as_of = app.as_of;
+	if (app.cmd && !strcmp(app.cmd, "check"))
+		run = cmd_check;
+	if (!run) {
+		fputs("casewalk: the explorer is not built yet\n", stderr);
+		return 2;
+	}
+	st = run(&app);
+	vocab_free(&app.vocab);
+	if (fflush(stdout) == EOF && errno != EPIPE) {
+		perror("casewalk: stdout");
+		return 3;
+	}
+	return st;
+}

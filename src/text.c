@@ -1,0 +1,248 @@
+/* text.c - safe, width-measured text for the terminal; see text.h.
+ *
+ * Input is decoded one code point at a time (utf8proc_iterate, which rejects
+ * overlong forms, surrogates and values above U+10FFFF), each code point is
+ * mapped to what we show for it, and code points are grouped into grapheme
+ * clusters so that a cut never separates a letter from its combining marks,
+ * or the halves of an emoji sequence. */
+#include "text.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define REPLACEMENT 0xFFFD
+#define ELLIPSIS "\xE2\x80\xA6"         /* U+2026, one column */
+#define ELLIPSIS_LEN 3
+
+/* One input code point (or one bad byte) and what we show for it. */
+struct glyph {
+	int32_t cp;     /* code point shown */
+	size_t srclen;  /* input bytes consumed */
+	bool kept;      /* shown as the input bytes themselves */
+	int nbytes;     /* bytes shown */
+	int width;      /* columns shown */
+};
+
+/* One grapheme cluster of the shown text: input bytes [start, end). */
+struct cluster {
+	size_t start, end;
+	long long width;        /* a cluster of Hangul leading jamo is unbounded */
+	size_t nbytes;
+};
+
+struct reader {
+	const unsigned char *s;
+	size_t len, pos;
+	utf8proc_int32_t state;         /* grapheme break state */
+};
+
+static bool is_bidi_control(int32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+/* The placeholder table of text.h.  U+2028/U+2029 (line and paragraph
+ * separators) are line breaks in disguise, so they are replaced too. */
+static int32_t shown_cp(int32_t cp)
+{
+	if (cp == '\t')
+		return ' ';
+	if (cp < 0x20)
+		return 0x2400 + cp;
+	if (cp == 0x7F)
+		return 0x2421;
+	if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp) ||
+	    cp == 0x2028 || cp == 0x2029)
+		return REPLACEMENT;
+	return cp;
+}
+
+/* utf8proc gives 0 to unassigned code points; a terminal still draws
+ * something there, so count one column. */
+static int cp_width(int32_t cp)
+{
+	int w = utf8proc_charwidth(cp);
+	if (w < 0)
+		return 1;
+	if (w == 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_CN)
+		return 1;
+	return w > 2 ? 2 : w;
+}
+
+static int utf8_len(int32_t cp)
+{
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+static void decode(const unsigned char *s, size_t len, struct glyph *g)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate(s, (utf8proc_ssize_t)len, &cp);
+
+	if (n <= 0 || !utf8proc_codepoint_valid(cp)) {
+		/* Each bad byte on its own, so resynchronisation is immediate. */
+		g->cp = REPLACEMENT;
+		g->srclen = 1;
+		g->kept = false;
+	} else {
+		g->cp = shown_cp(cp);
+		g->srclen = (size_t)n;
+		g->kept = g->cp == cp;
+	}
+	g->nbytes = g->kept ? (int)g->srclen : utf8_len(g->cp);
+	g->width = cp_width(g->cp);
+}
+
+static void reader_init(struct reader *r, const char *s, size_t len)
+{
+	r->s = (const unsigned char *)s;
+	r->len = s ? len : 0;
+	r->pos = 0;
+	r->state = 0;
+}
+
+static bool next_cluster(struct reader *r, struct cluster *c)
+{
+	struct glyph g;
+	int32_t prev = -1;
+
+	if (r->pos >= r->len)
+		return false;
+	c->start = r->pos;
+	c->width = 0;
+	c->nbytes = 0;
+	while (r->pos < r->len) {
+		decode(r->s + r->pos, r->len - r->pos, &g);
+		if (prev >= 0 &&
+		    utf8proc_grapheme_break_stateful(prev, g.cp, &r->state))
+			break;
+		c->width += g.width;
+		c->nbytes += (size_t)g.nbytes;
+		r->pos += g.srclen;
+		prev = g.cp;
+	}
+	c->end = r->pos;
+	return true;
+}
+
+static char *emit(char *out, const struct reader *r, const struct cluster *c)
+{
+	struct glyph g;
+
+	for (size_t pos = c->start; pos < c->end; pos += g.srclen) {
+		decode(r->s + pos, c->end - pos, &g);
+		if (g.kept)
+			memcpy(out, r->s + pos, g.srclen);
+		else
+			utf8proc_encode_char(g.cp, (utf8proc_uint8_t *)out);
+		out += g.nbytes;
+	}
+	return out;
+}
+
+/* True when the whole safe form takes at most cols columns (cols < 0: any)
+ * and at most maxbytes bytes.  Stops early on long input. */
+static bool fits_whole(const char *s, size_t len, int cols, size_t maxbytes)
+{
+	struct reader r;
+	struct cluster c;
+	long long width = 0;
+	size_t bytes = 0;
+
+	reader_init(&r, s, len);
+	while (next_cluster(&r, &c)) {
+		width += c.width;
+		bytes += c.nbytes;
+		if ((cols >= 0 && width > cols) || bytes > maxbytes)
+			return false;
+	}
+	return true;
+}
+
+static int clamp_int(long long v)
+{
+	return v > INT_MAX ? INT_MAX : (int)v;
+}
+
+/* Copies whole clusters while they fit the budgets; returns the columns. */
+static int copy_clusters(const char *s, size_t len, int cols, size_t maxbytes,
+			 char **outp)
+{
+	struct reader r;
+	struct cluster c;
+	long long width = 0;
+	size_t bytes = 0;
+
+	reader_init(&r, s, len);
+	while (next_cluster(&r, &c)) {
+		if ((cols >= 0 && c.width > cols - width) ||
+		    c.nbytes > maxbytes - bytes)
+			break;
+		*outp = emit(*outp, &r, &c);
+		width += c.width;
+		bytes += c.nbytes;
+	}
+	return clamp_int(width);
+}
+
+int text_fit(const char *s, size_t len, int cols, char *out, size_t outsz,
+	     bool *truncated)
+{
+	bool cut = false;
+	int width = 0;
+	char *p = out;
+
+	if (!s)
+		len = 0;
+	if (outsz == 0) {
+		cut = len > 0;
+	} else if (fits_whole(s, len, cols, outsz - 1)) {
+		width = copy_clusters(s, len, -1, outsz - 1, &p);
+	} else {
+		cut = true;
+		/* The ellipsis needs a column and its bytes; with neither there
+		 * is nothing honest to show. */
+		if (cols != 0 && outsz >= ELLIPSIS_LEN + 1) {
+			width = copy_clusters(s, len, cols < 0 ? -1 : cols - 1,
+					      outsz - 1 - ELLIPSIS_LEN, &p);
+			memcpy(p, ELLIPSIS, ELLIPSIS_LEN);
+			p += ELLIPSIS_LEN;
+			width += width < INT_MAX;
+		}
+	}
+	if (outsz > 0)
+		*p = '\0';
+	if (truncated)
+		*truncated = cut;
+	return width;
+}
+
+int text_width(const char *s, size_t len)
+{
+	struct reader r;
+	struct cluster c;
+	long long width = 0;
+
+	reader_init(&r, s, len);
+	while (next_cluster(&r, &c))
+		width += c.width;
+	return clamp_int(width);
+}
+
+bool text_is_clean(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct glyph g;
+
+	if (!s)
+		return true;
+	for (size_t pos = 0; pos < len; pos += g.srclen) {
+		decode(u + pos, len - pos, &g);
+		if (!g.kept)
+			return false;
+	}
+	return true;
+}
