@@ -7,6 +7,7 @@
 
 #include "corpus.h"
 #include "date.h"
+#include "rules.h"
 #include "vocab.h"
 
 #define CASEWALK_VERSION "0.1"
@@ -22,6 +23,8 @@ struct app {
 	char **paths;
 	size_t n_paths;
 	struct vocab vocab;
+	struct rules rules;
+	bool rules_loaded;
 };
 
 /* Loads the vocabulary and the corpus for app's paths.  Reports vocabulary
@@ -29,6 +32,15 @@ struct app {
 bool app_load(struct app *app, struct corpus *c,
 	      void (*progress)(void *, size_t, size_t), void *ctx);
 
+/* Loads the vocabulary and the rules (--rules FILE or the built-in ones);
+ * reports errors on stderr.  Returns false on an unusable rules file. */
+bool app_load_rules(struct app *app);
+void app_free(struct app *app);
+
 int cmd_check(struct app *app);
+int cmd_assess(struct app *app);
+int cmd_stats(struct app *app);
+int cmd_rules(struct app *app);
+int cmd_test(struct app *app);
 
 #endif

@@ -65,7 +65,7 @@ struct penalty {
 	uint32_t n_crit;
 };
 
-struct relief {
+struct relief_eval {
 	const struct rule *rule;
 	uint8_t status;                 /* enum relief_status */
 	const char *reason;             /* one line: why this status */
@@ -80,7 +80,7 @@ struct outcome_side {
 	struct value *facts;            /* indexed like rules_facts() */
 	struct penalty *pen;
 	uint32_t n_pen;
-	struct relief *rel;
+	struct relief_eval *rel;
 	uint32_t n_rel;
 	const char *summary;            /* one sentence for the compare view */
 };

@@ -82,9 +82,9 @@ struct value value_int_range(int64_t lo, int64_t hi)
 	return (struct value){.type = VAL_INT, .lo = lo, .hi = hi};
 }
 
-struct value value_date(int64_t daynum)
+struct value value_date(int64_t day)
 {
-	return value_date_range(daynum, daynum);
+	return value_date_range(day, day);
 }
 
 struct value value_date_range(int64_t lo, int64_t hi)
@@ -228,9 +228,11 @@ static bool is_name_start(char c)
 	return (c >= 'a' && c <= 'z') || c == '_';
 }
 
+/* Penalty ids such as bar_9B_10yr keep the statute's capitals after the
+ * first character: running_bar_9B_10yr. */
 static bool is_name_char(char c)
 {
-	return is_name_start(c) || is_digit(c);
+	return is_name_start(c) || is_digit(c) || (c >= 'A' && c <= 'Z');
 }
 
 static void skip_space(struct parser *p)
@@ -576,7 +578,7 @@ static uint8_t call_types(struct parser *p, const struct func *f,
 	return a[1]->types | a[2]->types;
 }
 
-/* Arguments after the "(", up to and including the ")". */
+/* Called on the "(" after a function name; consumes up to the ")". */
 static struct expr *parse_call(struct parser *p, const struct func *f,
 			       uint32_t pos)
 {
@@ -616,6 +618,7 @@ static struct expr *parse_fact(struct parser *p, const struct token *t)
 	const char *name = p->src + t->pos;
 	const struct expr_env *env = p->env;
 	size_t count = env ? env->n_facts : 0;
+	/* The missing report holds 16-bit indexes. */
 	for (size_t i = 0; i < count && i <= UINT16_MAX; i++) {
 		const char *f = env->facts[i].name;
 		if (f && strncmp(f, name, t->len) == 0 && f[t->len] == '\0') {

@@ -16,7 +16,7 @@
  *   primary := INT | DATE | STRING | "true" | "false" | "unknown"
  *            | NAME | NAME "(" [ expr ( "," expr )* ] ")" | "(" expr ")"
  *   INT     := [0-9]+               DATE := [0-9]{4}-[0-9]{2}-[0-9]{2}
- *   STRING  := '...' or "..."       NAME := [a-z_][a-z0-9_]*
+ *   STRING  := '...' or "..."       NAME := [a-z_][A-Za-z0-9_]*
  *   "#" starts a comment to the end of the line.
  *
  * Values: unknown, bool, integer (a number of days, years, or a count),
@@ -45,6 +45,26 @@
  *   if(c, a, b)       a when c is true, b when false; when c is unknown,
  *                     a if a and b are equal, else unknown
  *   between(x, a, b) a <= x and x <= b
+ *
+ * Edges, as expr.c settles them:
+ *   - int + date is accepted as date + int.
+ *   - Four digits, "-" and a digit always start a date literal, which must
+ *     then be a valid YYYY-MM-DD; write "2011 - 1" to subtract.  Strings
+ *     have no escapes.
+ *   - Nesting (parentheses, `not`, unary minus, calls, and the height of the
+ *     tree: a chain of 65 "+") is limited to 64; an and/or chain is flat and
+ *     does not count.
+ *   - year() and add_years() are defined for the years 1000..9999; outside
+ *     them the result is unknown.
+ *   - A fact value that is malformed (lo > hi, a bool other than 0/1, a NULL
+ *     string) or of a type other than declared is unknown, and is reported
+ *     missing.  A range that leaves a result open is not missing.
+ *   - borderline: and/or take it from the operands that decided the result
+ *     (one firm false makes `and` firmly false); if() adds its condition's;
+ *     known() is never borderline.
+ *   - expr_type is VAL_UNKNOWN when the type may vary (a fact declared
+ *     VAL_UNKNOWN, the literal `unknown`, and some results computed from
+ *     them, such as x + 1, which is an int or a date).
  */
 #ifndef CW_EXPR_H
 #define CW_EXPR_H

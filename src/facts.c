@@ -385,6 +385,14 @@ static void scan_timeline(struct scan *s)
 				s->order_out = false;
 			break;
 		case EV_DEPARTURE:
+			if (!cur && s->order_out) {
+				/* removed from the port after an attempted
+				 * entry: a removal without a stay */
+				s->removals++;
+				s->last_removal = d;
+				s->last_removal_arriving = s->order_arriving;
+				s->order_out = false;
+			}
 			if (!cur)
 				break;
 			cur->dep = e;
@@ -959,6 +967,7 @@ static void span_value(struct value *years, struct value *days, daynum a_lo,
 
 static void derive_cpp(struct scan *s, struct value *f, daynum dec)
 {
+	f[F_CPP_BREAK_DEP] = value_bool(false);
 	if (!s->n_st)
 		return;
 	daynum start_lo = dlo(s->st[0].entry->date);

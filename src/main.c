@@ -11,8 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
+#include "../ui/ui.h"
 
 enum { OPT_RULES = 256, OPT_AS_OF, OPT_LAW_AS_OF, OPT_REDACT, OPT_CONFIG,
        OPT_JOBS, OPT_JSON, OPT_CSV, OPT_QUIZ };
@@ -127,17 +129,47 @@ static int parse_args(struct app *app, int argc, char **argv)
 	return -1;
 }
 
+static bool load_vocab(struct app *app)
+{
+	struct diag_list vd = { 0 };
+	if (app->vocab.v)
+		return true;
+	int bad = vocab_load_default(&app->vocab, &vd);
+	for (size_t i = 0; i < vd.n; i++)
+		diag_print(stderr, &vd.v[i]);
+	diag_free(&vd);
+	return !bad;
+}
+
+bool app_load_rules(struct app *app)
+{
+	struct diag_list d = { 0 };
+	if (app->rules_loaded)
+		return true;
+	if (!load_vocab(app))
+		return false;
+	int bad = app->rules_file ? rules_load_file(&app->rules, app->rules_file, &d)
+				  : rules_load_default(&app->rules, &d);
+	for (size_t i = 0; i < d.n; i++)
+		diag_print(stderr, &d.v[i]);
+	diag_free(&d);
+	app->rules.vocab = &app->vocab;
+	app->rules_loaded = true;
+	return !bad;
+}
+
+void app_free(struct app *app)
+{
+	if (app->rules_loaded)
+		rules_free(&app->rules);
+	vocab_free(&app->vocab);
+}
+
 bool app_load(struct app *app, struct corpus *c,
 	      void (*progress)(void *, size_t, size_t), void *ctx)
 {
-	struct diag_list vd = { 0 };
-	if (vocab_load_default(&app->vocab, &vd)) {
-		for (size_t i = 0; i < vd.n; i++)
-			diag_print(stderr, &vd.v[i]);
-		diag_free(&vd);
+	if (!load_vocab(app))
 		return false;
-	}
-	diag_free(&vd);
 	struct corpus_opts o = {
 		.jobs = app->jobs,
 		.vocab = &app->vocab.ids,
@@ -148,9 +180,38 @@ bool app_load(struct app *app, struct corpus *c,
 	return true;
 }
 
+/* The bundled sample cases: $CASEWALK_SAMPLES, the installed copy, or the
+ * source tree's testdata/cases. */
+static char *sample_path(void)
+{
+	static char installed[] = CASEWALK_DATADIR "/cases";
+	static char source[] = CASEWALK_SRCDIR "/testdata/cases";
+	char *env = getenv("CASEWALK_SAMPLES");
+	if (env && *env)
+		return env;
+	return access(installed, R_OK) == 0 ? installed : source;
+}
+
+#ifdef CASEWALK_NO_UI
+/* This build has no explorer (ui/ is not compiled in): say so plainly
+ * instead of pretending. */
+int ui_main(struct app *app)
+{
+	(void)app;
+	fputs("casewalk: the explorer is not in this build yet; use\n"
+	      "  casewalk check|assess|stats|rules|test (see casewalk --help)\n",
+	      stderr);
+	return 2;
+}
+#endif
+
 int main(int argc, char **argv)
 {
-	static const char *const cmds[] = { "check" };
+	static char *default_paths[2];
+	static const char *const cmds[] = { "check", "assess", "stats",
+					     "rules", "test" };
+	static int (*const runs[])(struct app *) = { cmd_check, cmd_assess,
+		cmd_stats, cmd_rules, cmd_test };
 	struct app app = { 0 };
 	int (*run)(struct app *) = NULL;
 
@@ -162,6 +223,7 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 			if (!strcmp(argv[1], cmds[i])) {
 				app.cmd = cmds[i];
+				run = runs[i];
 				argv++;
 				argc--;
 			}
@@ -170,14 +232,16 @@ int main(int argc, char **argv)
 		return st;
 	if (!date_known(app.law_as_of))
 		app.law_as_of = app.as_of;
-	if (app.cmd && !strcmp(app.cmd, "check"))
-		run = cmd_check;
 	if (!run) {
-		fputs("casewalk: the explorer is not built yet\n", stderr);
-		return 2;
+		run = ui_main;
+		if (app.n_paths == 0) {
+			app.paths = default_paths;
+			app.n_paths = 1;
+			default_paths[0] = sample_path();
+		}
 	}
 	st = run(&app);
-	vocab_free(&app.vocab);
+	app_free(&app);
 	if (fflush(stdout) == EOF && errno != EPIPE) {
 		perror("casewalk: stdout");
 		return 3;

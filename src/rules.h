@@ -61,7 +61,10 @@ struct rule {
 	const char *forfeited_text;
 };
 
+struct vocab;
+
 struct rules {
+	const struct vocab *vocab;      /* offense defaults; set by the caller */
 	struct rule *v;
 	size_t n;
 	const char *name;               /* file name, for messages */

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 /* test_date.c - unit tests for date.c.
  *
  * One test per convention of legal-reference.md section 0, named after it,

@@ -1,0 +1,422 @@
+/* cmd_assess.c - `assess`, `stats` and `rules`: what the explorer shows,
+ * as text for people, NDJSON or CSV for scripts (cli.md). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "assess.h"
+#include "facts.h"
+#include "json.h"
+#include "redact.h"
+#include "stats.h"
+#include "text.h"
+
+static void put_date(struct json *j, const char *key, struct date d)
+{
+	char b[DATE_BUFSZ];
+	if (date_known(d))
+		json_str(j, key, date_format(d, b));
+	else
+		json_null(j, key);
+}
+
+static void put_value(struct json *j, const char *key, struct value v)
+{
+	char b[DATE_BUFSZ];
+	switch (v.type) {
+	case VAL_BOOL: json_bool(j, key, v.lo != 0); break;
+	case VAL_STR: json_str(j, key, v.s); break;
+	case VAL_INT:
+		if (v.lo == v.hi) {
+			json_int(j, key, v.lo);
+		} else {        /* a range from an imprecise date */
+			json_arr(j, key);
+			json_int(j, NULL, v.lo);
+			json_int(j, NULL, v.hi);
+			json_end_arr(j);
+		}
+		break;
+	case VAL_DATE:
+		if (v.lo == v.hi) {
+			json_str(j, key, date_format(date_from_days((daynum)v.lo), b));
+		} else {
+			json_arr(j, key);
+			json_str(j, NULL, date_format(date_from_days((daynum)v.lo), b));
+			json_str(j, NULL, date_format(date_from_days((daynum)v.hi), b));
+			json_end_arr(j);
+		}
+		break;
+	default: json_null(j, key);
+	}
+}
+
+static void put_side(struct json *j, const struct outcome_side *s)
+{
+	json_arr(j, "penalties");
+	for (uint32_t i = 0; i < s->n_pen; i++) {
+		const struct penalty *p = &s->pen[i];
+		json_obj(j, NULL);
+		json_str(j, "rule", p->rule->id);
+		json_str(j, "title", p->rule->title);
+		json_str(j, "cite", p->rule->cite);
+		put_date(j, "from", p->from);
+		put_date(j, "until", p->until);
+		if (p->years >= 0)
+			json_int(j, "years", p->years);
+		else
+			json_null(j, "years");
+		if (p->running < 0 || p->possible)
+			json_null(j, "running");
+		else
+			json_bool(j, "running", p->running == 1);
+		json_str(j, "waiver", p->rule->waiver);
+		if (p->possible)
+			json_bool(j, "possible", true);
+		if (p->borderline)
+			json_bool(j, "borderline", true);
+		json_end_obj(j);
+	}
+	json_end_arr(j);
+	json_arr(j, "relief");
+	for (uint32_t i = 0; i < s->n_rel; i++) {
+		const struct relief_eval *r = &s->rel[i];
+		json_obj(j, NULL);
+		json_str(j, "rule", r->rule->id);
+		json_str(j, "title", r->rule->title);
+		json_str(j, "cite", r->rule->cite);
+		json_str(j, "status", relief_status_def.names[r->status]);
+		json_arr(j, "unmet");
+		for (uint32_t k = 0; k < r->n_crit; k++) {
+			bool is_bar = k < r->rule->n_bars;
+			if ((is_bar && r->crit[k].truth == 1) ||
+			    (!is_bar && r->crit[k].truth == 0))
+				json_str(j, NULL, r->crit[k].cond->text);
+		}
+		json_end_arr(j);
+		json_arr(j, "unknown");
+		for (uint32_t k = 0; k < r->n_crit; k++)
+			if (r->crit[k].truth < 0)
+				json_str(j, NULL, r->crit[k].cond->text);
+		json_end_arr(j);
+		json_end_obj(j);
+	}
+	json_end_arr(j);
+}
+
+static void put_json(FILE *f, const struct rules *rules,
+		     const struct assessment *a)
+{
+	struct json j;
+	char b[DATE_BUFSZ];
+	json_init(&j, f);
+	json_obj(&j, NULL);
+	json_str(&j, "id", a->c->id);
+	json_str(&j, "file", a->c->file);
+	json_int(&j, "line", a->c->pos.line);
+	json_str(&j, "path", path_id_def.names[a->taken.path]);
+	json_bool(&j, "hearing", a->taken.hearing);
+	json_str(&j, "as_of", date_format(a->as_of, b));
+	json_obj(&j, "facts");
+	for (size_t i = 0; i < facts_count; i++)
+		put_value(&j, facts_table[i].name, a->taken.facts[i]);
+	(void)rules;
+	json_end_obj(&j);
+	put_side(&j, &a->taken);
+	json_obj(&j, "alternative");
+	json_str(&j, "path", path_id_def.names[a->alt.path]);
+	json_bool(&j, "hearing", a->alt.hearing);
+	put_side(&j, &a->alt);
+	json_end_obj(&j);
+	json_end_obj(&j);
+	putc('\n', f);
+}
+
+/* Text for a terminal or a pipe: every string from a case is sanitised. */
+static void safe(FILE *f, const char *s)
+{
+	size_t len = strlen(s), cap = TEXT_SAFE_SIZE(len);
+	char small[256], *out = cap <= sizeof(small) ? small : malloc(cap);
+	if (!out)
+		return;
+	text_fit(s, len, -1, out, cap, NULL);
+	fputs(out, f);
+	if (out != small)
+		free(out);
+}
+
+static void text_side(FILE *f, const struct outcome_side *s, const char *ind)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+	for (uint32_t i = 0; i < s->n_pen; i++) {
+		const struct penalty *p = &s->pen[i];
+		fprintf(f, "%s  penalty %-22s %s%s from %s until %s%s%s  [%s]\n",
+			ind, p->rule->id, p->possible ? "(possible) " : "",
+			p->running == 1 ? "running" : p->running == 0 ? "ended" : "?",
+			date_format(p->from, a),
+			date_known(p->until) ? date_format(p->until, b) : "(no end)",
+			p->borderline ? " (borderline: on or about)" : "",
+			"", p->rule->cite);
+	}
+	for (uint32_t i = 0; i < s->n_rel; i++) {
+		const struct relief_eval *r = &s->rel[i];
+		fprintf(f, "%s  relief  %-22s %-10s %s\n", ind, r->rule->id,
+			relief_status_def.names[r->status],
+			r->reason ? r->reason : "");
+	}
+}
+
+static void put_text(FILE *f, const struct app *app,
+		     const struct assessment *a)
+{
+	char buf[REDACT_BUFSZ];
+	const char *name = a->c->person.name ? a->c->person.name : "(no name)";
+	if (app->redact)
+		name = redact_pseudonym(a->c->id, buf, sizeof(buf));
+	safe(f, a->c->id);
+	fputs("  ", f);
+	safe(f, name);
+	fprintf(f, "\n  path %s, %s\n", path_id_def.names[a->taken.path],
+		a->taken.hearing ? "hearing before a judge" : "no hearing");
+	text_side(f, &a->taken, "");
+	fprintf(f, "  path not taken: %s, %s\n", path_id_def.names[a->alt.path],
+		a->alt.hearing ? "hearing before a judge" : "no hearing");
+	text_side(f, &a->alt, "  ");
+	putc('\n', f);
+}
+
+static void put_csv_field(FILE *f, const char *s)
+{
+	putc('"', f);
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"')
+			fputs("\"\"", f);
+		else if (ch < 0x20 || ch == 0x7F)
+			putc(' ', f);   /* never a raw control in a cell */
+		else
+			putc(ch, f);
+	}
+	putc('"', f);
+}
+
+static void put_csv(FILE *f, const struct assessment *a)
+{
+	char d[DATE_BUFSZ], list[1024];
+	size_t used = 0;
+	put_csv_field(f, a->c->id);
+	putc(',', f);
+	put_csv_field(f, a->c->file);
+	fprintf(f, ",%s,%s,", path_id_def.names[a->taken.path],
+		a->taken.hearing ? "true" : "false");
+	list[0] = '\0';
+	for (uint32_t i = 0; i < a->taken.n_pen && used < sizeof(list); i++)
+		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s",
+					 i ? ";" : "", a->taken.pen[i].rule->id);
+	put_csv_field(f, list);
+	const struct penalty *h = assess_headline(&a->taken);
+	fprintf(f, ",%s,", h && date_known(h->until) ? date_format(h->until, d)
+						       : "");
+	for (int pass = 0; pass < 2; pass++) {
+		uint8_t want = pass ? RSTAT_FORFEITED : RSTAT_POSSIBLE;
+		used = 0;
+		list[0] = '\0';
+		for (uint32_t i = 0; i < a->taken.n_rel && used < sizeof(list); i++)
+			if (a->taken.rel[i].status == want ||
+			    (!pass && a->taken.rel[i].status == RSTAT_ELIGIBLE))
+				used += (size_t)snprintf(list + used,
+					sizeof(list) - used, "%s%s", used ? ";" : "",
+					a->taken.rel[i].rule->id);
+		put_csv_field(f, list);
+		putc(pass ? '\n' : ',', f);
+	}
+}
+
+/* Loads rules and corpus; prints diagnostics of bad files on stderr. */
+static int load_all(struct app *app, struct corpus *c)
+{
+	if (!app_load_rules(app))
+		return 2;
+	if (!app_load(app, c, NULL, NULL))
+		return 2;
+	for (size_t i = 0; i < c->diags.n; i++)
+		diag_print(stderr, &c->diags.v[i]);
+	return c->diags.n_errors ? 1 : 0;
+}
+
+int cmd_assess(struct app *app)
+{
+	struct corpus c;
+	struct arena a;
+	if (!app->n_paths) {
+		fputs("casewalk assess: no PATH given\n", stderr);
+		return 2;
+	}
+	int st = load_all(app, &c);
+	if (st == 2)
+		return 2;
+	arena_init(&a, 256 * 1024);
+	if (!app->json && !app->csv)
+		printf("%s  As of %s, law as of %s.\n\n", CASEWALK_DISCLAIMER,
+		       date_format(app->as_of, (char[DATE_BUFSZ]){ 0 }),
+		       date_format(app->law_as_of, (char[DATE_BUFSZ]){ 0 }));
+	if (app->csv)
+		puts("id,file,path,hearing,penalties,bar_until,relief_possible,"
+		     "relief_forfeited");
+	for (size_t i = 0; i < c.n_cases && !ferror(stdout); i++) {
+		struct assessment as;
+		assess_case(&app->rules, c.cases[i], app->as_of, app->law_as_of,
+			    &as, &a);
+		if (app->json)
+			put_json(stdout, &app->rules, &as);
+		else if (app->csv)
+			put_csv(stdout, &as);
+		else
+			put_text(stdout, app, &as);
+		arena_reset(&a);
+	}
+	arena_free(&a);
+	corpus_free(&c);
+	return st;
+}
+
+static void stats_json(const struct stats *s, const struct rules *r)
+{
+	struct json j;
+	json_init(&j, stdout);
+	json_obj(&j, NULL);
+	json_int(&j, "cases", (long long)s->cases);
+	json_int(&j, "errors", (long long)s->errors);
+	json_obj(&j, "by_path");
+	for (int p = 0; p < PATH__COUNT; p++)
+		if (s->by_path[p])
+			json_int(&j, path_id_def.names[p], (long long)s->by_path[p]);
+	json_end_obj(&j);
+	json_obj(&j, "hearing");
+	json_int(&j, "yes", (long long)s->hearing_yes);
+	json_int(&j, "no", (long long)s->hearing_no);
+	json_end_obj(&j);
+	json_obj(&j, "penalties");
+	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++)
+		if (r->v[k].kind == RULE_PENALTY && s->penalty[k])
+			json_int(&j, r->v[k].id, (long long)s->penalty[k]);
+	json_end_obj(&j);
+	json_obj(&j, "relief");
+	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++) {
+		if (r->v[k].kind != RULE_RELIEF)
+			continue;
+		json_obj(&j, r->v[k].id);
+		for (int st = 0; st < RSTAT__COUNT; st++)
+			if (s->relief[k][st])
+				json_int(&j, relief_status_def.names[st],
+					 (long long)s->relief[k][st]);
+		json_end_obj(&j);
+	}
+	json_end_obj(&j);
+	json_end_obj(&j);
+	putchar('\n');
+}
+
+static void stats_text(const struct stats *s, const struct rules *r)
+{
+	printf("%s\n\n%zu cases (%zu case%s left out for errors)\n", CASEWALK_DISCLAIMER,
+	       s->cases, s->errors, s->errors == 1 ? "" : "s");
+	printf("hearing before a judge: %zu yes, %zu no\n\nby path:\n",
+	       s->hearing_yes, s->hearing_no);
+	for (int p = 0; p < PATH__COUNT; p++)
+		if (s->by_path[p])
+			printf("  %-26s %6zu\n", path_id_def.names[p], s->by_path[p]);
+	puts("\npenalties in force or once in force:");
+	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++)
+		if (r->v[k].kind == RULE_PENALTY && s->penalty[k])
+			printf("  %-26s %6zu\n", r->v[k].id, s->penalty[k]);
+	puts("\nrelief (granted / barred / ineligible / forfeited / eligible / possible):");
+	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++) {
+		if (r->v[k].kind != RULE_RELIEF)
+			continue;
+		printf("  %-22s", r->v[k].id);
+		for (int st = 0; st < RSTAT__COUNT; st++)
+			printf(" %5zu", s->relief[k][st]);
+		putchar('\n');
+	}
+}
+
+int cmd_stats(struct app *app)
+{
+	struct corpus c;
+	struct arena a;
+	struct stats s;
+	if (!app->n_paths) {
+		fputs("casewalk stats: no PATH given\n", stderr);
+		return 2;
+	}
+	int st = load_all(app, &c);
+	if (st == 2)
+		return 2;
+	arena_init(&a, 256 * 1024);
+	stats_init(&s, &app->rules);
+	s.errors = c.n_bad_cases;
+	for (size_t i = 0; i < c.n_cases; i++) {
+		struct assessment as;
+		assess_case(&app->rules, c.cases[i], app->as_of, app->law_as_of,
+			    &as, &a);
+		stats_add(&s, &as);
+		arena_reset(&a);
+	}
+	if (app->json)
+		stats_json(&s, &app->rules);
+	else
+		stats_text(&s, &app->rules);
+	arena_free(&a);
+	corpus_free(&c);
+	return st;
+}
+
+int cmd_rules(struct app *app)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+	if (!app_load_rules(app))
+		return 2;
+	const struct rules *r = &app->rules;
+	struct json j;
+	if (!app->json)
+		printf("%s\nRules in force on %s (%s):\n\n", CASEWALK_DISCLAIMER,
+		       date_format(app->law_as_of, a), r->name);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct rule *rl = &r->v[i];
+		if (!rules_in_force(rl, app->law_as_of))
+			continue;
+		if (!app->json) {
+			printf("%-22s %-7s %s\n  %s\n  in force from %s%s%s\n",
+			       rl->id, rl->kind == RULE_PENALTY ? "penalty" : "relief",
+			       rl->title, rl->cite,
+			       date_known(rl->in_force_from) ? date_format(rl->in_force_from, a) : "always",
+			       date_known(rl->in_force_until) ? " until " : "",
+			       date_known(rl->in_force_until) ? date_format(rl->in_force_until, b) : "");
+			for (uint32_t k = 0; k < rl->n_when; k++)
+				printf("    - %s\n", rl->when[k].text ? rl->when[k].text : "");
+			putchar('\n');
+			continue;
+		}
+		json_init(&j, stdout);
+		json_obj(&j, NULL);
+		json_str(&j, "id", rl->id);
+		json_str(&j, "kind", rl->kind == RULE_PENALTY ? "penalty" : "relief");
+		json_str(&j, "title", rl->title);
+		json_str(&j, "cite", rl->cite);
+		put_date(&j, "in_force_from", rl->in_force_from);
+		put_date(&j, "in_force_until", rl->in_force_until);
+		json_arr(&j, "conditions");
+		for (uint32_t k = 0; k < rl->n_when; k++) {
+			json_obj(&j, NULL);
+			json_str(&j, "text", rl->when[k].text);
+			json_str(&j, "expr", rl->when[k].src);
+			json_str(&j, "cite", rl->when[k].cite);
+			json_end_obj(&j);
+		}
+		json_end_arr(&j);
+		json_end_obj(&j);
+		putchar('\n');
+	}
+	return 0;
+}

@@ -1,0 +1,307 @@
+/* cmd_test.c - `casewalk test FILE...`: rules tests in the style of
+ * OpenFisca's YAML tests.  Each test names a case file (relative to the
+ * test file), options, and the expected path, penalties with dates, relief
+ * statuses and facts; failures say what differed.  Ends with
+ * "N passed, M failed". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "assess.h"
+#include "facts.h"
+#include "ytree.h"
+
+struct tctx {
+	struct app *app;
+	struct yreader *y;
+	const char *dir;
+	int failed_checks;
+	const char *name;
+};
+
+#include <stdarg.h>
+
+static void fail(struct tctx *t, const struct ynode *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void fail(struct tctx *t, const struct ynode *at, const char *fmt, ...)
+{
+	va_list ap;
+	if (!t->failed_checks++)
+		printf("FAIL %s (%s:%u)\n", t->name, t->y->file, at->line);
+	printf("     ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+static const struct penalty *find_pen(const struct outcome_side *s,
+				      const char *id)
+{
+	for (uint32_t i = 0; i < s->n_pen; i++)
+		if (!strcmp(s->pen[i].rule->id, id))
+			return &s->pen[i];
+	return NULL;
+}
+
+static void check_penalties(struct tctx *t, const struct outcome_side *s,
+			    const struct ynode *m)
+{
+	char got[DATE_BUFSZ];
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		const struct penalty *p = find_pen(s, k->s);
+		if (ynode_scalar_is(v, "none") || ynode_scalar_is(v, "false")) {
+			if (p && !p->possible)
+				fail(t, k, "penalty %s: expected none, got one from %s",
+				     k->s, date_format(p->from, got));
+			continue;
+		}
+		if (!p) {
+			fail(t, k, "penalty %s: expected, not triggered%s", k->s, "");
+			continue;
+		}
+		for (uint32_t j = 0; v->kind == YN_MAP && j < v->n; j++) {
+			const struct ynode *fk = v->kids[2 * j];
+			const struct ynode *fv = v->kids[2 * j + 1];
+			const char *want = fv->s;
+			if (ynode_scalar_is(fk, "from"))
+				date_format(p->from, got);
+			else if (ynode_scalar_is(fk, "until"))
+				snprintf(got, sizeof(got), "%s", date_known(p->until)
+					 ? date_format(p->until, (char[DATE_BUFSZ]){0})
+					 : "permanent");
+			else if (ynode_scalar_is(fk, "years"))
+				snprintf(got, sizeof(got), "%d", p->years);
+			else if (ynode_scalar_is(fk, "running"))
+				snprintf(got, sizeof(got), "%s", p->running == 1 ?
+					 "true" : p->running == 0 ? "false" : "unknown");
+			else if (ynode_scalar_is(fk, "possible"))
+				snprintf(got, sizeof(got), "%s", p->possible ? "true" : "false");
+			else if (ynode_scalar_is(fk, "borderline"))
+				snprintf(got, sizeof(got), "%s", p->borderline ? "true" : "false");
+			else {
+				fail(t, fk, "unknown penalty field %s%s", fk->s, "");
+				continue;
+			}
+			if (strcmp(got, want)) {
+				fail(t, fv, "penalty %s %s: expected %s, got %s",
+				     k->s, fk->s, want, got);
+			}
+		}
+	}
+}
+
+static void check_relief(struct tctx *t, const struct outcome_side *s,
+			 const struct ynode *m)
+{
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		const struct relief_eval *r = NULL;
+		for (uint32_t j = 0; j < s->n_rel; j++)
+			if (!strcmp(s->rel[j].rule->id, k->s))
+				r = &s->rel[j];
+		const char *got = r ? relief_status_def.names[r->status] : "(none)";
+		if (strcmp(got, v->s)) {
+			fail(t, v, "relief %s: expected %s, got %s", k->s, v->s, got);
+		}
+	}
+}
+
+static void value_text(struct value v, char *buf, size_t n)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+	switch (v.type) {
+	case VAL_BOOL: snprintf(buf, n, "%s", v.lo ? "true" : "false"); break;
+	case VAL_STR: snprintf(buf, n, "%s", v.s); break;
+	case VAL_INT:
+		if (v.lo == v.hi)
+			snprintf(buf, n, "%lld", (long long)v.lo);
+		else
+			snprintf(buf, n, "%lld..%lld", (long long)v.lo, (long long)v.hi);
+		break;
+	case VAL_DATE:
+		date_format(date_from_days((daynum)v.lo), a);
+		if (v.lo == v.hi)
+			snprintf(buf, n, "%s", a);
+		else
+			snprintf(buf, n, "%s..%s", a,
+				 date_format(date_from_days((daynum)v.hi), b));
+		break;
+	default: snprintf(buf, n, "unknown");
+	}
+	if (v.borderline)
+		strncat(buf, " (borderline)", n - strlen(buf) - 1);
+}
+
+static void check_facts(struct tctx *t, const struct outcome_side *s,
+			const struct ynode *m)
+{
+	char got[96];
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		int ix = facts_index(k->s);
+		if (ix < 0) {
+			fail(t, k, "unknown fact %s%s", k->s, "");
+			continue;
+		}
+		value_text(s->facts[ix], got, sizeof(got));
+		if (strcmp(got, v->s)) {
+			fail(t, v, "fact %s: expected %s, got %s", k->s, v->s, got);
+		}
+	}
+}
+
+static void check_side(struct tctx *t, const struct outcome_side *s,
+		       const struct ynode *m)
+{
+	for (uint32_t i = 0; m->kind == YN_MAP && i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		if (ynode_scalar_is(k, "path")) {
+			const char *got = path_id_def.names[s->path];
+			if (strcmp(got, v->s))
+				fail(t, v, "path: expected %s, got %s", v->s, got);
+		} else if (ynode_scalar_is(k, "hearing")) {
+			const char *got = s->hearing ? "true" : "false";
+			if (strcmp(got, v->s))
+				fail(t, v, "hearing: expected %s, got %s", v->s, got);
+		} else if (ynode_scalar_is(k, "facts") && v->kind == YN_MAP) {
+			check_facts(t, s, v);
+		} else if (ynode_scalar_is(k, "penalties") && v->kind == YN_MAP) {
+			check_penalties(t, s, v);
+		} else if (ynode_scalar_is(k, "relief") && v->kind == YN_MAP) {
+			check_relief(t, s, v);
+		} else if (!ynode_scalar_is(k, "alternative")) {
+			fail(t, k, "unknown expectation %s%s", k->s, "");
+		}
+	}
+}
+
+static bool opt_date(struct tctx *t, const struct ynode *v, struct date *d)
+{
+	const char *err;
+	if (v->kind == YN_SCALAR && date_parse(v->s, v->n, d, &err))
+		return true;
+	fail(t, v, "bad date %s%s", v->kind == YN_SCALAR ? v->s : "?", "");
+	return false;
+}
+
+/* Runs one test; returns true when it passed. */
+static bool run_test(struct tctx *t, const struct ynode *m)
+{
+	const struct ynode *file = NULL, *id = NULL, *expect = NULL;
+	struct date as_of = t->app->as_of, law = DATE_NONE_INIT;
+	t->failed_checks = 0;
+	t->name = "(unnamed)";
+	for (uint32_t i = 0; m->kind == YN_MAP && i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		if (ynode_scalar_is(k, "name"))
+			t->name = v->s;
+		else if (ynode_scalar_is(k, "case"))
+			file = v;
+		else if (ynode_scalar_is(k, "id"))
+			id = v;
+		else if (ynode_scalar_is(k, "as_of"))
+			opt_date(t, v, &as_of);
+		else if (ynode_scalar_is(k, "law_as_of"))
+			opt_date(t, v, &law);
+		else if (ynode_scalar_is(k, "expect"))
+			expect = v;
+	}
+	if (!file || !expect || file->kind != YN_SCALAR) {
+		fail(t, m, "a test needs case (a file) and expect%s%s", "", "");
+		return false;
+	}
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", t->dir, file->s);
+	struct arena out, scratch;
+	struct load_file res = { 0 };
+	arena_init(&out, 64 * 1024);
+	arena_init(&scratch, 64 * 1024);
+	load_file(path, 0, &ylimits_default, &t->app->vocab.ids, &out, &scratch,
+		  &res);
+	const struct cw_case *c = NULL;
+	for (size_t i = 0; i < res.n_cases; i++)
+		if (!id || !strcmp(res.cases[i]->id, id->s))
+			c = c ? c : res.cases[i];
+	if (!c) {
+		fail(t, file, "no valid case in %s%s", path,
+		     res.diags.n ? " (the file has errors)" : "");
+	} else {
+		struct assessment a;
+		assess_case(&t->app->rules, c, as_of,
+			    date_known(law) ? law : as_of, &a, &scratch);
+		check_side(t, &a.taken, expect);
+		for (uint32_t i = 0; i < expect->n; i++)
+			if (ynode_scalar_is(expect->kids[2 * i], "alternative"))
+				check_side(t, &a.alt, expect->kids[2 * i + 1]);
+	}
+	load_file_free(&res);
+	arena_free(&out);
+	arena_free(&scratch);
+	return t->failed_checks == 0;
+}
+
+static void run_file(struct app *app, const char *file, int *pass, int *failn)
+{
+	char *buf, *dir;
+	size_t len;
+	const char *why;
+	if (yfile_read(file, ylimits_default.max_file_size, &buf, &len, &why)) {
+		printf("FAIL %s: cannot read: %s\n", file, why);
+		(*failn)++;
+		return;
+	}
+	dir = xstrdup(file);
+	char *slash = dir ? strrchr(dir, '/') : NULL;
+	if (slash)
+		*slash = '\0';
+	else if (dir)
+		strcpy(dir, ".");
+	struct arena scratch, out;
+	struct diag_list d = { 0 };
+	struct yreader y;
+	arena_init(&scratch, 64 * 1024);
+	arena_init(&out, 4096);
+	yreader_init(&y, file, 0, buf, len, &ylimits_default, &scratch, &out, &d);
+	struct tctx t = { app, &y, dir ? dir : ".", 0, NULL };
+	struct ynode *root = yreader_next(&y);
+	const struct ynode *tests = NULL;
+	for (uint32_t i = 0; root && root->kind == YN_MAP && i < root->n; i++)
+		if (ynode_scalar_is(root->kids[2 * i], "tests"))
+			tests = root->kids[2 * i + 1];
+	if (!tests || tests->kind != YN_SEQ) {
+		for (size_t i = 0; i < d.n; i++)
+			diag_print(stdout, &d.v[i]);
+		printf("FAIL %s: expected a mapping with a list 'tests'\n", file);
+		(*failn)++;
+	}
+	for (uint32_t i = 0; tests && tests->kind == YN_SEQ && i < tests->n; i++) {
+		if (run_test(&t, tests->kids[i]))
+			(*pass)++;
+		else
+			(*failn)++;
+	}
+	yreader_done(&y);
+	diag_free(&d);
+	arena_free(&scratch);
+	arena_free(&out);
+	free(dir);
+	free(buf);
+}
+
+int cmd_test(struct app *app)
+{
+	int pass = 0, failn = 0;
+	if (!app->n_paths) {
+		fputs("casewalk test: no FILE given\n", stderr);
+		return 2;
+	}
+	if (!app_load_rules(app))
+		return 2;
+	for (size_t i = 0; i < app->n_paths; i++)
+		run_file(app, app->paths[i], &pass, &failn);
+	printf("%d passed, %d failed\n", pass, failn);
+	return failn ? 1 : 0;
+}

@@ -1,0 +1,85 @@
+#!/bin/sh
+# cli.sh - golden tests of the command line: check diagnostics for every
+# bad file, the sample corpus is clean, assess --json is valid JSON with the
+# fields of cli.md, --jobs does not change output, exit codes.
+# usage: tests/cli.sh ./casewalk        UPDATE=1 rewrites the goldens.
+set -u
+cw=$1
+gold=testdata/golden
+pass=0 fail=0
+export CASEWALK_TODAY=2026-11-27 LC_ALL=C.UTF-8
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# every bad file: its diagnostics, byte for byte
+mkdir -p "$gold/check"
+for f in testdata/bad/*.yaml testdata/bad/*.yml; do
+	n=$(basename "$f")
+	case $n in 28-dup-id-a.yaml) f="testdata/bad/28-dup-id-a.yaml testdata/bad/29-dup-id-b.yaml" ;; 29-*) continue ;; esac
+	# shellcheck disable=SC2086
+	"$cw" check --jobs 1 $f >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	if [ "${UPDATE:-0}" = 1 ]; then cp "$tmp/out" "$gold/check/$n.out"; fi
+	if [ $st -ne 1 ]; then bad "check $f: exit $st, want 1"; continue; fi
+	if cmp -s "$tmp/out" "$gold/check/$n.out"; then ok; else
+		bad "check $f differs from $gold/check/$n.out"; diff "$gold/check/$n.out" "$tmp/out" | head -5 >&2; fi
+done
+
+# the first diagnostic of each bad file is at the position EXPECTED.tsv says
+while IFS='	' read -r file line col phrase; do
+	[ -f "testdata/bad/$file" ] || continue
+	case $col in 0) want="testdata/bad/$file:$line:" ;; *) want="testdata/bad/$file:$line:$col:" ;; esac
+	out=$("$cw" check --jobs 1 testdata/bad 2>/dev/null | grep -F -- "$want" | grep -F -- "$phrase" | head -1)
+	[ -n "$out" ] && ok || bad "EXPECTED.tsv: $file $line:$col '$phrase'"
+done < testdata/bad/EXPECTED.tsv
+
+# the sample corpus is clean: nothing on stdout, exit 0
+if [ -z "$("$cw" check testdata/cases 2>/dev/null)" ] && "$cw" check testdata/cases 2>/dev/null; then ok; else bad "testdata/cases is not clean"; fi
+# hostile but valid files load, and nothing raw reaches the output
+if "$cw" check testdata/hostile-valid >/dev/null 2>&1; then ok; else bad "hostile-valid does not load"; fi
+if "$cw" assess testdata/hostile-valid | LC_ALL=C grep -q "$(printf '\033')"; then bad "raw ESC in assess text"; else ok; fi
+
+# assess --json: valid JSON, cli.md fields, same with 1 and 2 jobs
+"$cw" assess --json --jobs 1 testdata/cases >"$tmp/j1"
+"$cw" assess --json --jobs 2 testdata/cases >"$tmp/j2"
+if cmp -s "$tmp/j1" "$tmp/j2"; then ok; else bad "--jobs 1 and --jobs 2 differ"; fi
+if python3 - "$tmp/j1" <<'PY'
+import json, sys
+need = ["id", "file", "line", "path", "hearing", "as_of", "facts", "penalties", "relief", "alternative"]
+pen = ["rule", "title", "cite", "from", "until", "years", "running", "waiver"]
+rel = ["rule", "title", "cite", "status", "unmet", "unknown"]
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(line); n += 1
+    assert all(k in d for k in need), d.keys()
+    for side in (d, d["alternative"]):
+        for p in side["penalties"]:
+            assert all(k in p for k in pen), p
+        for r in side["relief"]:
+            assert all(k in r for k in rel), r
+            assert r["status"] in ("granted", "eligible", "possible", "ineligible", "forfeited", "barred")
+assert n >= 40, n
+PY
+then ok; else bad "assess --json is not valid or lacks fields"; fi
+"$cw" assess --json testdata/cases/e06a-felipe-voluntary-return.yaml >"$tmp/e06a"
+if [ "${UPDATE:-0}" = 1 ]; then cp "$tmp/e06a" "$gold/assess-e06a.json"; fi
+if cmp -s "$tmp/e06a" "$gold/assess-e06a.json"; then ok; else bad "assess E06a differs from golden"; fi
+"$cw" stats --json testdata/cases >"$tmp/stats"
+if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['cases']>=40 and 'by_path' in d and 'relief' in d" "$tmp/stats"; then ok; else bad "stats --json"; fi
+"$cw" assess --csv testdata/cases >"$tmp/csv"
+if head -1 "$tmp/csv" | grep -qx 'id,file,path,hearing,penalties,bar_until,relief_possible,relief_forfeited'; then ok; else bad "csv header"; fi
+if "$cw" rules --json | python3 -c "import json,sys; [json.loads(l) for l in sys.stdin]"; then ok; else bad "rules --json"; fi
+# text output starts with the disclaimer
+if "$cw" assess testdata/cases/e01-ana-180-days.yaml | head -1 | grep -q "not legal advice"; then ok; else bad "no disclaimer"; fi
+# exit codes: usage 2, bad rules 2, errors 1, closed pipe quiet
+"$cw" --bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "usage error exit"
+printf 'format: casewalk-rules/1\nrules:\n  - {id: x, kind: penalty, title: t, cite: c, when: [{text: t, expr: "up_dayz > 1"}], clock: {from: as_of}}\n' >"$tmp/r.yaml"
+"$cw" assess --rules "$tmp/r.yaml" testdata/cases >/dev/null 2>"$tmp/rerr"; st=$?
+if [ $st -eq 2 ] && grep -q "r.yaml:3:.*unknown fact 'up_dayz'" "$tmp/rerr"; then ok; else bad "bad rules: exit $st"; cat "$tmp/rerr" >&2; fi
+"$cw" assess testdata/cases 2>/dev/null | head -1 >/dev/null; ok
+"$cw" --version | grep -q '^casewalk ' && ok || bad "--version"
+"$cw" --help | grep -q 'not legal advice' && ok || bad "--help"
+echo "cli tests: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,83 @@
+/* actions.h - the one table of the explorer's actions.
+ *
+ * Each action has a name (used in the config file's `keys:` section), its
+ * default keys (space-separated key names as keys.c spells them), the group
+ * it is listed under, and one line of help.  From this list come the action
+ * enum, the config names, the help view (view_help.c) and the KEYS section
+ * of man/casewalk.1 (tools/keysman.c; tests/man-check.sh fails when the man
+ * page is stale), so none of them can drift from the bindings.
+ *
+ * This header needs no curses: tools/keysman.c includes it alone.
+ */
+#ifndef CW_UI_ACTIONS_H
+#define CW_UI_ACTIONS_H
+
+#define UI_ACTIONS(X) \
+	X(ACT_MOVE_DOWN, "move-down", "j <Down>", "Moving", \
+	  "Move down one line.") \
+	X(ACT_MOVE_UP, "move-up", "k <Up>", "Moving", \
+	  "Move up one line.") \
+	X(ACT_PAGE_DOWN, "page-down", "<PgDn> <C-f>", "Moving", \
+	  "Move down one page.") \
+	X(ACT_PAGE_UP, "page-up", "<PgUp> <C-b>", "Moving", \
+	  "Move up one page.") \
+	X(ACT_MOVE_FIRST, "move-first", "g <Home>", "Moving", \
+	  "Go to the first line.") \
+	X(ACT_MOVE_LAST, "move-last", "G <End>", "Moving", \
+	  "Go to the last line.") \
+	X(ACT_ENTER, "enter", "<Enter>", "Views", \
+	  "Open the selected case (or, in the errors view, edit the file " \
+	  "at the line).") \
+	X(ACT_BACK, "back", "q", "Views", \
+	  "Go back to the previous view; quit from the case list.") \
+	X(ACT_QUIT, "quit", "Q", "Views", \
+	  "Quit at once.") \
+	X(ACT_HELP, "help", "? <F1>", "Views", \
+	  "Show the keys and what the marks mean.") \
+	X(ACT_COMPARE, "compare", "c", "Views", \
+	  "Compare the path taken with the path not taken.") \
+	X(ACT_STATS, "stats", "S", "Views", \
+	  "Totals for the listed cases, beside the official figures.") \
+	X(ACT_ERRORS, "errors", "E", "Views", \
+	  "Every problem found in the case files and the configuration.") \
+	X(ACT_RULES, "rules", "L", "Views", \
+	  "The rules in force, with citations and dates.") \
+	X(ACT_SEARCH, "search", "/", "Searching", \
+	  "Search the current view as you type.") \
+	X(ACT_FIND_NEXT, "find-next", "n", "Searching", \
+	  "Go to the next match.") \
+	X(ACT_FIND_PREV, "find-prev", "N", "Searching", \
+	  "Go to the previous match.") \
+	X(ACT_FILTER, "filter", "f", "Cases", \
+	  "Filter the case list: path=, hearing=yes|no, running, " \
+	  "relief=STATUS, tag=, penalty=, or an expression over facts.") \
+	X(ACT_SORT, "sort", "s", "Cases", \
+	  "Sort the case list by the next column.") \
+	X(ACT_SORT_REVERSE, "sort-reverse", "o", "Cases", \
+	  "Reverse the order of the case list.") \
+	X(ACT_RELOAD, "reload", "r", "Cases", \
+	  "Load the case files again.") \
+	X(ACT_EDIT, "edit", "e", "Cases", \
+	  "Edit the case file in $EDITOR; it is saved only if it is valid.") \
+	X(ACT_REDACT, "redact", "R", "Cases", \
+	  "Hide names, A-numbers and notes (or show them again).") \
+	X(ACT_REVEAL, "reveal", "v", "Cases", \
+	  "In quiz mode, reveal the outcome of the selected case.")
+
+#define UI_ACTION_ENUM(id, name, keys, group, help) id,
+enum ui_action { ACT_NONE = 0, UI_ACTIONS(UI_ACTION_ENUM) ACT__COUNT };
+
+struct ui_action_info {
+	const char *name;       /* config name */
+	const char *keys;       /* default keys, space-separated */
+	const char *group;
+	const char *help;
+};
+
+/* Indexed by enum ui_action; [ACT_NONE] is all NULL. */
+extern const struct ui_action_info ui_actions[ACT__COUNT];
+
+/* The action named name, or ACT_NONE. */
+enum ui_action ui_action_by_name(const char *name);
+
+#endif

@@ -1,0 +1,103 @@
+/* draw.c - roles to curses attributes; sanitised text; see draw.h. */
+#define _XOPEN_SOURCE 700
+#include "draw.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+#define UI_ROLE_NAME(id, name) [id] = name,
+const char *const ui_role_names[ROLE__COUNT] = { UI_ROLES(UI_ROLE_NAME) };
+
+/* The looks in use, set once by draw_setup from the configuration: owned by
+ * the drawing module because curses' colour pairs are process-wide too. */
+static struct {
+	attr_t attr[ROLE__COUNT];
+	bool color;
+	bool utf8;
+} looks;
+
+void draw_setup(const struct ui_style style[ROLE__COUNT], bool use_color)
+{
+	const char *cs = nl_langinfo(CODESET);
+	looks.utf8 = cs && !strcmp(cs, "UTF-8");
+	looks.color = use_color && has_colors() && start_color() == OK;
+	if (looks.color)
+		use_default_colors();
+	for (int r = 0; r < ROLE__COUNT; r++) {
+		if (!looks.color) {
+			looks.attr[r] = style[r].mono_attr;
+			continue;
+		}
+		short fg = style[r].fg < COLORS ? style[r].fg : -1;
+		short bg = style[r].bg < COLORS ? style[r].bg : -1;
+		init_pair((short)(r + 1), fg, bg);
+		looks.attr[r] = style[r].color_attr | COLOR_PAIR(r + 1);
+	}
+}
+
+bool draw_has_color(void)
+{
+	return looks.color;
+}
+
+static attr_t look(int role, bool selected)
+{
+	attr_t a = looks.attr[role >= 0 && role < ROLE__COUNT ? role : 0];
+	if (selected) {
+		/* the selection keeps the role's colour, reversed, so a
+		 * red row stays recognisably red when selected */
+		a = (a & ~(attr_t)A_REVERSE) | looks.attr[ROLE_SELECTED];
+		if (!(looks.attr[ROLE_SELECTED] & A_COLOR))
+			a |= A_REVERSE;
+	}
+	return a;
+}
+
+int draw_text(int y, int x, int cols, int role, bool selected, const char *s)
+{
+	if (cols <= 0 || !s)
+		return 0;
+	size_t len = strlen(s);
+	char stackbuf[1024];
+	size_t need = TEXT_SAFE_SIZE(len);
+	/* never more bytes than the columns can show, whatever the input */
+	if (need > (size_t)cols * 16 + 16)
+		need = (size_t)cols * 16 + 16;
+	char *out = need <= sizeof(stackbuf) ? stackbuf : malloc(need);
+	if (!out)
+		return 0;
+	int w = text_fit(s, len, cols, out, need, NULL);
+	attrset(look(role, selected));
+	mvaddstr(y, x, out);
+	attrset(A_NORMAL);
+	if (out != stackbuf)
+		free(out);
+	return w;
+}
+
+void draw_fill(int y, int x, int cols, int role, bool selected)
+{
+	if (cols <= 0)
+		return;
+	attrset(look(role, selected));
+	mvhline(y, x, ' ', cols);
+	attrset(A_NORMAL);
+}
+
+const char *draw_bar_cell(void)
+{
+	return looks.utf8 ? "\xE2\x96\x88" : "#";
+}
+
+void draw_bar(int y, int x, int n, int role)
+{
+	attrset(look(role, false));
+	move(y, x);
+	for (int i = 0; i < n; i++)
+		addstr(draw_bar_cell());
+	attrset(A_NORMAL);
+}

@@ -1,0 +1,342 @@
+/* nav.c - what every view shares: moving, searching, the prompt, the
+ * global views, reloading, redaction.  The loop calls nav_action for an
+ * action the top view did not handle. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "draw.h"
+#include "view.h"
+
+static int move_to(struct view *v, long target)
+{
+	long last = v->lines ? (long)v->lines - 1 : 0;
+	if (target < 0)
+		target = 0;
+	if (target > last)
+		target = last;
+	if (v->ops->cursor)
+		v->sel = (size_t)target;
+	else
+		v->top = (size_t)target;
+	ui_clamp(v);
+	return UI_REDRAW;
+}
+
+static int move(struct view *v, enum ui_action a)
+{
+	long h = ui_view_height(v), pos = (long)(v->ops->cursor ? v->sel :
+						   v->top);
+	switch (a) {
+	case ACT_MOVE_DOWN: return move_to(v, pos + 1);
+	case ACT_MOVE_UP: return move_to(v, pos - 1);
+	case ACT_PAGE_DOWN: return move_to(v, pos + (h > 1 ? h - 1 : 1));
+	case ACT_PAGE_UP: return move_to(v, pos - (h > 1 ? h - 1 : 1));
+	case ACT_MOVE_FIRST: return move_to(v, 0);
+	default: return move_to(v, (long)v->lines);
+	}
+}
+
+/* ---- searching --------------------------------------------------------- */
+
+static bool line_matches(struct view *v, size_t line, const char *pat)
+{
+	char buf[2048];
+	size_t n = strlen(pat);
+	if (!v->ops->text || !n)
+		return false;
+	for (const char *t = v->ops->text(v, line, buf, sizeof(buf)); *t; t++)
+		if (!strncasecmp(t, pat, n))
+			return true;
+	return false;
+}
+
+/* Finds pat from line `from` in direction dir (wrapping); moves there. */
+static bool find(struct view *v, const char *pat, long from, int dir)
+{
+	long n = (long)v->lines;
+	for (long i = 0; i < n; i++) {
+		long line = ((from + dir * i) % n + n) % n;
+		if (line_matches(v, (size_t)line, pat)) {
+			move_to(v, line);
+			return true;
+		}
+	}
+	return false;
+}
+
+static int find_step(struct ui *ui, int dir)
+{
+	struct view *v = ui_top(ui);
+	if (!ui->search[0]) {
+		ui_message(ui, ROLE_MESSAGE, "no search yet: press / first");
+		return UI_REDRAW;
+	}
+	long pos = (long)(v->ops->cursor ? v->sel : v->top);
+	if (!v->lines || !find(v, ui->search, pos + dir, dir))
+		ui_message(ui, ROLE_MESSAGE, "not found: %s", ui->search);
+	return UI_REDRAW;
+}
+
+/* ---- the prompt -------------------------------------------------------- */
+
+static int prompt_start(struct ui *ui, int kind, const char *text)
+{
+	struct view *v = ui_top(ui);
+	struct prompt *p = &ui->prompt;
+	p->kind = kind;
+	snprintf(p->buf, sizeof(p->buf), "%s", text);
+	p->len = strlen(p->buf);
+	p->saved_top = v->top;
+	p->saved_sel = v->sel;
+	return UI_REDRAW;
+}
+
+static void prompt_changed(struct ui *ui)
+{
+	struct view *v = ui_top(ui);
+	struct prompt *p = &ui->prompt;
+	if (p->kind != PROMPT_SEARCH)
+		return;
+	/* incremental: each keystroke searches again from where / was
+	 * pressed, so deleting a letter can move back */
+	v->top = p->saved_top;
+	v->sel = p->saved_sel;
+	if (p->len && v->lines)
+		find(v, p->buf, (long)(v->ops->cursor ? v->sel : v->top), 1);
+}
+
+static int prompt_submit(struct ui *ui)
+{
+	struct prompt *p = &ui->prompt;
+	char err[256];
+	int kind = p->kind;
+	p->kind = PROMPT_NONE;
+	if (kind == PROMPT_SEARCH) {
+		snprintf(ui->search, sizeof(ui->search), "%s", p->buf);
+		if (p->len && !line_matches(ui_top(ui), ui_top(ui)->sel, p->buf))
+			ui_message(ui, ROLE_MESSAGE, "not found: %s", p->buf);
+		return UI_REDRAW;
+	}
+	if (!select_set_filter(&ui->sel, &ui->model, p->buf, err, sizeof(err))) {
+		ui_message(ui, ROLE_ERROR, "%s", err);
+		return UI_REDRAW;
+	}
+	select_apply(&ui->sel, &ui->model);
+	ui->stack[0].sel = ui->stack[0].top = 0;
+	ui_rebuild(ui);
+	return UI_REDRAW;
+}
+
+static void prompt_append(struct prompt *p, int key)
+{
+	char enc[8];
+	int n = key < 0x80 ? 1 : key < 0x800 ? 2 : key < 0x10000 ? 3 : 4;
+	if (n == 1)
+		enc[0] = (char)key;
+	else if (n == 2)
+		enc[0] = (char)(0xC0 | (key >> 6));
+	else if (n == 3)
+		enc[0] = (char)(0xE0 | (key >> 12));
+	else
+		enc[0] = (char)(0xF0 | (key >> 18));
+	for (int i = 1; i < n; i++)
+		enc[i] = (char)(0x80 | ((key >> (6 * (n - 1 - i))) & 0x3F));
+	if (p->len + (size_t)n < sizeof(p->buf)) {
+		memcpy(p->buf + p->len, enc, (size_t)n);
+		p->len += (size_t)n;
+		p->buf[p->len] = 0;
+	}
+}
+
+int nav_prompt_key(struct ui *ui, int key)
+{
+	struct prompt *p = &ui->prompt;
+	if (key == '\n')
+		return prompt_submit(ui);
+	if (key == UI_KEY_ESC) {
+		ui_top(ui)->top = p->saved_top;
+		ui_top(ui)->sel = p->saved_sel;
+		p->kind = PROMPT_NONE;
+		return UI_REDRAW;
+	}
+	if (key == UI_KEY_BACKSPACE) {
+		while (p->len && ((unsigned char)p->buf[p->len - 1] & 0xC0) ==
+		       0x80)
+			p->len--;
+		if (p->len)
+			p->len--;
+		p->buf[p->len] = 0;
+	} else if (key == 21) {         /* ^U: start again */
+		p->len = 0;
+		p->buf[0] = 0;
+	} else if (key >= 0x20 && key != 0x7F && !(key & UI_KEY_FN_FLAG)) {
+		prompt_append(p, key);
+	} else {
+		return UI_HANDLED;
+	}
+	prompt_changed(ui);
+	return UI_REDRAW;
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+static void reselect(struct ui *ui)
+{
+	struct view *list = &ui->stack[0];
+	for (size_t i = 0; ui->reselect[0] && i < ui->sel.n; i++)
+		if (!strcmp(ui->model.rows[ui->sel.idx[i]].c->id, ui->reselect)) {
+			list->sel = i;
+			ui_clamp(list);
+			if (ui->reopen_case)
+				ui_open(ui, &view_case_ops, ui->sel.idx[i]);
+			break;
+		}
+	ui->reselect[0] = 0;
+	ui->reopen_case = false;
+}
+
+void nav_loaded(struct ui *ui)
+{
+	struct model *m = &ui->model;
+	select_apply(&ui->sel, m);
+	ui_rebuild(ui);
+	reselect(ui);
+	size_t n = m->corpus.diags.n_errors + m->diags.n_errors +
+		   ui->conf.diags.n_errors;
+	if (m->vocab_failed)
+		ui_message(ui, ROLE_ERROR, "the offense vocabulary did not load");
+	else if (!m->have_rules)
+		ui_message(ui, ROLE_ERROR, "the rules did not load: no "
+			   "assessment (E shows why)");
+	else if (n)
+		ui_message(ui, ROLE_WARNING, "%zu problem%s found: E shows "
+			   "them", n, n == 1 ? "" : "s");
+}
+
+int ui_reload(struct ui *ui)
+{
+	size_t row = ui_current_row(ui);
+	if (!model_ready(&ui->model))
+		return UI_HANDLED;
+	if (row != UI_NO_ROW) {
+		snprintf(ui->reselect, sizeof(ui->reselect), "%s",
+			 ui->model.rows[row].c->id);
+		ui->reopen_case = ui_top(ui)->ops != &view_list_ops;
+	}
+	/* every other view borrows from the model: close them first */
+	while (ui->n_views > 1)
+		ui_back(ui);
+	model_free(&ui->model);
+	vocab_free(&ui->app->vocab);
+	model_start(&ui->model, ui->app);
+	select_apply(&ui->sel, &ui->model);
+	ui->stack[0].sel = ui->stack[0].top = 0;
+	ui_rebuild(ui);
+	return UI_REDRAW;
+}
+
+/* ---- global actions ---------------------------------------------------- */
+
+/* Opens ops, or goes back when it is already on top (a toggle). */
+static int toggle(struct ui *ui, const struct view_ops *ops, size_t row)
+{
+	if (ui_top(ui)->ops == ops)
+		return ui_back(ui);
+	return ui_open(ui, ops, row);
+}
+
+static int need_case(struct ui *ui, const struct view_ops *ops)
+{
+	size_t row = ui_current_row(ui);
+	if (row == UI_NO_ROW) {
+		ui_message(ui, ROLE_MESSAGE, "select a case first");
+		return UI_REDRAW;
+	}
+	if (ops == &view_compare_ops && !ui->model.have_rules) {
+		ui_message(ui, ROLE_ERROR, "no assessment: the rules did not "
+			   "load");
+		return UI_REDRAW;
+	}
+	if (!ops)
+		return edit_start(ui, ui->model.rows[row].c->file,
+				  ui->model.rows[row].c->pos.line);
+	return toggle(ui, ops, row);
+}
+
+static int set_redact(struct ui *ui)
+{
+	ui->redact = !ui->redact;
+	ui->sel.redact = ui->redact;
+	select_apply(&ui->sel, &ui->model);
+	ui_rebuild(ui);
+	ui_message(ui, ROLE_MESSAGE, ui->redact ? "names, A-numbers and notes "
+		   "hidden" : "names, A-numbers and notes shown");
+	return UI_REDRAW;
+}
+
+static int reveal(struct ui *ui)
+{
+	size_t row = ui_current_row(ui);
+	if (!ui->quiz) {
+		ui_message(ui, ROLE_MESSAGE, "not in quiz mode (casewalk "
+			   "--quiz)");
+		return UI_REDRAW;
+	}
+	if (row != UI_NO_ROW)
+		ui->model.rows[row].revealed = true;
+	ui_rebuild(ui);
+	return UI_REDRAW;
+}
+
+static int sort(struct ui *ui, bool reverse)
+{
+	if (reverse)
+		ui->sel.reverse = !ui->sel.reverse;
+	else
+		ui->sel.sort = (ui->sel.sort + 1) % COL__COUNT;
+	select_apply(&ui->sel, &ui->model);
+	ui_rebuild(ui);
+	return UI_REDRAW;
+}
+
+static int data_action(struct ui *ui, enum ui_action a)
+{
+	switch (a) {
+	case ACT_COMPARE: return need_case(ui, &view_compare_ops);
+	case ACT_EDIT: return need_case(ui, NULL);
+	case ACT_STATS: return toggle(ui, &view_stats_ops, UI_NO_ROW);
+	case ACT_ERRORS: return toggle(ui, &view_errors_ops, UI_NO_ROW);
+	case ACT_RULES: return toggle(ui, &view_rules_ops, UI_NO_ROW);
+	case ACT_FILTER: return prompt_start(ui, PROMPT_FILTER, ui->sel.filter);
+	case ACT_SORT: return sort(ui, false);
+	case ACT_SORT_REVERSE: return sort(ui, true);
+	case ACT_RELOAD: return ui_reload(ui);
+	case ACT_REVEAL: return reveal(ui);
+	default: return UI_HANDLED;
+	}
+}
+
+int nav_action(struct ui *ui, enum ui_action a)
+{
+	struct view *v = ui_top(ui);
+	switch (a) {
+	case ACT_MOVE_DOWN: case ACT_MOVE_UP: case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP: case ACT_MOVE_FIRST: case ACT_MOVE_LAST:
+		return move(v, a);
+	case ACT_BACK: return ui_back(ui);
+	case ACT_QUIT: return UI_QUIT;
+	case ACT_HELP: return toggle(ui, &view_help_ops, UI_NO_ROW);
+	case ACT_SEARCH: return prompt_start(ui, PROMPT_SEARCH, "");
+	case ACT_FIND_NEXT: return find_step(ui, 1);
+	case ACT_FIND_PREV: return find_step(ui, -1);
+	case ACT_REDACT: return set_redact(ui);
+	case ACT_ENTER: return UI_HANDLED;
+	default: break;
+	}
+	if (!model_ready(&ui->model)) {
+		ui_message(ui, ROLE_MESSAGE, "still loading...");
+		return UI_REDRAW;
+	}
+	return data_action(ui, a);
+}

@@ -1,0 +1,595 @@
+/* ui.c - the explorer: terminal set-up and teardown, signals, the one
+ * drawing loop, and the test harness's commands.
+ *
+ * The loop reads one event (a key, a resize, a script command, or a tick
+ * while loading), hands it to a handler that returns flags, and then
+ * draws the top view into stdscr and calls doupdate once.  Nothing else
+ * draws.  Signal handlers only set a flag that the loop reads.
+ */
+#define _XOPEN_SOURCE 700
+#define _DEFAULT_SOURCE
+#include "ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "app.h"
+#include "draw.h"
+#include "keys.h"
+#include "text.h"
+#include "view.h"
+
+/* The only state outside the loop's context: a signal handler and an
+ * atexit function can reach nothing else. */
+static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t curses_active;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Fatal paths that call exit() still leave a usable terminal. */
+static void restore_at_exit(void)
+{
+	if (curses_active) {
+		curses_active = 0;
+		endwin();
+	}
+}
+
+/* Installed before curses starts, so that curses does not install its own
+ * SIGINT/SIGTERM handlers (which call endwin from the handler). */
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: a blocked read returns and the loop looks */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* ---- terminal ---------------------------------------------------------- */
+
+static int env_int(const char *name, int dflt, int lo, int hi)
+{
+	const char *s = getenv(name);
+	int n = s && *s ? atoi(s) : 0;
+	return n >= lo && n <= hi ? n : dflt;
+}
+
+static int term_open(struct ui *ui)
+{
+	SCREEN *scr;
+	if (ui->script) {
+		/* no display: curses writes to /dev/null; the screen lives
+		 * in memory and :dump reads it back */
+		const char *term = getenv("TERM");
+		ui->null_out = fopen("/dev/null", "w");
+		ui->null_in = fopen("/dev/null", "r");
+		if (!ui->null_out || !ui->null_in)
+			return 2;
+		scr = newterm(term && *term ? term : "xterm-256color",
+			      ui->null_out, ui->null_in);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			fputs("casewalk: the explorer needs a terminal; for "
+			      "scripts use 'casewalk check'\n", stderr);
+			return 2;
+		}
+		scr = newterm(NULL, stdout, stdin);
+	}
+	if (!scr) {
+		fputs("casewalk: cannot use this terminal (is TERM set?)\n",
+		      stderr);
+		return 2;
+	}
+	ui->screen = (struct screen *)scr;
+	set_term(scr);
+	curses_active = 1;
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	const char *nc = getenv("NO_COLOR");
+	draw_setup(ui->conf.style, !(nc && *nc));
+	if (ui->script)
+		resizeterm(env_int("LINES", 24, 1, 1000),
+			   env_int("COLUMNS", 80, 1, 1000));
+	return 0;
+}
+
+static void term_close(struct ui *ui)
+{
+	if (curses_active) {
+		curses_active = 0;
+		endwin();
+	}
+	if (ui->screen)
+		delscreen((SCREEN *)ui->screen);
+	ui->screen = NULL;
+	if (ui->null_out)
+		fclose(ui->null_out);
+	if (ui->null_in)
+		fclose(ui->null_in);
+	ui->null_in = ui->null_out = NULL;
+}
+
+int ui_run_editor(struct ui *ui, const char *file, unsigned line)
+{
+	char arg[32];
+	int status = -1;
+	struct sigaction ign, old_int, old_quit;
+	(void)ui;
+	snprintf(arg, sizeof(arg), "+%u", line ? line : 1);
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	/* ^C belongs to the editor while it runs */
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	def_prog_mode();
+	endwin();
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		/* the shell splits $EDITOR ("code -w" works); the file name
+		 * is passed as an argument, never parsed */
+		execl("/bin/sh", "sh", "-c", "exec ${EDITOR:-vi} \"$@\"", "sh",
+		      arg, file, (char *)NULL);
+		_exit(127);
+	}
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (pid < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+static void draw_title(struct ui *ui, struct view *v)
+{
+	char left[256], right[64];
+	v->ops->title(v, left, sizeof(left));
+	snprintf(right, sizeof(right), "%s%s%s", ui->redact ? "[redacted] " : "",
+		 ui->quiz ? "[quiz] " : "", "not legal advice");
+	draw_fill(0, 0, ui->cols, ROLE_TITLE, false);
+	int w = draw_text(0, 1, ui->cols - 1, ROLE_TITLE, false, left);
+	int rw = text_width(right, strlen(right));
+	if (w + rw + 4 <= ui->cols)
+		draw_text(0, ui->cols - rw - 1, rw, ROLE_TITLE, false, right);
+}
+
+static void draw_status(struct ui *ui, struct view *v)
+{
+	int y = ui->lines - 1;
+	char buf[512];
+	if (ui->prompt.kind != PROMPT_NONE) {
+		const char *label = ui->prompt.kind == PROMPT_SEARCH ? "/" :
+			"filter: ";
+		snprintf(buf, sizeof(buf), "%s%s_", label, ui->prompt.buf);
+		draw_fill(y, 0, ui->cols, ROLE_PROMPT, false);
+		draw_text(y, 0, ui->cols, ROLE_PROMPT, false, buf);
+		return;
+	}
+	draw_fill(y, 0, ui->cols, ROLE_STATUS, false);
+	if (ui->msg[0]) {
+		draw_text(y, 0, ui->cols, ui->msg_role, false, ui->msg);
+		return;
+	}
+	buf[0] = 0;
+	if (!model_ready(&ui->model))
+		model_progress(&ui->model, buf, sizeof(buf));
+	else if (v->ops->status)
+		v->ops->status(v, buf, sizeof(buf));
+	draw_text(y, 0, ui->cols, ROLE_STATUS, false, buf);
+}
+
+static void draw_screen(struct ui *ui)
+{
+	erase();
+	if (ui->too_small) {
+		char buf[96];
+		snprintf(buf, sizeof(buf), "terminal too small: need %dx%d "
+			 "(q quits)", UI_MIN_COLS, UI_MIN_LINES);
+		draw_text(0, 0, ui->cols, ROLE_NORMAL, false, buf);
+		wnoutrefresh(stdscr);
+		return;
+	}
+	struct view *v = ui_top(ui);
+	int y0 = 1;
+	draw_title(ui, v);
+	if (v->ops->header)
+		v->ops->header(v, y0++);
+	for (int y = 0; y < ui_view_height(v); y++) {
+		size_t line = v->top + (size_t)y;
+		if (line < v->lines)
+			v->ops->draw(v, line, y0 + y,
+				     v->ops->cursor && line == v->sel);
+	}
+	draw_status(ui, v);
+	wnoutrefresh(stdscr);
+}
+
+static void relayout(struct ui *ui)
+{
+	getmaxyx(stdscr, ui->lines, ui->cols);
+	ui->too_small = ui->cols < UI_MIN_COLS || ui->lines < UI_MIN_LINES;
+	if (!ui->too_small)
+		ui_rebuild(ui);
+}
+
+/* ---- the test harness -------------------------------------------------- */
+
+/* Appends the UTF-8 form of the characters in cell cc to buf. */
+static size_t cell_text(const cchar_t *cc, char *buf, size_t n)
+{
+	wchar_t wc[CCHARW_MAX + 1] = { 0 };
+	attr_t attr;
+	short pair;
+	size_t len = 0;
+	mbstate_t st;
+	if (getcchar(cc, wc, &attr, &pair, NULL) == ERR)
+		return 0;
+	memset(&st, 0, sizeof(st));
+	for (int i = 0; i < CCHARW_MAX && wc[i] && len + MB_LEN_MAX < n; i++) {
+		size_t k = wcrtomb(buf + len, wc[i], &st);
+		if (k == (size_t)-1)
+			buf[len++] = '?';
+		else
+			len += k;
+	}
+	return len;
+}
+
+static int dump_screen(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -1;
+	size_t cap = (size_t)COLS * (CCHARW_MAX * MB_LEN_MAX + 1) + 2;
+	char *line = xmalloc(cap);
+	for (int y = 0; y < LINES; y++) {
+		size_t len = 0;
+		for (int x = 0; x < COLS; x++) {
+			cchar_t cc;
+			if (mvin_wch(y, x, &cc) == ERR)
+				continue;
+			len += cell_text(&cc, line + len, cap - len);
+		}
+		while (len && line[len - 1] == ' ')
+			len--;
+		fprintf(f, "%.*s\n", (int)len, line);
+	}
+	free(line);
+	return fclose(f) ? -1 : 0;
+}
+
+static int script_command(struct ui *ui, const char *cmd)
+{
+	int cols, rows;
+	char path[512];
+	if (sscanf(cmd, "dump %511s", path) == 1) {
+		if (dump_screen(path))
+			fprintf(stderr, "casewalk: script: cannot write %s\n",
+				path);
+		return UI_HANDLED;
+	}
+	if (sscanf(cmd, "resize %d %d", &cols, &rows) == 2 && cols > 0 &&
+	    rows > 0 && cols <= 1000 && rows <= 1000) {
+		resizeterm(rows, cols);
+		return UI_RESIZE;
+	}
+	if (!strcmp(cmd, "wait-load")) {
+		if (model_wait(&ui->model))
+			nav_loaded(ui);
+		return UI_REDRAW;
+	}
+	if (!strcmp(cmd, "quit"))
+		return UI_QUIT;
+	fprintf(stderr, "casewalk: %s:%u: unknown command ':%s'\n",
+		ui->script->name, ui->script->lineno, cmd);
+	ui->status = 2;
+	return UI_QUIT;
+}
+
+/* ---- events ------------------------------------------------------------ */
+
+enum ev_kind { EV_TICK, EV_KEY, EV_RESIZE, EV_CMD, EV_QUIT };
+
+struct event {
+	int kind;
+	int key;
+	const char *cmd;
+};
+
+static void next_event(struct ui *ui, struct event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	if (got_signal) {
+		ev->kind = EV_QUIT;
+		ui->status = 128 + got_signal;
+		return;
+	}
+	if (ui->script) {
+		struct script_event se;
+		script_next(ui->script, &se);
+		ev->kind = se.kind == SCRIPT_KEY ? EV_KEY :
+			se.kind == SCRIPT_CMD ? EV_CMD : EV_QUIT;
+		ev->key = se.key;
+		ev->cmd = se.cmd;
+		if (se.kind == SCRIPT_ERROR) {
+			fprintf(stderr, "casewalk: %s\n", se.error);
+			ui->status = 2;
+		}
+		return;
+	}
+	wint_t wc;
+	/* wake up now and then: to draw progress, and to see signals */
+	timeout(ui->model.loading ? 100 : 1000);
+	int r = get_wch(&wc);
+	if (r == ERR)
+		return;
+	if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
+		ev->kind = EV_RESIZE;
+		return;
+	}
+	ev->kind = EV_KEY;
+	ev->key = keys_from_curses((int)wc, r == KEY_CODE_YES);
+}
+
+static int handle_key(struct ui *ui, int key)
+{
+	ui->msg[0] = 0;
+	if (ui->prompt.kind != PROMPT_NONE)
+		return nav_prompt_key(ui, key);
+	enum ui_action a = keymap_lookup(&ui->conf.keys, key);
+	if (ui->too_small)
+		return a == ACT_QUIT || a == ACT_BACK ? UI_QUIT : UI_HANDLED;
+	if (a == ACT_NONE) {
+		char name[32];
+		ui_message(ui, ROLE_MESSAGE, "%s is not bound (? shows the "
+			   "keys)", keys_name(key, name, sizeof(name)));
+		return UI_REDRAW;
+	}
+	struct view *v = ui_top(ui);
+	int flags = v->ops->request ? v->ops->request(v, a) : 0;
+	return flags ? flags : nav_action(ui, a);
+}
+
+static int handle(struct ui *ui, const struct event *ev)
+{
+	switch (ev->kind) {
+	case EV_KEY:
+		return handle_key(ui, ev->key);
+	case EV_RESIZE:
+		return UI_RESIZE;
+	case EV_CMD:
+		return script_command(ui, ev->cmd);
+	case EV_QUIT:
+		return UI_QUIT;
+	default:
+		/* a tick: only the progress line may have changed */
+		return ui->model.loading ? UI_REDRAW : 0;
+	}
+}
+
+static void run(struct ui *ui)
+{
+	int flags = UI_RESIZE;
+	while (!(flags & UI_QUIT)) {
+		if (model_poll(&ui->model)) {
+			nav_loaded(ui);
+			flags |= UI_REDRAW;
+		}
+		if (flags & UI_RESIZE)
+			relayout(ui);
+		if (flags & (UI_REDRAW | UI_RESIZE | UI_HANDLED))
+			draw_screen(ui);
+		doupdate();
+		struct event ev;
+		next_event(ui, &ev);
+		flags = handle(ui, &ev);
+	}
+}
+
+/* ---- set-up ------------------------------------------------------------ */
+
+/* The bundled sample cases: installed, or in the source tree for
+ * `make run`. */
+static void default_paths(struct ui *ui)
+{
+	static const char *const dirs[] = {
+		CASEWALK_DATADIR "/cases", CASEWALK_SRCDIR "/testdata/cases",
+	};
+	struct stat st;
+	if (ui->app->n_paths)
+		return;
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(*dirs); i++)
+		if (stat(dirs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			ui->default_paths = xcalloc(2, sizeof(char *));
+			ui->default_paths[0] = xstrdup(dirs[i]);
+			ui->app->paths = ui->default_paths;
+			ui->app->n_paths = 1;
+			return;
+		}
+}
+
+static int init(struct ui *ui, struct app *app, struct script *script)
+{
+	const char *path = getenv("CASEWALK_SCRIPT");
+	memset(ui, 0, sizeof(*ui));
+	ui->app = app;
+	ui->redact = app->redact;
+	ui->quiz = app->quiz;
+	select_init(&ui->sel);
+	ui->sel.redact = ui->redact;
+	if (conf_load(&ui->conf, app->config_file))
+		return 2;
+	if (path && *path) {
+		if (!script_open(script, path)) {
+			fprintf(stderr, "casewalk: CASEWALK_SCRIPT: %s: %s\n",
+				path, strerror(errno));
+			return 2;
+		}
+		ui->script = script;
+	}
+	default_paths(ui);
+	catch_signals();
+	atexit(restore_at_exit);
+	return term_open(ui);
+}
+
+static void done(struct ui *ui)
+{
+	while (ui->n_views > 0) {
+		struct view *v = &ui->stack[--ui->n_views];
+		if (v->ops->done)
+			v->ops->done(v);
+	}
+	term_close(ui);
+	edit_free(&ui->edit);
+	model_free(&ui->model);
+	select_free(&ui->sel);
+	conf_free(&ui->conf);
+	if (ui->script)
+		script_close(ui->script);
+	if (ui->default_paths) {
+		free(ui->default_paths[0]);
+		free(ui->default_paths);
+		ui->app->paths = NULL;
+		ui->app->n_paths = 0;
+	}
+}
+
+int ui_main(struct app *app)
+{
+	struct ui ui;
+	struct script script;
+	int st = init(&ui, app, &script);
+	if (st) {
+		done(&ui);
+		return st;
+	}
+	model_start(&ui.model, app);
+	ui_open(&ui, &view_list_ops, UI_NO_ROW);
+	run(&ui);
+	st = ui.status;
+	done(&ui);
+	return st;
+}
+
+/* ---- services for the views -------------------------------------------- */
+
+struct view *ui_top(struct ui *ui)
+{
+	return &ui->stack[ui->n_views - 1];
+}
+
+int ui_open(struct ui *ui, const struct view_ops *ops, size_t row)
+{
+	if (ui->n_views == UI_MAX_VIEWS)
+		return UI_HANDLED;
+	struct view *v = &ui->stack[ui->n_views++];
+	memset(v, 0, sizeof(*v));
+	v->ops = ops;
+	v->ui = ui;
+	v->row = row;
+	if (!ui->too_small && ui->cols)
+		ops->open(v);
+	return UI_REDRAW;
+}
+
+int ui_back(struct ui *ui)
+{
+	if (ui->n_views <= 1)
+		return UI_QUIT;
+	struct view *v = &ui->stack[--ui->n_views];
+	if (v->ops->done)
+		v->ops->done(v);
+	return UI_REDRAW;
+}
+
+void ui_rebuild(struct ui *ui)
+{
+	if (ui->too_small || !ui->cols)
+		return;
+	for (int i = 0; i < ui->n_views; i++) {
+		ui->stack[i].ops->open(&ui->stack[i]);
+		ui_clamp(&ui->stack[i]);
+	}
+}
+
+void ui_message(struct ui *ui, int role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof(ui->msg), fmt, ap);
+	va_end(ap);
+	ui->msg_role = role;
+}
+
+int ui_body_lines(const struct ui *ui)
+{
+	return ui->lines > 2 ? ui->lines - 2 : 0;
+}
+
+int ui_view_height(const struct view *v)
+{
+	int h = ui_body_lines(v->ui) - (v->ops->header ? 1 : 0);
+	return h > 0 ? h : 0;
+}
+
+void ui_clamp(struct view *v)
+{
+	size_t h = (size_t)ui_view_height(v);
+	if (!h)
+		return;
+	if (v->sel >= v->lines)
+		v->sel = v->lines ? v->lines - 1 : 0;
+	if (!v->ops->cursor) {
+		/* a page scrolls: its top stays where a full page fits */
+		size_t max = v->lines > h ? v->lines - h : 0;
+		if (v->top > max)
+			v->top = max;
+		v->sel = v->top;
+		return;
+	}
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + h)
+		v->top = v->sel - h + 1;
+}
+
+size_t ui_current_row(struct ui *ui)
+{
+	struct view *v = ui_top(ui);
+	if (v->row != UI_NO_ROW)
+		return v->row;
+	if (v->ops == &view_list_ops && v->sel < ui->sel.n)
+		return ui->sel.idx[v->sel];
+	return UI_NO_ROW;
+}
+
+bool ui_outcome_shown(const struct ui *ui, size_t row)
+{
+	return !ui->quiz || (row < ui->model.n_rows &&
+			     ui->model.rows[row].revealed);
+}

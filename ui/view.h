@@ -1,0 +1,176 @@
+/* view.h - the explorer's views and the loop context they share.
+ *
+ * Every screen is a struct view pointing at a const struct view_ops,
+ * defined at the bottom of its own file ui/view_<name>.c.  The loop in
+ * ui.c owns everything: it turns a key into an action, offers it to the
+ * top view's `request` first and then handles movement, searching and the
+ * global views itself.  Handlers never draw; they return flags, and the
+ * loop draws the top view (title line, body, status line) once per event
+ * with a single doupdate.
+ *
+ * Screen layout: row 0 the title, rows 1 .. LINES-2 the view's lines, the
+ * last row the status line (or the prompt, or a message).  Below
+ * UI_MIN_COLS x UI_MIN_LINES only a one-line notice is drawn, and only
+ * `back`, `quit` and resizes are acted on.
+ */
+#ifndef CW_UI_VIEW_H
+#define CW_UI_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "actions.h"
+#include "conf.h"
+#include "doc.h"
+#include "model.h"
+#include "script.h"
+#include "select.h"
+
+/* Handler results, or-ed together; 0 means "not handled: try the generic
+ * handling". */
+enum {
+	UI_HANDLED = 1,
+	UI_REDRAW = 2,
+	UI_RESIZE = 4,          /* rebuild every view for a new size */
+	UI_QUIT = 8,
+};
+
+#define UI_MIN_COLS 40
+#define UI_MIN_LINES 8
+#define UI_MAX_VIEWS 16
+#define UI_NO_ROW ((size_t)-1)
+
+struct ui;
+struct view;
+
+struct view_ops {
+	const char *name;
+	bool cursor;            /* a selected line (lists), or scrolling only */
+	/* (Re)builds the content for the current data and size; sets
+	 * v->lines.  Called on opening, resizing and reloading. */
+	void (*open)(struct view *v);
+	/* Draws a fixed header line at screen row y (may be NULL: none). */
+	void (*header)(struct view *v, int y);
+	/* Draws content line `line` at screen row y. */
+	void (*draw)(struct view *v, size_t line, int y, bool selected);
+	/* Handles an action first; returns flags, or 0 to pass it on. */
+	int (*request)(struct view *v, enum ui_action a);
+	/* The text of a line as shown, for searching. */
+	const char *(*text)(struct view *v, size_t line, char *buf, size_t n);
+	void (*title)(struct view *v, char *buf, size_t n);
+	void (*status)(struct view *v, char *buf, size_t n);
+	void (*done)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct ui *ui;
+	size_t lines;           /* content lines */
+	size_t top, sel;        /* first line shown; selected line */
+	size_t row;             /* the model row it is about, or UI_NO_ROW */
+	void *priv;
+};
+
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER };
+
+struct prompt {
+	int kind;
+	char buf[256];
+	size_t len;
+	size_t saved_top, saved_sel;    /* restored by <Esc> */
+};
+
+/* An edit of a case file in progress (edit.c). */
+struct edit {
+	char *orig;             /* the case file */
+	char *tmp;              /* the private copy being edited */
+	char *before;           /* the original's text when copied */
+	size_t before_len;
+	unsigned line;
+	struct diag_list diags; /* why the last try was refused */
+	struct arena arena;
+};
+
+struct screen;   /* curses' SCREEN */
+
+struct ui {
+	struct app *app;
+	struct screen *screen;
+	FILE *null_in, *null_out;       /* the no-display mode's terminal */
+	struct model model;
+	struct conf conf;
+	struct select sel;
+	struct view stack[UI_MAX_VIEWS];
+	int n_views;
+	struct prompt prompt;
+	char search[256];       /* the last search, for n and N */
+	char msg[512];          /* shown on the status line until a key */
+	int msg_role;
+	bool redact, quiz;
+	bool too_small;
+	int cols, lines;
+	struct script *script;  /* the test harness, or NULL */
+	struct edit edit;
+	char **default_paths;   /* app->paths when none were given */
+	char reselect[128];     /* case id to select again after a reload */
+	bool reopen_case;       /* ... and to open again */
+	int status;             /* exit status */
+};
+
+/* The view on top. */
+struct view *ui_top(struct ui *ui);
+/* Opens a view on top of the others; row: what it is about. */
+int ui_open(struct ui *ui, const struct view_ops *ops, size_t row);
+/* Closes the top view; quits when it was the last. */
+int ui_back(struct ui *ui);
+/* Rebuilds every open view (after data or redaction changed). */
+void ui_rebuild(struct ui *ui);
+/* Reloads the case files (views about cases are closed). */
+int ui_reload(struct ui *ui);
+/* A one-line message on the status line until the next key. */
+void ui_message(struct ui *ui, int role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Rows between the title and the status line. */
+int ui_body_lines(const struct ui *ui);
+/* Rows available to v's content (the body less its header). */
+int ui_view_height(const struct view *v);
+/* Keeps v->sel visible and within v->lines. */
+void ui_clamp(struct view *v);
+/* The row the current view is about: its own, or the list's selection. */
+size_t ui_current_row(struct ui *ui);
+/* Runs $EDITOR (or vi) on file at line, with the terminal handed over;
+ * returns the editor's exit status (-1 if it could not run). */
+int ui_run_editor(struct ui *ui, const char *file, unsigned line);
+
+/* nav.c: what the loop does with an action the view left alone, and with
+ * keys typed at a prompt. */
+int nav_action(struct ui *ui, enum ui_action a);
+int nav_prompt_key(struct ui *ui, int key);
+/* Called when a load has finished: the list and every view rebuilt. */
+void nav_loaded(struct ui *ui);
+
+/* edit.c: the `e` flow (copy, edit, validate, save or keep). */
+int edit_start(struct ui *ui, const char *file, unsigned line);
+int edit_again(struct ui *ui);
+int edit_discard(struct ui *ui);
+void edit_free(struct edit *e);
+
+/* Quiz mode: whether row's outcome may be shown. */
+bool ui_outcome_shown(const struct ui *ui, size_t row);
+
+/* The views. */
+extern const struct view_ops view_list_ops, view_case_ops, view_compare_ops,
+	view_stats_ops, view_errors_ops, view_rules_ops, view_help_ops,
+	view_edit_ops;
+
+/* Shared by the views built on a doc (doc.h): v->priv is a struct doc. */
+void view_doc_draw(struct view *v, size_t line, int y, bool selected);
+const char *view_doc_text(struct view *v, size_t line, char *buf, size_t n);
+void view_doc_done(struct view *v);
+/* Returns v's doc, created or emptied for the current width. */
+struct doc *view_doc_reset(struct view *v);
+/* Formats a date or "" (a convenience for the views). */
+const char *view_date(struct date d, char buf[DATE_BUFSZ]);
+
+#endif

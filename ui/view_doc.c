@@ -1,0 +1,39 @@
+/* view_doc.c - what the views built on a doc (doc.h) share. */
+#include <stdlib.h>
+
+#include "view.h"
+
+struct doc *view_doc_reset(struct view *v)
+{
+	if (!v->priv) {
+		v->priv = xmalloc(sizeof(struct doc));
+		doc_init(v->priv, v->ui->cols);
+	} else {
+		doc_reset(v->priv, v->ui->cols);
+	}
+	return v->priv;
+}
+
+void view_doc_draw(struct view *v, size_t line, int y, bool selected)
+{
+	doc_draw(v->priv, line, y, selected);
+}
+
+const char *view_doc_text(struct view *v, size_t line, char *buf, size_t n)
+{
+	return doc_text(v->priv, line, buf, n);
+}
+
+void view_doc_done(struct view *v)
+{
+	if (v->priv) {
+		doc_free(v->priv);
+		free(v->priv);
+	}
+	v->priv = NULL;
+}
+
+const char *view_date(struct date d, char buf[DATE_BUFSZ])
+{
+	return date_format(d, buf);
+}
