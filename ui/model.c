@@ -24,6 +24,8 @@ static void load_rules(struct model *m)
 	m->have_rules = errors == 0;
 	if (!m->have_rules)
 		rules_free(&m->rules);
+	else
+		m->rules.vocab = &m->app->vocab;
 }
 
 static void summarise(struct model_row *r)

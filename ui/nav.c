@@ -228,7 +228,6 @@ int ui_reload(struct ui *ui)
 	while (ui->n_views > 1)
 		ui_back(ui);
 	model_free(&ui->model);
-	vocab_free(&ui->app->vocab);
 	model_start(&ui->model, ui->app);
 	select_apply(&ui->sel, &ui->model);
 	ui->stack[0].sel = ui->stack[0].top = 0;

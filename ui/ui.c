@@ -12,11 +12,11 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -314,13 +314,13 @@ static int script_command(struct ui *ui, const char *cmd)
 
 enum ev_kind { EV_TICK, EV_KEY, EV_RESIZE, EV_CMD, EV_QUIT };
 
-struct event {
+struct ui_event {
 	int kind;
 	int key;
 	const char *cmd;
 };
 
-static void next_event(struct ui *ui, struct event *ev)
+static void next_event(struct ui *ui, struct ui_event *ev)
 {
 	memset(ev, 0, sizeof(*ev));
 	if (got_signal) {
@@ -374,7 +374,7 @@ static int handle_key(struct ui *ui, int key)
 	return flags ? flags : nav_action(ui, a);
 }
 
-static int handle(struct ui *ui, const struct event *ev)
+static int handle(struct ui *ui, const struct ui_event *ev)
 {
 	switch (ev->kind) {
 	case EV_KEY:
@@ -404,33 +404,13 @@ static void run(struct ui *ui)
 		if (flags & (UI_REDRAW | UI_RESIZE | UI_HANDLED))
 			draw_screen(ui);
 		doupdate();
-		struct event ev;
+		struct ui_event ev;
 		next_event(ui, &ev);
 		flags = handle(ui, &ev);
 	}
 }
 
 /* ---- set-up ------------------------------------------------------------ */
-
-/* The bundled sample cases: installed, or in the source tree for
- * `make run`. */
-static void default_paths(struct ui *ui)
-{
-	static const char *const dirs[] = {
-		CASEWALK_DATADIR "/cases", CASEWALK_SRCDIR "/testdata/cases",
-	};
-	struct stat st;
-	if (ui->app->n_paths)
-		return;
-	for (size_t i = 0; i < sizeof(dirs) / sizeof(*dirs); i++)
-		if (stat(dirs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			ui->default_paths = xcalloc(2, sizeof(char *));
-			ui->default_paths[0] = xstrdup(dirs[i]);
-			ui->app->paths = ui->default_paths;
-			ui->app->n_paths = 1;
-			return;
-		}
-}
 
 static int init(struct ui *ui, struct app *app, struct script *script)
 {
@@ -451,7 +431,6 @@ static int init(struct ui *ui, struct app *app, struct script *script)
 		}
 		ui->script = script;
 	}
-	default_paths(ui);
 	catch_signals();
 	atexit(restore_at_exit);
 	return term_open(ui);
@@ -471,12 +450,6 @@ static void done(struct ui *ui)
 	conf_free(&ui->conf);
 	if (ui->script)
 		script_close(ui->script);
-	if (ui->default_paths) {
-		free(ui->default_paths[0]);
-		free(ui->default_paths);
-		ui->app->paths = NULL;
-		ui->app->n_paths = 0;
-	}
 }
 
 int ui_main(struct app *app)

@@ -112,7 +112,6 @@ struct ui {
 	int cols, lines;
 	struct script *script;  /* the test harness, or NULL */
 	struct edit edit;
-	char **default_paths;   /* app->paths when none were given */
 	char reselect[128];     /* case id to select again after a reload */
 	bool reopen_case;       /* ... and to open again */
 	int status;             /* exit status */

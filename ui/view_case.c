@@ -235,7 +235,7 @@ static void relief(struct view *v, struct doc *d)
 	const struct outcome_side *o = &row_of(v)->as.taken;
 	section(d, "RELIEF");
 	for (uint32_t i = 0; i < o->n_rel; i++) {
-		const struct relief *rl = &o->rel[i];
+		const struct relief_eval *rl = &o->rel[i];
 		struct doc_line *l = doc_add(d);
 		int w = doc_putf(d, l, IND, status_role(rl->status), "%-10s",
 				 enum_name(&relief_status_def, rl->status));

@@ -58,7 +58,7 @@ static const struct penalty *find_pen(const struct outcome_side *s,
 	return NULL;
 }
 
-static const struct relief *find_rel(const struct outcome_side *s,
+static const struct relief_eval *find_rel(const struct outcome_side *s,
 				     const struct rule *r)
 {
 	for (uint32_t i = 0; i < s->n_rel; i++)
@@ -94,7 +94,7 @@ static void penalties(struct doc *d, const struct cols *c,
 		pair(d, c, "none", ROLE_DIM, "none", ROLE_DIM);
 }
 
-static const char *rel_status(const struct relief *r)
+static const char *rel_status(const struct relief_eval *r)
 {
 	return r ? enum_name(&relief_status_def, r->status) : "-";
 }
@@ -104,7 +104,7 @@ static void relief(struct doc *d, const struct cols *c,
 {
 	doc_linef(d, 1, ROLE_SECTION, "RELIEF");
 	for (uint32_t i = 0; i < t->n_rel; i++) {
-		const struct relief *a = &t->rel[i], *b = find_rel(o, a->rule);
+		const struct relief_eval *a = &t->rel[i], *b = find_rel(o, a->rule);
 		char l[160], r[160];
 		snprintf(l, sizeof(l), "%s: %s", a->rule->id, rel_status(a));
 		snprintf(r, sizeof(r), "%s: %s", a->rule->id, rel_status(b));

@@ -1,0 +1,67 @@
+/* view_edit.c - why an edit was refused, and what to do next: edit again
+ * (e or Enter) or discard (q), the text then kept in a .rej file. */
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "view.h"
+
+static void edit_open(struct view *v)
+{
+	struct doc *d = view_doc_reset(v);
+	struct edit *e = &v->ui->edit;
+	doc_wrap(d, 1, 0, ROLE_ERROR, arena_printf(&d->arena, "Your edit of "
+		 "%s was not saved: it has %zu error%s.", e->orig ? e->orig : "",
+		 e->diags.n_errors, e->diags.n_errors == 1 ? "" : "s"));
+	doc_wrap(d, 1, 0, ROLE_NORMAL, "e or Enter: edit again, at the first "
+		 "error.  q: discard; your text is then kept in a .rej file "
+		 "beside the temporary copy.");
+	doc_add(d);
+	for (size_t i = 0; i < e->diags.n; i++) {
+		const struct diag *g = &e->diags.v[i];
+		doc_wrap(d, 1, 0, g->severity == DIAG_ERROR ? ROLE_ERROR :
+			 ROLE_WARNING, arena_printf(&d->arena, "line %u, column "
+			 "%u: %s", g->line, g->col, g->msg));
+		if (g->source)
+			doc_linef(d, 5, ROLE_DIM, "%s", g->source);
+	}
+	v->lines = d->n;
+}
+
+static int edit_request(struct view *v, enum ui_action a)
+{
+	switch (a) {
+	case ACT_EDIT: case ACT_ENTER:
+		return edit_again(v->ui);
+	case ACT_BACK: case ACT_QUIT:
+		/* leaving never loses the text: it becomes the .rej file */
+		edit_discard(v->ui);
+		return a == ACT_QUIT ? UI_QUIT : UI_REDRAW;
+	default:
+		return 0;
+	}
+}
+
+static void edit_title(struct view *v, char *buf, size_t n)
+{
+	(void)v;
+	snprintf(buf, n, "edit refused");
+}
+
+static void edit_status(struct view *v, char *buf, size_t n)
+{
+	(void)v;
+	snprintf(buf, n, "e edit again | q discard (text kept as .rej)");
+}
+
+const struct view_ops view_edit_ops = {
+	.name = "edit",
+	.cursor = false,
+	.open = edit_open,
+	.draw = view_doc_draw,
+	.text = view_doc_text,
+	.request = edit_request,
+	.title = edit_title,
+	.status = edit_status,
+	.done = view_doc_done,
+};
