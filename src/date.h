@@ -46,7 +46,8 @@ bool date_is_leap(int y);
 int date_days_in_month(int y, int m);
 
 /* Day-number conversion.  For an imprecise date, lo is the first day of the
- * month or year it names and hi the last. */
+ * month or year it names and hi the last.  DATE_NONE gives 0: check
+ * date_known() first. */
 daynum date_days(struct date d);        /* same as date_lo */
 daynum date_lo(struct date d);
 daynum date_hi(struct date d);
@@ -66,18 +67,23 @@ enum date_leap_rule { DATE_LEAP_MAR1, DATE_LEAP_FEB28 };
 struct date date_add_years(struct date d, int n, enum date_leap_rule rule);
 
 /* Calendar difference from a to b (a <= b) as years, months, days, the way a
- * person counts: 2001-02-10 .. 2010-06-01 is 9 y 3 m 22 d. */
+ * person counts: 2001-02-10 .. 2010-06-01 is 9 y 3 m 22 d.  A month (or
+ * year) whose anniversary day does not exist (Jan 31 -> Feb, Feb 29 -> a
+ * common year) completes on the 1st of the next month, as DATE_LEAP_MAR1.
+ * Imprecise dates are taken at their lo day; b < a gives negated fields. */
 struct date_span { int y, m, d; };
 struct date_span date_span(struct date a, struct date b);
 
 /* Whole days from a to b (b - a), using lo days. */
 int32_t date_diff(struct date a, struct date b);
 
-/* Compare by lo day, then by precision (finer first). */
+/* Compare by lo day, then by precision (finer first); DATE_NONE sorts after
+ * every known date. */
 int date_cmp(struct date a, struct date b);
 
 /* U.S. federal holiday (5 U.S.C. 6103, observed dates; Juneteenth from
- * 2021) and business-day roll forward for `date.deadline`. */
+ * 2021) and business-day roll forward for `date.deadline`.  True both on
+ * the legal day and on the day it is observed (Sat -> Fri, Sun -> Mon). */
 bool date_is_federal_holiday(daynum n);
 daynum date_next_business_day(daynum n);
 

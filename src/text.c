@@ -203,14 +203,15 @@ int text_fit(const char *s, size_t len, int cols, char *out, size_t outsz,
 		width = copy_clusters(s, len, -1, outsz - 1, &p);
 	} else {
 		cut = true;
-		/* The ellipsis needs a column and its bytes; with neither there
-		 * is nothing honest to show. */
+		/* The ellipsis needs a column and three bytes; without them a
+		 * cut cannot be shown as one, so nothing is shown. */
 		if (cols != 0 && outsz >= ELLIPSIS_LEN + 1) {
 			width = copy_clusters(s, len, cols < 0 ? -1 : cols - 1,
 					      outsz - 1 - ELLIPSIS_LEN, &p);
 			memcpy(p, ELLIPSIS, ELLIPSIS_LEN);
 			p += ELLIPSIS_LEN;
-			width += width < INT_MAX;
+			if (width < INT_MAX)
+				width++;
 		}
 	}
 	if (outsz > 0)

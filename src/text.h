@@ -13,6 +13,7 @@
  *                               -> U+FFFD
  *   invalid UTF-8 (each bad byte) -> U+FFFD
  *   tab                         -> one space (columns are ours to lay out)
+ *   U+2028, U+2029 (line/paragraph separators) -> U+FFFD
  * Combining marks and zero-width characters take no column; wide (East Asian
  * wide, emoji) characters take two.
  */
@@ -26,8 +27,10 @@
  * s[0..len), using at most `cols` terminal columns (cols < 0: no limit).
  * When the text does not fit, it is cut at a character boundary and "…"
  * (U+2026) takes the last column; *truncated (if not NULL) tells.  Never
- * splits a UTF-8 sequence or a character from its combining marks.  If out
- * is too small, the text is cut as if the columns had run out.
+ * splits a UTF-8 sequence or a character from its combining marks (cuts
+ * fall between grapheme clusters).  If out is too small, the text is cut as
+ * if the columns had run out.  When a cut is needed but "…" has no room
+ * (cols == 0, or outsz < 4) the result is "" and *truncated is true.
  * Returns the number of columns the result uses. */
 int text_fit(const char *s, size_t len, int cols, char *out, size_t outsz,
 	     bool *truncated);
