@@ -109,32 +109,6 @@ static void check_relief(struct tctx *t, const struct outcome_side *s,
 	}
 }
 
-static void value_text(struct value v, char *buf, size_t n)
-{
-	char a[DATE_BUFSZ], b[DATE_BUFSZ];
-	switch (v.type) {
-	case VAL_BOOL: snprintf(buf, n, "%s", v.lo ? "true" : "false"); break;
-	case VAL_STR: snprintf(buf, n, "%s", v.s); break;
-	case VAL_INT:
-		if (v.lo == v.hi)
-			snprintf(buf, n, "%lld", (long long)v.lo);
-		else
-			snprintf(buf, n, "%lld..%lld", (long long)v.lo, (long long)v.hi);
-		break;
-	case VAL_DATE:
-		date_format(date_from_days((daynum)v.lo), a);
-		if (v.lo == v.hi)
-			snprintf(buf, n, "%s", a);
-		else
-			snprintf(buf, n, "%s..%s", a,
-				 date_format(date_from_days((daynum)v.hi), b));
-		break;
-	default: snprintf(buf, n, "unknown");
-	}
-	if (v.borderline)
-		strncat(buf, " (borderline)", n - strlen(buf) - 1);
-}
-
 static void check_facts(struct tctx *t, const struct outcome_side *s,
 			const struct ynode *m)
 {
@@ -146,7 +120,7 @@ static void check_facts(struct tctx *t, const struct outcome_side *s,
 			fail(t, k, "unknown fact %s%s", k->s, "");
 			continue;
 		}
-		value_text(s->facts[ix], got, sizeof(got));
+		facts_format(s->facts[ix], got, sizeof(got));
 		if (strcmp(got, v->s)) {
 			fail(t, v, "fact %s: expected %s, got %s", k->s, v->s, got);
 		}

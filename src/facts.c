@@ -8,6 +8,7 @@
  */
 #include "facts.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,34 @@ enum fact_id { FACT_LIST(FACT_ENUM) F__COUNT };
 #define FACT_DEF(id, name, type, meaning) { name, type, meaning },
 const struct fact_def facts_table[] = { FACT_LIST(FACT_DEF) };
 const size_t facts_count = F__COUNT;
+
+/* As `casewalk test` and the tests compare them: true, 181, 2010-03-01,
+ * 9..10 for a range, "unknown"; " (borderline)" appended when marked. */
+void facts_format(struct value v, char *buf, size_t n)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+	switch (v.type) {
+	case VAL_BOOL: snprintf(buf, n, "%s", v.lo ? "true" : "false"); break;
+	case VAL_STR: snprintf(buf, n, "%s", v.s); break;
+	case VAL_INT:
+		if (v.lo == v.hi)
+			snprintf(buf, n, "%lld", (long long)v.lo);
+		else
+			snprintf(buf, n, "%lld..%lld", (long long)v.lo, (long long)v.hi);
+		break;
+	case VAL_DATE:
+		date_format(date_from_days((daynum)v.lo), a);
+		if (v.lo == v.hi)
+			snprintf(buf, n, "%s", a);
+		else
+			snprintf(buf, n, "%s..%s", a,
+				 date_format(date_from_days((daynum)v.hi), b));
+		break;
+	default: snprintf(buf, n, "unknown");
+	}
+	if (v.borderline)
+		strncat(buf, " (borderline)", n - strlen(buf) - 1);
+}
 
 int facts_index(const char *name)
 {
@@ -1062,7 +1091,13 @@ static int is_child(const struct relative *r, daynum dec)
 	daynum turns21 = dlo(date_add_years(date_from_days(dhi(r->born)), 21,
 					    DATE_LEAP_MAR1));
 	int young = dec < turns21;
-	return young && r->married == TRI_UNSET ? -1 : young;
+	/* marital status not on file: nobody is married before 16, a floor
+	 * every state keeps even with consent; after that it is unknown */
+	daynum turns16 = dlo(date_add_years(date_from_days(dhi(r->born)), 16,
+					    DATE_LEAP_MAR1));
+	if (young && r->married == TRI_UNSET && dec >= turns16)
+		return -1;
+	return young;
 }
 
 static int tri_and(int a, int b)

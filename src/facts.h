@@ -25,6 +25,9 @@ struct fact_def {
 extern const struct fact_def facts_table[];
 extern const size_t facts_count;
 int facts_index(const char *name);
+/* A value as text, the way rules tests write it: true, 181, 2010-03-01,
+ * 9..10 for a range, unknown; " (borderline)" when marked. */
+void facts_format(struct value v, char *buf, size_t n);
 
 struct facts_ctx {
 	const struct vocab *vocab;

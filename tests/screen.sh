@@ -1,0 +1,316 @@
+#!/bin/sh
+# screen.sh - golden screens of the explorer, through its script harness.
+#
+# usage: tests/screen.sh [CASEWALK]      (default ./casewalk)
+#        UPDATE=1 tests/screen.sh        rewrite tests/golden/screen/
+#
+# Each test is a script of keys and :commands (ui/script.h) run with
+# CASEWALK_SCRIPT in a sealed environment (HOME, TZ, locale, TERM, today's
+# date, no user config), without a display, at 80x24 and at 120x40.  Every
+# ":dump @" in a script writes the screen, which must equal
+# tests/golden/screen/NAME-COLSxROWS.N.txt.  The script runs a fixed number
+# of steps: nothing sleeps or waits on a clock.
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+cw=${1:-./casewalk}
+case $cw in /*) ;; *) cw=$root/$cw ;; esac
+golden=$root/tests/golden/screen
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/casewalk-screen.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+cd "$root" || exit 1
+
+# run NAME COLS ROWS SCRIPT [ARG...]: the explorer under the script; its
+# screens land in $tmp/out/NAME-COLSxROWS.N.txt
+run() {
+	name=$1 cols=$2 rows=$3 script=$4
+	shift 4
+	mkdir -p "$tmp/out" "$tmp/home" "$tmp/xdg"
+	awk -v p="$tmp/out/$name-${cols}x$rows" \
+		'/^:dump @$/ { print ":dump " p "." ++n ".txt"; next } { print }' \
+		"$script" >"$tmp/script"
+	env -i PATH="$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="${XDG:-$tmp/xdg}" \
+		TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color COLUMNS="$cols" \
+		LINES="$rows" CASEWALK_TODAY=2026-11-27 TMPDIR="${TDIR:-$tmp}" \
+		EDITOR="${ED_SCRIPT:-false}" CASEWALK_SCRIPT="$tmp/script" \
+		"$cw" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+	status=$?
+}
+
+# compare NAME COLS ROWS: every screen of the run against its golden
+compare() {
+	for got in "$tmp/out/$1-$2x$3".*.txt; do
+		[ -f "$got" ] || { echo "FAIL $1 $2x$3: no screen dumped"; \
+			fail=$((fail + 1)); return; }
+		# temporary names are random: keep them out of the goldens
+		sed -i 's/casewalk-[A-Za-z0-9]\{6\}/casewalk-XXXXXX/g' "$got"
+		want=$golden/$(basename "$got")
+		if [ "${UPDATE:-}" = 1 ]; then
+			cp "$got" "$want"
+		fi
+		if [ ! -f "$want" ]; then
+			echo "FAIL $(basename "$got"): no golden (UPDATE=1 makes it)"
+			fail=$((fail + 1))
+		elif cmp -s "$got" "$want"; then
+			pass=$((pass + 1))
+		else
+			echo "FAIL $(basename "$got"):"
+			diff -u "$want" "$got" | head -30 | sed 's/^/    /'
+			fail=$((fail + 1))
+		fi
+	done
+}
+
+# t NAME [ARG...] < SCRIPT: a test at both sizes; it must exit with 0
+t() {
+	name=$1
+	shift
+	cat >"$tmp/$name.script"
+	for size in "80 24" "120 40"; do
+		# shellcheck disable=SC2086
+		run "$name" $size "$tmp/$name.script" "$@"
+		if [ "$status" -ne 0 ]; then
+			echo "FAIL $name $size: exit status $status"
+			sed 's/^/    /' "$tmp/stderr"
+			fail=$((fail + 1))
+		fi
+		# shellcheck disable=SC2086
+		compare "$name" $size
+	done
+}
+
+# ---- the tests ------------------------------------------------------------
+
+t list testdata/cases <<'EOS'
+:wait-load
+:dump @
+G
+:dump @
+EOS
+
+t list-sort testdata/cases <<'EOS'
+:wait-load
+ss
+:dump @
+o
+:dump @
+EOS
+
+t list-filter testdata/cases <<'EOS'
+:wait-load
+fpath=voluntary hearing=no<Enter>
+:dump @
+f<C-u>relief=granted<Enter>
+:dump @
+f<C-u>up_last_stay_days >= 365 and not hearing<Enter>
+:dump @
+f<C-u>nonsense ===<Enter>
+:dump @
+EOS
+
+t list-search testdata/cases <<'EOS'
+:wait-load
+/felipe<Enter>
+:dump @
+n
+:dump @
+N
+:dump @
+/zzz-no-such
+:dump @
+<Esc>
+EOS
+
+t case-e06a testdata/cases <<'EOS'
+:wait-load
+/E06a<Enter><Enter>
+:dump @
+<PgDn>
+:dump @
+<PgDn>
+:dump @
+G
+:dump @
+EOS
+
+t compare testdata/cases <<'EOS'
+:wait-load
+/E06a<Enter>c
+:dump @
+q/IJ-2010-0201<Enter>c
+:dump @
+EOS
+
+t stats testdata/cases <<'EOS'
+:wait-load
+S
+:dump @
+<PgDn>
+:dump @
+qfpath=vol<Enter>S
+:dump @
+EOS
+
+t errors testdata/cases testdata/bad/01-unclosed-quote.yaml testdata/bad/23-manner-swam.yaml testdata/bad/28-dup-id-a.yaml testdata/bad/29-dup-id-b.yaml <<'EOS'
+:wait-load
+:dump @
+E
+:dump @
+j
+:dump @
+EOS
+
+t rules testdata/cases <<'EOS'
+:wait-load
+L
+:dump @
+/cancel_nonlpr<Enter>
+:dump @
+EOS
+
+t help testdata/cases <<'EOS'
+:wait-load
+?
+:dump @
+G
+:dump @
+EOS
+
+t redact testdata/cases <<'EOS'
+:wait-load
+R
+:dump @
+/E06a<Enter><Enter>
+:dump @
+R
+:dump @
+EOS
+
+t quiz --quiz testdata/cases <<'EOS'
+:wait-load
+:dump @
+/E06a<Enter><Enter>
+:dump @
+v
+:dump @
+q
+:dump @
+EOS
+
+t wide testdata/wide <<'EOS'
+:wait-load
+:dump @
+<Enter>
+:dump @
+qj<Enter>
+:dump @
+qjj<Enter>
+:dump @
+qjjj<Enter>
+:dump @
+qjjjjj<Enter>
+:dump @
+EOS
+
+t hostile testdata/hostile-valid <<'EOS'
+:wait-load
+:dump @
+/HV-04<Enter><Enter>
+:dump @
+q/HV-01<Enter><Enter>
+:dump @
+q/HV-03<Enter><Enter>G
+:dump @
+EOS
+
+t resize testdata/cases <<'EOS'
+:wait-load
+:resize 30 6
+:dump @
+j
+:resize 80 24
+:dump @
+:resize 40 8
+:dump @
+EOS
+
+# Configuration: a bad file is reported in the errors view with the
+# defaults kept for its bad entries; a good one found in XDG_CONFIG_HOME
+# rebinds keys and picks columns.
+t config --config testdata/conf/bad.conf testdata/cases <<'EOS'
+:wait-load
+jjK
+:dump @
+E
+:dump @
+EOS
+mkdir -p "$tmp/goodconf/casewalk"
+cp testdata/conf/narrow.conf "$tmp/goodconf/casewalk/config"
+XDG=$tmp/goodconf
+t config-xdg testdata/cases <<'EOS'
+:wait-load
+<Space><Space>
+:dump @
+EOS
+unset XDG
+
+# The edit flow, with a scripted $EDITOR: a valid edit is saved and
+# reloaded; an invalid one is refused, edited again, then discarded and
+# kept as .rej, leaving the file as it was.
+edit_setup() {
+	rm -rf "$tmp/edit" && mkdir -p "$tmp/edit/cases" "$tmp/edit/t"
+	cp testdata/cases/e06a-felipe-voluntary-return.yaml "$tmp/edit/cases/"
+	cat >"$tmp/edit/good.sh" <<'E'
+#!/bin/sh
+sed -i 's/Felipe Ortega Ruiz/Felipe Ortega Ruiz-Edited/' "$2"
+E
+	cat >"$tmp/edit/bad.sh" <<'E'
+#!/bin/sh
+sed -i 's/manner: without_inspection/manner: swam/' "$2"
+E
+	chmod +x "$tmp/edit/good.sh" "$tmp/edit/bad.sh"
+}
+for size in "80 24" "120 40"; do
+	edit_setup
+	cat >"$tmp/edit.script" <<'EOS'
+:wait-load
+e
+:wait-load
+:dump @
+EOS
+	(cd "$tmp/edit" && ED_SCRIPT=./good.sh && TDIR=t &&
+		run edit-good $size "$tmp/edit.script" cases)
+	compare edit-good $size
+	if grep -q 'Ruiz-Edited' "$tmp/edit/cases/"*.yaml &&
+	   [ -z "$(ls "$tmp/edit/t")" ]; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL edit-good $size: the file was not saved, or a temporary file was left"
+		fail=$((fail + 1))
+	fi
+	edit_setup
+	cp "$tmp/edit/cases/e06a-felipe-voluntary-return.yaml" "$tmp/edit/orig"
+	cat >"$tmp/edit.script" <<'EOS'
+:wait-load
+<Enter>e
+:dump @
+e
+:dump @
+q
+:dump @
+EOS
+	(cd "$tmp/edit" && ED_SCRIPT=./bad.sh && TDIR=t &&
+		run edit-bad $size "$tmp/edit.script" cases)
+	compare edit-bad $size
+	if cmp -s "$tmp/edit/orig" "$tmp/edit/cases/e06a-felipe-voluntary-return.yaml" &&
+	   grep -q 'manner: swam' "$tmp/edit/t/"*.rej 2>/dev/null; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL edit-bad $size: the original changed, or no .rej was kept"
+		fail=$((fail + 1))
+	fi
+done
+
+echo "screen: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,393 @@
+/* test_load.c - the case loader and the corpus (case-format.md).
+ *
+ * Every file of testdata/bad/ must give the diagnostic EXPECTED.tsv names
+ * at the line and column it names; the sample corpus must load clean; the
+ * hard limits must turn hostile input into one clean error.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "load.h"
+#include "vocab.h"
+
+static struct vocab vocab;
+
+static int setup(void **state)
+{
+	struct diag_list d = { 0 };
+	(void)state;
+	int bad = vocab_load_default(&vocab, &d);
+	diag_free(&d);
+	return bad;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	vocab_free(&vocab);
+	return 0;
+}
+
+/* Loads text as one file; returns the number of valid cases. */
+static size_t load_text(const char *text, const struct ylimits *lim,
+			struct load_file *res, struct arena *out)
+{
+	struct arena scratch;
+	arena_init(out, 64 * 1024);
+	arena_init(&scratch, 64 * 1024);
+	memset(res, 0, sizeof(*res));
+	load_buffer("mem.yaml", 0, text, strlen(text), lim ? lim : &ylimits_default,
+		    &vocab.ids, out, &scratch, res);
+	arena_free(&scratch);
+	return res->n_cases;
+}
+
+static bool has_diag(const struct diag_list *d, uint32_t line, uint32_t col,
+		     const char *phrase)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if ((!line || d->v[i].line == line) &&
+		    (!col || d->v[i].col == col) && strstr(d->v[i].msg, phrase))
+			return true;
+	return false;
+}
+
+static void dump(const struct diag_list *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		diag_print(stderr, &d->v[i]);
+}
+
+/* Every row of testdata/bad/EXPECTED.tsv, loading the whole directory
+ * once (duplicate ids need both files). */
+static void test_bad_files_expected_positions(void **state)
+{
+	(void)state;
+	struct corpus c;
+	char *paths[] = { "testdata/bad" };
+	struct corpus_opts o = { .jobs = 2, .vocab = &vocab.ids };
+	corpus_load(&c, paths, 1, &o);
+	FILE *f = fopen("testdata/bad/EXPECTED.tsv", "r");
+	assert_non_null(f);
+	char line[512];
+	int rows = 0;
+	while (fgets(line, sizeof(line), f)) {
+		char file[200], phrase[200];
+		unsigned l, col;
+		if (sscanf(line, "%199[^\t]\t%u\t%u\t%199[^\n]", file, &l, &col,
+			   phrase) != 4)
+			continue;
+		char path[256];
+		snprintf(path, sizeof(path), "testdata/bad/%s", file);
+		bool found = false;
+		for (size_t i = 0; i < c.diags.n && !found; i++) {
+			const struct diag *d = &c.diags.v[i];
+			found = !strcmp(d->file, path) && d->line == l &&
+				(col == 0 || d->col == col) && strstr(d->msg, phrase);
+		}
+		if (!found)
+			fail_msg("%s: no diagnostic at %u:%u containing '%s'",
+				 path, l, col, phrase);
+		rows++;
+	}
+	fclose(f);
+	assert_true(rows >= 25);
+	/* every bad file was rejected: no case from a file that only holds
+	 * broken cases, and each file has an error */
+	assert_int_equal(c.n_files_with_errors, c.n_files);
+	corpus_free(&c);
+}
+
+static void test_sample_corpus_is_clean(void **state)
+{
+	(void)state;
+	struct corpus c;
+	char *paths[] = { "testdata/cases" };
+	struct corpus_opts o = { .jobs = 2, .vocab = &vocab.ids };
+	corpus_load(&c, paths, 1, &o);
+	if (c.diags.n)
+		dump(&c.diags);
+	assert_int_equal(c.diags.n, 0);
+	assert_true(c.n_cases >= 40);
+	const struct cw_case *e = corpus_find(&c, "E06a");
+	assert_non_null(e);
+	assert_string_equal(e->person.name, "Felipe Ortega Ruiz");
+	assert_string_equal(e->person.a_number, "A-098-765-432");
+	assert_int_equal(e->n_events, 4);
+	assert_int_equal(e->events[0].type, EV_ENTRY);
+	assert_int_equal(e->events[0].manner, MANNER_WITHOUT_INSPECTION);
+	assert_int_equal(e->events[2].type, EV_VOLUNTARY_RETURN);
+	assert_int_equal(e->events[2].advised, TRI_TRUE);
+	assert_int_equal(e->n_relatives, 1);
+	assert_int_equal(e->relatives[0].status, RS_CITIZEN);
+	assert_int_equal(e->relatives[0].hardship, HS_UNKNOWN);
+	assert_true(case_has_tag(e, "worked-example"));
+	assert_null(corpus_find(&c, "no-such-id"));
+	/* events are in date order in every case */
+	for (size_t i = 0; i < c.n_cases; i++)
+		for (uint32_t k = 1; k < c.cases[i]->n_events; k++)
+			assert_true(date_cmp(c.cases[i]->events[k - 1].date,
+					     c.cases[i]->events[k].date) <= 0);
+	corpus_free(&c);
+}
+
+static void test_jobs_do_not_change_the_result(void **state)
+{
+	(void)state;
+	struct corpus a, b;
+	char *paths[] = { "testdata/cases", "testdata/bad" };
+	struct corpus_opts o1 = { .jobs = 1, .vocab = &vocab.ids };
+	struct corpus_opts o2 = { .jobs = 2, .vocab = &vocab.ids };
+	corpus_load(&a, paths, 2, &o1);
+	corpus_load(&b, paths, 2, &o2);
+	assert_int_equal(a.n_cases, b.n_cases);
+	for (size_t i = 0; i < a.n_cases; i++)
+		assert_string_equal(a.cases[i]->id, b.cases[i]->id);
+	assert_int_equal(a.diags.n, b.diags.n);
+	for (size_t i = 0; i < a.diags.n; i++) {
+		assert_string_equal(a.diags.v[i].msg, b.diags.v[i].msg);
+		assert_int_equal(a.diags.v[i].line, b.diags.v[i].line);
+	}
+	corpus_free(&a);
+	corpus_free(&b);
+}
+
+static const char *const minimal =
+	"format: casewalk/1\nid: M1\nperson: {name: A}\n"
+	"events:\n  - {date: 2001-01-01, type: entry, manner: admitted}\n";
+
+static void test_stream_one_bad_case_hides_nothing(void **state)
+{
+	(void)state;
+	struct load_file r;
+	struct arena out;
+	char text[1024];
+	snprintf(text, sizeof(text), "%s---\nformat: casewalk/1\nid: M2\n"
+		 "person: {}\nevents: [{date: 2001-13-01, type: entry}]\n"
+		 "---\n%s", minimal, minimal);
+	/* the third document reuses M1: the loader keeps it (ids are
+	 * checked across the corpus, not within a file's loader) */
+	assert_int_equal(load_text(text, NULL, &r, &out), 2);
+	assert_int_equal(r.n_docs, 3);
+	assert_int_equal(r.n_bad_cases, 1);
+	assert_true(has_diag(&r.diags, 10, 17, "month out of range"));
+	load_file_free(&r);
+	arena_free(&out);
+}
+
+static void test_all_problems_of_a_file_are_reported(void **state)
+{
+	(void)state;
+	struct load_file r;
+	struct arena out;
+	const char *text =
+		"format: casewalk/1\nid: bad id\nperson: {nmae: X, born: 2001-02-30}\n"
+		"events:\n  - {date: 2001-01-01, type: entry, manner: swam}\n"
+		"evnets: []\n";
+	assert_int_equal(load_text(text, NULL, &r, &out), 0);
+	assert_true(has_diag(&r.diags, 2, 5, "id must be"));
+	assert_true(has_diag(&r.diags, 3, 10, "did you mean 'name'"));
+	assert_true(has_diag(&r.diags, 3, 25, "day out of range"));
+	assert_true(has_diag(&r.diags, 5, 45, "unknown manner 'swam'"));
+	assert_true(has_diag(&r.diags, 6, 1, "unknown key 'evnets'"));
+	assert_int_equal(r.diags.n_errors, 5);
+	load_file_free(&r);
+	arena_free(&out);
+}
+
+static void test_limits(void **state)
+{
+	(void)state;
+	struct load_file r;
+	struct arena out;
+	struct ylimits lim = ylimits_default;
+	char deep[200];
+	/* nesting */
+	lim.max_depth = 4;
+	snprintf(deep, sizeof(deep), "x-a: [[[[[1]]]]]\n%s", minimal);
+	assert_int_equal(load_text(deep, &lim, &r, &out), 0);
+	assert_true(has_diag(&r.diags, 1, 9, "nesting deeper than 4"));
+	load_file_free(&r);
+	arena_free(&out);
+	/* scalar length */
+	lim = ylimits_default;
+	lim.max_scalar = 8;
+	assert_int_equal(load_text(minimal, &lim, &r, &out), 0);
+	assert_true(has_diag(&r.diags, 0, 0, "longer than the limit"));
+	load_file_free(&r);
+	arena_free(&out);
+	/* documents per stream */
+	lim = ylimits_default;
+	lim.max_docs = 1;
+	char two[512];
+	snprintf(two, sizeof(two), "%s---\n%s", minimal, minimal);
+	assert_int_equal(load_text(two, &lim, &r, &out), 1);
+	assert_true(has_diag(&r.diags, 6, 1, "more than 1 documents"));
+	load_file_free(&r);
+	arena_free(&out);
+	/* aliases: refused beyond the limit, never expanded */
+	lim = ylimits_default;
+	lim.max_aliases = 2;
+	assert_int_equal(load_text("x-a: &a [1]\nx-b: [*a, *a, *a]\n", &lim, &r,
+				   &out), 0);
+	assert_true(has_diag(&r.diags, 2, 15, "more than 2 aliases"));
+	load_file_free(&r);
+	arena_free(&out);
+	/* errors per file */
+	lim = ylimits_default;
+	lim.max_errors = 3;
+	assert_int_equal(load_text("a: 1\nb: 2\nc: 3\nd: 4\ne: 5\n", &lim, &r,
+				   &out), 0);
+	assert_true(has_diag(&r.diags, 0, 0, "too many errors (3)"));
+	assert_true(r.diags.n <= 3);
+	load_file_free(&r);
+	arena_free(&out);
+}
+
+static void test_empty_and_null_documents(void **state)
+{
+	(void)state;
+	struct load_file r;
+	struct arena out;
+	assert_int_equal(load_text("", NULL, &r, &out), 0);
+	assert_true(has_diag(&r.diags, 1, 1, "file holds no case"));
+	load_file_free(&r);
+	arena_free(&out);
+	/* a bare --- between cases is skipped, not an error */
+	char text[512];
+	snprintf(text, sizeof(text), "---\n---\n%s", minimal);
+	assert_int_equal(load_text(text, NULL, &r, &out), 1);
+	assert_int_equal(r.diags.n, 0);
+	load_file_free(&r);
+	arena_free(&out);
+}
+
+static void test_xkeys_and_reduced_precision(void **state)
+{
+	(void)state;
+	struct load_file r;
+	struct arena out;
+	const char *text =
+		"format: casewalk/1\nid: X1\nx-office: {city: Fresno, n: [1, 2]}\n"
+		"person: {born: 1975}\nevents:\n  - {date: 2001-06, type: entry}\n";
+	assert_int_equal(load_text(text, NULL, &r, &out), 1);
+	const struct cw_case *c = r.cases[0];
+	assert_int_equal(c->n_xkeys, 1);
+	assert_string_equal(c->xkeys[0].key, "x-office");
+	assert_string_equal(c->xkeys[0].value, "{city: Fresno, n: [1, 2]}");
+	assert_int_equal(c->person.born.prec, DATE_YEAR);
+	assert_int_equal(c->events[0].date.prec, DATE_MONTH);
+	load_file_free(&r);
+	arena_free(&out);
+}
+
+/* A scratch directory tree for the listing tests. */
+static char tmpdir[64];
+
+static void touch(const char *rel, const char *text)
+{
+	char p[256];
+	snprintf(p, sizeof(p), "%s/%s", tmpdir, rel);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_listing_order_dotfiles_links_fifos(void **state)
+{
+	(void)state;
+	char p[256], q[256];
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/cw-test-load-XXXXXX");
+	assert_non_null(mkdtemp(tmpdir));
+	snprintf(p, sizeof(p), "%s/sub", tmpdir);
+	assert_int_equal(mkdir(p, 0700), 0);
+	snprintf(p, sizeof(p), "%s/.hidden", tmpdir);
+	assert_int_equal(mkdir(p, 0700), 0);
+	touch("b.yaml", minimal);
+	touch("a.yml", minimal);
+	touch(".dot.yaml", minimal);
+	touch("notes.txt", "not a case");
+	touch("sub/c.yaml", minimal);
+	touch(".hidden/d.yaml", minimal);
+	/* a directory link to its own parent: a loop if followed */
+	snprintf(p, sizeof(p), "%s/sub/loop", tmpdir);
+	assert_int_equal(symlink("..", p), 0);
+	/* a FIFO named like a case: must not block */
+	snprintf(q, sizeof(q), "%s/fifo.yaml", tmpdir);
+	assert_int_equal(mkfifo(q, 0600), 0);
+	struct diag_list d = { 0 };
+	struct arena a;
+	size_t n;
+	arena_init(&a, 4096);
+	char *paths[] = { tmpdir };
+	char **files = corpus_list_files(paths, 1, &n, &d, &a);
+	assert_int_equal(n, 3);
+	snprintf(p, sizeof(p), "%s/a.yml", tmpdir);
+	assert_string_equal(files[0], p);
+	snprintf(p, sizeof(p), "%s/b.yaml", tmpdir);
+	assert_string_equal(files[1], p);
+	snprintf(p, sizeof(p), "%s/sub/c.yaml", tmpdir);
+	assert_string_equal(files[2], p);
+	assert_true(has_diag(&d, 0, 0, "not a regular file"));
+	for (size_t i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	diag_free(&d);
+	arena_free(&a);
+	/* given directly, the FIFO is refused, not opened for a blocking read */
+	struct corpus c;
+	char *fifo[] = { q };
+	corpus_load(&c, fifo, 1, NULL);
+	assert_int_equal(c.n_cases, 0);
+	assert_true(has_diag(&c.diags, 0, 0, "not a regular file"));
+	corpus_free(&c);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void test_duplicate_ids_keep_both_out(void **state)
+{
+	(void)state;
+	struct corpus c;
+	char *paths[] = { "testdata/bad/28-dup-id-a.yaml",
+			  "testdata/bad/29-dup-id-b.yaml",
+			  "testdata/cases/e01-ana-180-days.yaml" };
+	corpus_load(&c, paths, 3, NULL);
+	assert_int_equal(c.n_cases, 1);
+	assert_null(corpus_find(&c, "DUP1"));
+	assert_non_null(corpus_find(&c, "E01"));
+	assert_int_equal(c.diags.n_errors, 2);
+	assert_true(has_diag(&c.diags, 3, 5, "also at testdata/bad/29-dup-id-b.yaml:3:5"));
+	assert_true(has_diag(&c.diags, 3, 5, "also at testdata/bad/28-dup-id-a.yaml:3:5"));
+	corpus_free(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_files_expected_positions),
+		cmocka_unit_test(test_sample_corpus_is_clean),
+		cmocka_unit_test(test_jobs_do_not_change_the_result),
+		cmocka_unit_test(test_stream_one_bad_case_hides_nothing),
+		cmocka_unit_test(test_all_problems_of_a_file_are_reported),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_empty_and_null_documents),
+		cmocka_unit_test(test_xkeys_and_reduced_precision),
+		cmocka_unit_test(test_listing_order_dotfiles_links_fifos),
+		cmocka_unit_test(test_duplicate_ids_keep_both_out),
+	};
+	return cmocka_run_group_tests_name("load", tests, setup, teardown);
+}

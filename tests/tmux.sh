@@ -1,0 +1,141 @@
+#!/bin/sh
+# tmux.sh - the explorer in a real terminal, through tmux.
+#
+# usage: tests/tmux.sh [CASEWALK]      (default ./casewalk)
+#
+# Each test starts casewalk in a private tmux server (its own socket,
+# no user config, TERM=xterm-256color inside) and drives it with
+# send-keys; screens are read with capture-pane.  Waiting is always a
+# bounded poll for an expected text, never a fixed sleep.  Covers: start,
+# navigation, a resize to 20x5 and back, a case file carrying escape
+# sequences (the window title and the screen stay as they were), quitting
+# with status 0, and SIGTERM restoring the terminal.
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+cw=${1:-./casewalk}
+case $cw in /*) ;; *) cw=$root/$cw ;; esac
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/casewalk-tmux.XXXXXX") || exit 1
+sock=$tmp/sock
+pass=0
+fail=0
+cd "$root" || exit 1
+
+tm() { tmux -S "$sock" -f /dev/null "$@"; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "tmux: not installed"
+	echo "tmux: 0 passed, 1 failed"
+	exit 1
+fi
+
+# start ARG...: a new session running casewalk ARG... at 80x24; when it
+# ends, its exit status and the terminal modes are written down
+start() {
+	tm kill-server 2>/dev/null
+	rm -f "$tmp/status" "$tmp/stty"
+	cat >"$tmp/run.sh" <<R
+#!/bin/sh
+export TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC CASEWALK_TODAY=2026-11-27
+export HOME="$tmp" XDG_CONFIG_HOME="$tmp/xdg"
+"$cw" "\$@"
+echo \$? >"$tmp/status.tmp"
+stty -a >"$tmp/stty" 2>&1
+mv "$tmp/status.tmp" "$tmp/status"
+exec sleep 600
+R
+	chmod +x "$tmp/run.sh"
+	tm new-session -d -x 80 -y 24 -s cw "$tmp/run.sh" "$@"
+	tm set-option -g default-terminal xterm-256color >/dev/null
+}
+
+screen() { tm capture-pane -p -t cw; }
+
+# wait_for TEXT [SECONDS]: polls the screen until it shows TEXT
+wait_for() {
+	i=0
+	limit=$(( ${2:-10} * 20 ))
+	while [ $i -lt $limit ]; do
+		screen 2>/dev/null | grep -qF -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_exit [SECONDS]: polls until casewalk has ended
+wait_exit() {
+	i=0
+	while [ $i -lt $(( ${1:-10} * 20 )) ]; do
+		[ -f "$tmp/status" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+ok() { echo "ok   $1"; pass=$((pass + 1)); }
+bad() {
+	echo "FAIL $1"
+	screen 2>/dev/null | sed 's/^/    | /'
+	fail=$((fail + 1))
+}
+check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+
+# ---- start, navigate, quit ------------------------------------------------
+start testdata/cases
+check "starts and lists the cases" 'wait_for "71 cases"'
+tm send-keys -t cw '/E06a' Enter Enter
+check "opens the case of a voluntary return" 'wait_for "case E06a"'
+check "shows its bar and its last day" 'wait_for "last day 2020-05-04"'
+tm send-keys -t cw c
+check "compares with the path not taken" 'wait_for "PATH NOT TAKEN"'
+tm send-keys -t cw q q
+check "goes back to the list" 'wait_for "71 cases"'
+
+# ---- resize to 20x5 and back --------------------------------------------
+tm resize-window -t cw -x 20 -y 5
+check "below 40x8, a one-line notice" 'wait_for "too small"'
+tm send-keys -t cw j
+tm resize-window -t cw -x 80 -y 24
+check "back at 80x24, the list again" 'wait_for "71 cases"'
+tm send-keys -t cw q
+check "q quits with status 0" 'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
+check "the terminal is restored" \
+	'grep -q " icanon" "$tmp/stty" && grep -q " echo " "$tmp/stty"'
+
+# ---- hostile text: escape sequences in a case file --------------------------
+start testdata/hostile-valid
+check "starts on the hostile corpus" 'wait_for "5 cases"'
+tm set-option -t cw set-titles off >/dev/null
+before=$(tm display-message -p -t cw '#{pane_title}')
+tm send-keys -t cw '/HV-04' Enter Enter
+check "the escapes are shown as placeholders" \
+	'wait_for "Ana ␛]0;pwned␇ Prueba"'
+tm send-keys -t cw G
+check "the notes' clear-screen escape is a placeholder" 'wait_for "before␛[2Jafter"'
+check "and the screen was not cleared" 'wait_for "case HV-04" 1'
+after=$(tm display-message -p -t cw '#{pane_title}')
+check "the window title is unchanged" '[ "$before" = "$after" ] &&
+	! echo "$after" | grep -q pwned'
+tm send-keys -t cw Q
+check "Q quits at once with status 0" \
+	'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
+
+# ---- signals ----------------------------------------------------------------
+start testdata/cases
+check "starts again" 'wait_for "71 cases"'
+pid=$(pgrep -f -n -- "$cw testdata/cases" 2>/dev/null || true)
+if [ -n "$pid" ]; then
+	kill -TERM "$pid"
+	check "SIGTERM ends it with status 143" \
+		'wait_exit && [ "$(cat "$tmp/status")" = 143 ]'
+	check "and the terminal is restored" \
+		'grep -q " icanon" "$tmp/stty" && grep -q " echo " "$tmp/stty"'
+else
+	bad "cannot find the casewalk process"
+fi
+
+echo "tmux: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
