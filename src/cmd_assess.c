@@ -51,7 +51,8 @@ static void put_value(struct json *j, const char *key, struct value v)
 	}
 }
 
-static void put_side(struct json *j, const struct outcome_side *s)
+static void put_side(struct json *j, const struct outcome_side *s,
+		     struct date law)
 {
 	json_arr(j, "penalties");
 	for (uint32_t i = 0; i < s->n_pen; i++) {
@@ -70,7 +71,7 @@ static void put_side(struct json *j, const struct outcome_side *s)
 			json_null(j, "running");
 		else
 			json_bool(j, "running", p->running == 1);
-		json_str(j, "waiver", p->rule->waiver);
+		json_str(j, "waiver", rules_waiver(p->rule, law));
 		if (p->possible)
 			json_bool(j, "possible", true);
 		if (p->borderline)
@@ -122,11 +123,11 @@ static void put_json(FILE *f, const struct rules *rules,
 		put_value(&j, facts_table[i].name, a->taken.facts[i]);
 	(void)rules;
 	json_end_obj(&j);
-	put_side(&j, &a->taken);
+	put_side(&j, &a->taken, a->law_as_of);
 	json_obj(&j, "alternative");
 	json_str(&j, "path", path_id_def.names[a->alt.path]);
 	json_bool(&j, "hearing", a->alt.hearing);
-	put_side(&j, &a->alt);
+	put_side(&j, &a->alt, a->law_as_of);
 	json_end_obj(&j);
 	json_end_obj(&j);
 	putc('\n', f);
@@ -404,6 +405,7 @@ int cmd_rules(struct app *app)
 		json_str(&j, "kind", rl->kind == RULE_PENALTY ? "penalty" : "relief");
 		json_str(&j, "title", rl->title);
 		json_str(&j, "cite", rl->cite);
+		json_str(&j, "waiver", rules_waiver(rl, app->law_as_of));
 		put_date(&j, "in_force_from", rl->in_force_from);
 		put_date(&j, "in_force_until", rl->in_force_until);
 		json_arr(&j, "conditions");

@@ -46,7 +46,7 @@ static const struct penalty *find_pen(const struct outcome_side *s,
 }
 
 static void check_penalties(struct tctx *t, const struct outcome_side *s,
-			    const struct ynode *m)
+			    const struct ynode *m, struct date law)
 {
 	char got[DATE_BUFSZ];
 	for (uint32_t i = 0; i < m->n; i++) {
@@ -81,6 +81,15 @@ static void check_penalties(struct tctx *t, const struct outcome_side *s,
 				snprintf(got, sizeof(got), "%s", p->possible ? "true" : "false");
 			else if (ynode_scalar_is(fk, "borderline"))
 				snprintf(got, sizeof(got), "%s", p->borderline ? "true" : "false");
+			else if (ynode_scalar_is(fk, "waiver_mentions")) {
+				/* a phrase the waiver text in force must contain */
+				const char *w = rules_waiver(p->rule, law);
+				if (!w || !strstr(w, want))
+					fail(t, fv, "penalty %s waiver: expected it to "
+					     "mention '%s', got '%s'", k->s, want,
+					     w ? w : "(none)");
+				continue;
+			}
 			else {
 				fail(t, fk, "unknown penalty field %s%s", fk->s, "");
 				continue;
@@ -128,7 +137,7 @@ static void check_facts(struct tctx *t, const struct outcome_side *s,
 }
 
 static void check_side(struct tctx *t, const struct outcome_side *s,
-		       const struct ynode *m)
+		       const struct ynode *m, struct date law)
 {
 	for (uint32_t i = 0; m->kind == YN_MAP && i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
@@ -143,7 +152,7 @@ static void check_side(struct tctx *t, const struct outcome_side *s,
 		} else if (ynode_scalar_is(k, "facts") && v->kind == YN_MAP) {
 			check_facts(t, s, v);
 		} else if (ynode_scalar_is(k, "penalties") && v->kind == YN_MAP) {
-			check_penalties(t, s, v);
+			check_penalties(t, s, v, law);
 		} else if (ynode_scalar_is(k, "relief") && v->kind == YN_MAP) {
 			check_relief(t, s, v);
 		} else if (!ynode_scalar_is(k, "alternative")) {
@@ -206,10 +215,11 @@ static bool run_test(struct tctx *t, const struct ynode *m)
 		struct assessment a;
 		assess_case(&t->app->rules, c, as_of,
 			    date_known(law) ? law : as_of, &a, &scratch);
-		check_side(t, &a.taken, expect);
+		check_side(t, &a.taken, expect, a.law_as_of);
 		for (uint32_t i = 0; i < expect->n; i++)
 			if (ynode_scalar_is(expect->kids[2 * i], "alternative"))
-				check_side(t, &a.alt, expect->kids[2 * i + 1]);
+				check_side(t, &a.alt, expect->kids[2 * i + 1],
+					   a.law_as_of);
 	}
 	load_file_free(&res);
 	arena_free(&out);

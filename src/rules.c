@@ -176,6 +176,43 @@ static void read_forfeited(struct rctx *x, const struct ynode *v,
 	}
 }
 
+/* waiver: a string, or a list of {in_force: {from, until}, text} */
+static void read_waiver(struct rctx *x, const struct ynode *v, struct rule *rl)
+{
+	if (v->kind == YN_SCALAR) {
+		rl->waiver = arena_zalloc(&x->r->arena, sizeof(*rl->waiver));
+		rl->waiver->text = str(x, v);
+		rl->n_waiver = 1;
+		return;
+	}
+	if (v->kind != YN_SEQ) {
+		yreader_error(x->y, v, "waiver must be a string or a list of "
+			      "{in_force, text}");
+		return;
+	}
+	rl->waiver = arena_zalloc(&x->r->arena, (v->n + 1) * sizeof(*rl->waiver));
+	for (uint32_t i = 0; i < v->n; i++) {
+		const struct ynode *m = v->kids[i];
+		struct rule era = { 0 };
+		for (uint32_t j = 0; m->kind == YN_MAP && j < m->n; j++) {
+			const struct ynode *k = m->kids[2 * j];
+			const struct ynode *val = m->kids[2 * j + 1];
+			if (ynode_scalar_is(k, "text"))
+				rl->waiver[i].text = str(x, val);
+			else if (ynode_scalar_is(k, "in_force"))
+				read_in_force(x, val, &era);
+			else
+				yreader_error(x->y, k, "unknown key in a waiver "
+					      "(allowed: in_force, text)");
+		}
+		if (!rl->waiver[i].text)
+			yreader_error(x->y, m, "a waiver needs text");
+		rl->waiver[i].from = era.in_force_from;
+		rl->waiver[i].until = era.in_force_until;
+	}
+	rl->n_waiver = v->n;
+}
+
 static void read_rule_key(struct rctx *x, const struct ynode *k,
 			  const struct ynode *v, struct rule *rl)
 {
@@ -193,7 +230,7 @@ static void read_rule_key(struct rctx *x, const struct ynode *k,
 	else if (ynode_scalar_is(k, "cite"))
 		rl->cite = str(x, v);
 	else if (ynode_scalar_is(k, "waiver"))
-		rl->waiver = str(x, v);
+		read_waiver(x, v, rl);
 	else if (ynode_scalar_is(k, "note"))
 		rl->note = str(x, v);
 	else if (ynode_scalar_is(k, "in_force"))
@@ -368,15 +405,26 @@ void rules_free(struct rules *r)
 	memset(r, 0, sizeof(*r));
 }
 
-bool rules_in_force(const struct rule *rule, struct date law)
+static bool in_era(struct date from, struct date until, struct date law)
 {
-	if (date_known(rule->in_force_from) &&
-	    date_lo(law) < date_lo(rule->in_force_from))
+	if (date_known(from) && date_lo(law) < date_lo(from))
 		return false;
-	if (date_known(rule->in_force_until) &&
-	    date_lo(law) > date_lo(rule->in_force_until))
+	if (date_known(until) && date_lo(law) > date_lo(until))
 		return false;
 	return true;
+}
+
+bool rules_in_force(const struct rule *rule, struct date law)
+{
+	return in_era(rule->in_force_from, rule->in_force_until, law);
+}
+
+const char *rules_waiver(const struct rule *rule, struct date law)
+{
+	for (uint32_t i = 0; i < rule->n_waiver; i++)
+		if (in_era(rule->waiver[i].from, rule->waiver[i].until, law))
+			return rule->waiver[i].text;
+	return NULL;
 }
 
 const struct rule *rules_find(const struct rules *r, const char *id)

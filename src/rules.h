@@ -37,8 +37,17 @@ struct rule_cond {
 	struct pos pos;
 };
 
+/* A text that changed with the law: in force from..until (NONE: open). */
+struct era_text {
+	struct date from, until;
+	const char *text;
+};
+
 struct rule {
-	const char *id, *title, *cite, *waiver, *note;
+	const char *id, *title, *cite, *note;
+	/* the way out; several when it changed over time (the I-601A) */
+	struct era_text *waiver;
+	uint32_t n_waiver;
 	uint8_t kind;                   /* enum rule_kind */
 	struct date in_force_from;      /* NONE: always */
 	struct date in_force_until;     /* NONE: still in force */
@@ -83,6 +92,8 @@ int rules_load_default(struct rules *r, struct diag_list *diags);
 void rules_free(struct rules *r);
 
 bool rules_in_force(const struct rule *rule, struct date law_as_of);
+/* The rule's waiver text under the law of law_as_of, or NULL. */
+const char *rules_waiver(const struct rule *rule, struct date law_as_of);
 const struct rule *rules_find(const struct rules *r, const char *id);
 
 #endif

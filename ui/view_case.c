@@ -23,20 +23,10 @@ static void section(struct doc *d, const char *title)
 	doc_linef(d, 1, ROLE_SECTION, "%s", title);
 }
 
-/* "label value" on one line, the value wrapped below the label's end. */
 static void field(struct doc *d, int x, const char *label, int role,
 		  const char *value)
 {
-	int lw = (int)strlen(label) + 1;
-	const char *lines[64];
-	size_t n = doc_split(d, d->width - x - lw - 1 > 10 ?
-			     d->width - x - lw - 1 : 10, value, lines, 64);
-	for (size_t i = 0; i < n; i++) {
-		struct doc_line *l = doc_add(d);
-		if (i == 0)
-			doc_put(d, l, x, -1, ROLE_DIM, label);
-		doc_put(d, l, x + lw, -1, role, lines[i]);
-	}
+	doc_field(d, x, label, role, value);
 }
 
 static void person(struct view *v, struct doc *d)
@@ -54,8 +44,38 @@ static void person(struct view *v, struct doc *d)
 		 redact_a_number(p->a_number, a, sizeof(a)) : p->a_number) :
 		 "-", date_known(p->born) ? view_date(p->born, b) : "-",
 		 p->nationality ? p->nationality : "-");
-	if (!redact)
+	/* file names often carry the name, and sometimes the outcome */
+	if (!redact && ui_outcome_shown(v->ui, v->row))
 		doc_linef(d, IND, ROLE_DIM, "%s:%u", r->c->file, r->c->pos.line);
+}
+
+/* The first screen answers the first questions: which penalty, until
+ * when, and which relief the path cost. */
+static void headline(struct view *v, struct doc *d)
+{
+	const struct model_row *r = row_of(v);
+	const struct penalty *p = r->headline;
+	char a[DATE_BUFSZ], buf[1024];
+	size_t len = 0;
+	if (p) {
+		snprintf(buf, sizeof(buf), "%s: %s; last day %s%s", p->rule->id,
+			 p->rule->title, date_known(p->until) ?
+			 view_date(p->until, a) : "none (permanent)",
+			 p->running == 1 ? " (still running)" :
+			 p->running == 0 ? " (ended)" : "");
+		field(d, IND, "penalty   ", p->running == 1 ? ROLE_RUNNING :
+		      ROLE_NORMAL, buf);
+	} else {
+		field(d, IND, "penalty   ", ROLE_NORMAL, "none");
+	}
+	buf[0] = 0;
+	for (uint32_t i = 0; i < r->as.taken.n_rel && len < sizeof(buf); i++)
+		if (r->as.taken.rel[i].status == RSTAT_FORFEITED)
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+						"%s%s", len ? ", " : "",
+						r->as.taken.rel[i].rule->id);
+	if (len)
+		field(d, IND, "forfeited ", ROLE_UNMET, buf);
 }
 
 static void outcome(struct view *v, struct doc *d)
@@ -79,6 +99,7 @@ static void outcome(struct view *v, struct doc *d)
 	      "NO: no judge ever heard this case");
 	if (o->summary)
 		field(d, IND, "summary   ", ROLE_NORMAL, o->summary);
+	headline(v, d);
 	doc_linef(d, IND, ROLE_DIM, "c compares with the path not taken");
 }
 
@@ -167,16 +188,23 @@ static int truth_role(int t)
 	return t == 1 ? ROLE_MET : t == 0 ? ROLE_UNMET : ROLE_UNKNOWN;
 }
 
-static void criterion(struct doc *d, int x, const struct criterion *c)
+/* A relief's bars come first among its criteria: for them, holding is bad
+ * news, so they read "BARRED" or "clear" instead of met or unmet. */
+static void criterion(struct doc *d, int x, const struct criterion *c,
+		      const struct rule *rule)
 {
 	char buf[1024];
-	const char *mark = c->truth == 1 ? "met    " : c->truth == 0 ?
-		"unmet  " : "unknown";
+	bool bar = rule && c->cond >= rule->bars &&
+		   c->cond < rule->bars + rule->n_bars;
+	int role = truth_role(bar && c->truth >= 0 ? !c->truth : c->truth);
+	const char *mark = c->truth < 0 ? "unknown" : bar ?
+		(c->truth ? "BARRED " : "clear  ") :
+		(c->truth ? "met    " : "unmet  ");
 	snprintf(buf, sizeof(buf), "%s%s%s%s%s%s", c->cond->text,
 		 c->cond->cite ? " (" : "", c->cond->cite ? c->cond->cite : "",
 		 c->cond->cite ? ")" : "", c->borderline ? " [borderline]" : "",
 		 "");
-	field(d, x, mark, truth_role(c->truth), buf);
+	field(d, x, mark, role, buf);
 	if (c->truth < 0 && c->missing && *c->missing)
 		doc_linef(d, x + 8, ROLE_DIM, "missing: %s", c->missing);
 }
@@ -214,10 +242,11 @@ static void penalties(struct view *v, struct doc *d)
 		doc_put(d, l, IND + w + 2, -1, ROLE_NORMAL, p->rule->title);
 		clock_line(v, d, p);
 		field(d, SUB, "cite   ", ROLE_NORMAL, p->rule->cite);
-		if (p->rule->waiver)
-			field(d, SUB, "way out", ROLE_NORMAL, p->rule->waiver);
+		const char *way = rules_waiver(p->rule, row_of(v)->as.law_as_of);
+		if (way)
+			field(d, SUB, "way out", ROLE_NORMAL, way);
 		for (uint32_t k = 0; k < p->n_crit; k++)
-			criterion(d, SUB, &p->crit[k]);
+			criterion(d, SUB, &p->crit[k], NULL);
 	}
 }
 
@@ -245,7 +274,7 @@ static void relief(struct view *v, struct doc *d)
 		if (rl->reason)
 			field(d, SUB, "why   ", ROLE_NORMAL, rl->reason);
 		for (uint32_t k = 0; k < rl->n_crit; k++)
-			criterion(d, SUB, &rl->crit[k]);
+			criterion(d, SUB, &rl->crit[k], rl->rule);
 	}
 }
 
