@@ -54,6 +54,10 @@ void yreader_done(struct yreader *r)
 	r->anchors = NULL;
 }
 
+__attribute__((format(printf, 5, 0)))
+static void vreport(struct yreader *r, int sev, uint32_t line, uint32_t col,
+		    const char *fmt, va_list ap);
+
 static void report(struct yreader *r, int sev, uint32_t line, uint32_t col,
 		   const char *msg)
 {
@@ -79,37 +83,39 @@ static void report(struct yreader *r, int sev, uint32_t line, uint32_t col,
 		 slen, msg);
 }
 
+static void vreport(struct yreader *r, int sev, uint32_t line, uint32_t col,
+		    const char *fmt, va_list ap)
+{
+	char msg[1024];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	report(r, sev, line, col, msg);
+}
+
 void yreader_error_at(struct yreader *r, uint32_t line, uint32_t col,
 		      const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vreport(r, DIAG_ERROR, line, col, fmt, ap);
 	va_end(ap);
-	report(r, DIAG_ERROR, line, col, msg);
 }
 
 void yreader_error(struct yreader *r, const struct ynode *at,
 		   const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vreport(r, DIAG_ERROR, at ? at->line : 0, at ? at->col : 0, fmt, ap);
 	va_end(ap);
-	report(r, DIAG_ERROR, at ? at->line : 0, at ? at->col : 0, msg);
 }
 
 void yreader_warning(struct yreader *r, const struct ynode *at,
 		     const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vreport(r, DIAG_WARNING, at ? at->line : 0, at ? at->col : 0, fmt, ap);
 	va_end(ap);
-	report(r, DIAG_WARNING, at ? at->line : 0, at ? at->col : 0, msg);
 }
 
 /* A libyaml failure ends the stream: report it where libyaml says. */
