@@ -35,17 +35,6 @@ static int64_t count_of(struct yreader *r, const struct ynode *v)
 	return strtoll(v->s, NULL, 10);
 }
 
-static const char *str_of(struct yreader *r, const struct ynode *v,
-			  struct arena *a)
-{
-	if (v->kind != YN_SCALAR) {
-		yreader_error(r, v, "expected a string, found %s",
-			      ynode_kind_name(v));
-		return NULL;
-	}
-	return arena_strndup(a, v->s, v->n);
-}
-
 static void read_approx(struct yreader *r, const struct ynode *v,
 			struct official_figure *f)
 {
@@ -147,7 +136,7 @@ static bool read_edition_key(struct yreader *r, const struct ynode *k,
 	for (size_t j = 0; j < N_EDITION_KEYS; j++)
 		if (ynode_scalar_is(k, edition_keys[j].key)) {
 			*(const char **)((char *)e + edition_keys[j].off) =
-				str_of(r, v, a);
+				ynode_strdup(r, v, a);
 			return true;
 		}
 	return false;

@@ -16,12 +16,7 @@ struct rctx {
 
 static const char *str(struct rctx *x, const struct ynode *v)
 {
-	if (v->kind != YN_SCALAR) {
-		yreader_error(x->y, v, "expected a string, found %s",
-			      ynode_kind_name(v));
-		return NULL;
-	}
-	return arena_strndup(&x->r->arena, v->s, v->n);
+	return ynode_strdup(x->y, v, &x->r->arena);
 }
 
 /* Compiles an expression held in scalar v; reports errors at the column

@@ -7,17 +7,6 @@
 #include "embedded.h"
 #include "ytree.h"
 
-static const char *str_of(struct yreader *r, const struct ynode *v,
-			  struct arena *a)
-{
-	if (v->kind != YN_SCALAR) {
-		yreader_error(r, v, "expected a string, found %s",
-			      ynode_kind_name(v));
-		return NULL;
-	}
-	return arena_strndup(a, v->s, v->n);
-}
-
 static void read_classes(struct yreader *r, const struct ynode *m,
 			 struct vocab_entry *e)
 {
@@ -59,11 +48,11 @@ static void read_entry(struct yreader *r, const struct ynode *k,
 	for (uint32_t i = 0; i < m->n; i++) {
 		const struct ynode *key = m->kids[2 * i], *v = m->kids[2 * i + 1];
 		if (ynode_scalar_is(key, "title"))
-			e->title = str_of(r, v, a);
+			e->title = ynode_strdup(r, v, a);
 		else if (ynode_scalar_is(key, "cite"))
-			e->cite = str_of(r, v, a);
+			e->cite = ynode_strdup(r, v, a);
 		else if (ynode_scalar_is(key, "note"))
-			e->note = str_of(r, v, a);
+			e->note = ynode_strdup(r, v, a);
 		else if (ynode_scalar_is(key, "classification"))
 			read_classes(r, v, e);
 		else if (ynode_scalar_is(key, "af_if_sentence_days") &&

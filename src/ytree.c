@@ -378,6 +378,17 @@ bool ynode_scalar_is(const struct ynode *n, const char *s)
 	return n->kind == YN_SCALAR && !strcmp(n->s, s);
 }
 
+const char *ynode_strdup(struct yreader *r, const struct ynode *n,
+			 struct arena *a)
+{
+	if (n->kind != YN_SCALAR) {
+		yreader_error(r, n, "expected a string, found %s",
+			      ynode_kind_name(n));
+		return NULL;
+	}
+	return arena_strndup(a, n->s, n->n);
+}
+
 int yfile_read(const char *path, size_t max_size, char **buf, size_t *len,
 	       const char **why)
 {

@@ -82,6 +82,10 @@ void yreader_warning(struct yreader *r, const struct ynode *at,
 const char *ynode_kind_name(const struct ynode *n);
 bool ynode_is_null(const struct ynode *n);      /* ~, null, empty plain */
 bool ynode_scalar_is(const struct ynode *n, const char *s);
+/* The scalar's text copied into a, or NULL after reporting "expected a
+ * string" at the node. */
+const char *ynode_strdup(struct yreader *r, const struct ynode *n,
+			 struct arena *a);
 
 /* Reads a whole file into a malloc'd buffer without ever blocking (FIFOs,
  * devices are refused).  Returns 0, or an errno-style code and sets *why to
