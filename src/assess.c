@@ -201,7 +201,7 @@ static void assess_side(const struct rules *r, const struct facts_ctx *fc,
 	s->facts = arena_zalloc(a, (r->env.n_facts + 1) * sizeof(*s->facts));
 	facts_derive(fc, c, s->facts);
 	s->path = (uint8_t)facts_path(c);
-	s->hearing = value_truth(s->facts[facts_index("hearing")]) == 1;
+	s->hearing = facts_hearing(s->facts);
 	eval_penalties(r, s->facts, s, fc->as_of, fc->law_as_of, a);
 	s->rel = arena_zalloc(a, (r->n + 1) * sizeof(*s->rel));
 	for (size_t i = 0; i < r->n; i++) {

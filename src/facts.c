@@ -49,6 +49,11 @@ void facts_format(struct value v, char *buf, size_t n)
 		strncat(buf, " (borderline)", n - strlen(buf) - 1);
 }
 
+bool facts_hearing(const struct value *f)
+{
+	return value_truth(f[F_HEARING]) == 1;
+}
+
 int facts_index(const char *name)
 {
 	for (size_t i = 0; i < facts_count; i++)
@@ -1212,40 +1217,47 @@ static void derive_entries(struct scan *s, struct value *f)
 						       : s->as_of <= dl);
 }
 
-/* applied_X, granted_X, denied_X for every relief id. */
+/* applied_X, granted_X, denied_X for every relief id: the first of each
+ * triple, by relief (facts_list.h keeps the three together). */
+static const int relief_facts[REL__COUNT] = {
+	[REL_CANCEL_LPR] = F_APPLIED_cancel_lpr,
+	[REL_CANCEL_NONLPR] = F_APPLIED_cancel_nonlpr,
+	[REL_CANCEL_VAWA] = F_APPLIED_cancel_vawa,
+	[REL_ASYLUM] = F_APPLIED_asylum,
+	[REL_WITHHOLDING] = F_APPLIED_withholding,
+	[REL_CAT] = F_APPLIED_cat,
+	[REL_ADJUST_245A] = F_APPLIED_adjust_245a,
+	[REL_ADJUST_245I] = F_APPLIED_adjust_245i,
+	[REL_REGISTRY] = F_APPLIED_registry,
+	[REL_U_VISA] = F_APPLIED_u_visa,
+	[REL_T_VISA] = F_APPLIED_t_visa,
+	[REL_SIJS] = F_APPLIED_sijs,
+	[REL_WAIVER_212H] = F_APPLIED_waiver_212h,
+	[REL_VOLUNTARY_DEPARTURE] = F_APPLIED_voluntary_departure,
+};
+
 static void derive_relief_events(struct scan *s, struct value *f)
 {
 	const struct cw_case *c = s->c;
-	int base = F_APPLIED_adjust_245a;
-	for (int r = 0; r < REL__COUNT; r++) {
-		char name[48];
-		snprintf(name, sizeof(name), "applied_%s", relief_def.names[r]);
-		int i = facts_index(name);
-		if (i < base)
-			continue;
-		f[i] = f[i + 1] = f[i + 2] = value_bool(false);
-	}
+	for (int r = 0; r < REL__COUNT; r++)
+		for (int k = 0; k < 3; k++)
+			f[relief_facts[r] + k] = value_bool(false);
 	int prior = 0;
 	for (uint32_t i = 0; i < c->n_events; i++) {
 		const struct event *e = &c->events[i];
-		const char *what = NULL;
+		int k = -1;
 		if (e->type == EV_APPLICATION)
-			what = "applied_";
+			k = 0;
 		else if (e->type == EV_DECISION &&
 			 e->outcome == OUT_RELIEF_GRANTED)
-			what = "granted_";
+			k = 1;
 		else if (e->type == EV_DECISION &&
 			 e->outcome == OUT_RELIEF_DENIED)
-			what = "denied_";
-		if (!what || e->relief < 0)
+			k = 2;
+		if (k < 0 || e->relief < 0)
 			continue;
-		char name[48];
-		snprintf(name, sizeof(name), "%s%s", what,
-			 relief_def.names[e->relief]);
-		int k = facts_index(name);
-		if (k >= 0)
-			f[k] = value_bool(true);
-		if (what[0] == 'g' && s->nta && dlo(e->date) < dlo(s->nta->date) &&
+		f[relief_facts[e->relief] + k] = value_bool(true);
+		if (k == 1 && s->nta && dlo(e->date) < dlo(s->nta->date) &&
 		    (e->relief == REL_CANCEL_LPR ||
 		     e->relief == REL_CANCEL_NONLPR ||
 		     e->relief == REL_CANCEL_VAWA))

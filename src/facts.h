@@ -8,6 +8,7 @@
 #ifndef CW_FACTS_H
 #define CW_FACTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -38,6 +39,9 @@ struct facts_ctx {
  * assessed by deriving the facts of a rewritten case (assess.c). */
 void facts_derive(const struct facts_ctx *ctx, const struct cw_case *c,
 		  struct value *out);
+
+/* Whether derived facts f say there was a hearing before a judge. */
+bool facts_hearing(const struct value *f);
 
 /* The path of legal-reference.md section 1 (enum path_id of assess.h). */
 int facts_path(const struct cw_case *c);
