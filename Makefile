@@ -47,14 +47,7 @@ ALL_CFLAGS := -std=c11 $(WARN) $(PC_CFLAGS) $(CPPFLAGS_ALL) $(SAN) $(CFLAGS)
 ALL_LDFLAGS := $(SAN) $(LDFLAGS)
 
 CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
-# The explorer (ui/) is being built (issue 4); until it compiles, casewalk
-# is built with its command-line subcommands only.  UI=1 tries it.
-ifeq ($(UI),1)
 UI_SRC := $(wildcard ui/*.c)
-else
-UI_SRC :=
-ALL_CFLAGS += -DCASEWALK_NO_UI
-endif
 CONFIG := $(wildcard config/*.yaml config/*.conf)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 UI_OBJ := $(UI_SRC:%.c=$(BUILD)/%.o)
@@ -118,14 +111,14 @@ deps-check:
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory casewalk
-	./casewalk stats testdata/cases
-	./casewalk assess testdata/cases
+	./casewalk
 
 check: deps-check
 	$(Q)$(MAKE) --no-print-directory WERROR=1 check-all
 
 check-all: casewalk $(TEST_BIN)
-	$(Q)$(MAKE) --no-print-directory unit cli-test rules-test
+	$(Q)$(MAKE) --no-print-directory unit cli-test rules-test \
+		screen-test tmux-test man-check
 	$(Q)$(MAKE) --no-print-directory sanitize
 	$(Q)$(MAKE) --no-print-directory valgrind
 	@echo "make check: all passed"

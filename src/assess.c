@@ -333,9 +333,28 @@ static const struct cw_case *alternative(const struct cw_case *src, int path,
 
 /* ---- what the views show beside the verdicts ---------------------------- */
 
-static const char *event_effect(const struct event *e,
+/* The event a penalty's clock starts at: the departure (or entry) of that
+ * day if there is one, else the day's last event; -1 if none. */
+static int start_event(const struct cw_case *c, const struct penalty *p)
+{
+	int best = -1;
+	if (!date_known(p->from))
+		return -1;
+	for (uint32_t i = 0; i < c->n_events; i++) {
+		const struct event *e = &c->events[i];
+		if (date_lo(e->date) != date_lo(p->from))
+			continue;
+		if (e->type == EV_DEPARTURE || e->type == EV_ENTRY)
+			return (int)i;
+		best = (int)i;
+	}
+	return best;
+}
+
+static const char *event_effect(const struct cw_case *c, uint32_t ix,
 				const struct outcome_side *s, struct arena *a)
 {
+	const struct event *e = &c->events[ix];
 	char buf[256];
 	size_t used = 0;
 	buf[0] = '\0';
@@ -366,7 +385,7 @@ static const char *event_effect(const struct event *e,
 					 outcome_def.names[e->outcome]);
 	for (uint32_t i = 0; i < s->n_pen && used < sizeof(buf); i++) {
 		const struct penalty *p = &s->pen[i];
-		if (date_known(p->from) && date_lo(p->from) == date_lo(e->date))
+		if (start_event(c, p) == (int)ix)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used,
 						 "; starts %s%s", p->rule->id,
 						 p->possible ? " (possibly)" : "");
@@ -435,7 +454,7 @@ void assess_case(const struct rules *r, const struct cw_case *c,
 	assess_side(r, &fc, alt, &out->alt, a);
 	out->event_effect = arena_zalloc(a, (c->n_events + 1) * sizeof(char *));
 	for (uint32_t i = 0; i < c->n_events; i++)
-		out->event_effect[i] = event_effect(&c->events[i], &out->taken, a);
+		out->event_effect[i] = event_effect(c, i, &out->taken, a);
 	out->offense_class = arena_zalloc(a, (c->n_offenses + 1) * sizeof(char *));
 	for (uint32_t i = 0; i < c->n_offenses; i++)
 		out->offense_class[i] = offense_text(r->vocab, &c->offenses[i], a);

@@ -224,12 +224,15 @@ static void merge(struct corpus *c, struct load_file *res, size_t n_files)
 	while (cap < 2 * total)
 		cap *= 2;
 	const struct cw_case **first = xcalloc(cap, sizeof(*first));
+	const struct cw_case **second = xcalloc(cap, sizeof(*second));
 	uint32_t *count = xcalloc(cap, sizeof(*count));
 	for (size_t i = 0; i < n_files; i++)
 		for (size_t k = 0; k < res[i].n_cases; k++) {
 			size_t s = index_slot(first, cap, res[i].cases[k]->id);
 			if (!first[s])
 				first[s] = res[i].cases[k];
+			else if (!second[s])
+				second[s] = res[i].cases[k];
 			count[s]++;
 		}
 	c->cases = xmalloc((total + 1) * sizeof(*c->cases));
@@ -242,14 +245,10 @@ static void merge(struct corpus *c, struct load_file *res, size_t n_files)
 				c->cases[c->n_cases++] = cs;
 				continue;
 			}
-			const struct cw_case *o = first[s] != cs ? first[s] : NULL;
-			for (size_t m = 0; !o && m < n_files; m++)
-				for (size_t q = 0; q < res[m].n_cases; q++)
-					if (res[m].cases[q] != cs &&
-					    !strcmp(res[m].cases[q]->id, cs->id)) {
-						o = res[m].cases[q];
-						break;
-					}
+			/* the first place names the second; every other
+			 * place names the first */
+			const struct cw_case *o = first[s] != cs ? first[s]
+								 : second[s];
 			diag_addf(&res[i].diags, &c->misc, cs->file, (uint32_t)i,
 				  cs->id_pos.line, cs->id_pos.col, DIAG_ERROR,
 				  NULL, 0, "duplicate id '%s' (also at %s:%u:%u)",
@@ -258,6 +257,7 @@ static void merge(struct corpus *c, struct load_file *res, size_t n_files)
 		}
 	}
 	free(count);
+	free(second);
 	c->index = first;
 	c->index_cap = cap;
 	/* rebuild without the duplicates */

@@ -192,19 +192,6 @@ static char *sample_path(void)
 	return access(installed, R_OK) == 0 ? installed : source;
 }
 
-#ifdef CASEWALK_NO_UI
-/* This build has no explorer (ui/ is not compiled in): say so plainly
- * instead of pretending. */
-int ui_main(struct app *app)
-{
-	(void)app;
-	fputs("casewalk: the explorer is not in this build yet; use\n"
-	      "  casewalk check|assess|stats|rules|test (see casewalk --help)\n",
-	      stderr);
-	return 2;
-}
-#endif
-
 int main(int argc, char **argv)
 {
 	static char *default_paths[2];

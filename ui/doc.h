@@ -58,6 +58,10 @@ struct doc_line *doc_linef(struct doc *d, int x, int role, const char *fmt,
  * edge), one line per row; line breaks in text are kept.  Continuation
  * lines start at column x too.  Returns the number of lines added. */
 size_t doc_wrap(struct doc *d, int x, int w, int role, const char *text);
+/* "label value": the value wrapped with a hanging indent after the
+ * label (drawn dim); returns the number of lines added. */
+size_t doc_field(struct doc *d, int x, const char *label, int role,
+		 const char *value);
 /* Wraps text into up to max lines of w columns; returns how many, each a
  * string copied into d's arena. */
 size_t doc_split(struct doc *d, int w, const char *text, const char **out,

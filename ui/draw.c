@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "text.h"
 
@@ -18,6 +19,7 @@ static struct {
 	attr_t attr[ROLE__COUNT];
 	bool color;
 	bool utf8;
+	bool sel_colored;       /* the selection has colours of its own */
 } looks;
 
 void draw_setup(const struct ui_style style[ROLE__COUNT], bool use_color)
@@ -32,6 +34,8 @@ void draw_setup(const struct ui_style style[ROLE__COUNT], bool use_color)
 			looks.attr[r] = style[r].mono_attr;
 			continue;
 		}
+		if (r == ROLE_SELECTED)
+			looks.sel_colored = style[r].fg >= 0 || style[r].bg >= 0;
 		short fg = style[r].fg < COLORS ? style[r].fg : -1;
 		short bg = style[r].bg < COLORS ? style[r].bg : -1;
 		init_pair((short)(r + 1), fg, bg);
@@ -48,13 +52,44 @@ static attr_t look(int role, bool selected)
 {
 	attr_t a = looks.attr[role >= 0 && role < ROLE__COUNT ? role : 0];
 	if (selected) {
-		/* the selection keeps the role's colour, reversed, so a
-		 * red row stays recognisably red when selected */
-		a = (a & ~(attr_t)A_REVERSE) | looks.attr[ROLE_SELECTED];
-		if (!(looks.attr[ROLE_SELECTED] & A_COLOR))
-			a |= A_REVERSE;
+		/* without colours of its own, the selection keeps the role's
+		 * colour and adds its attributes (reverse by default), so a
+		 * red cell stays red; colour pairs are replaced, never or-ed */
+		attr_t s = looks.attr[ROLE_SELECTED];
+		if (looks.sel_colored)
+			a = s;
+		else
+			a |= (s & ~(attr_t)A_COLOR) | A_REVERSE;
 	}
 	return a;
+}
+
+/* text_fit measures with utf8proc, but curses places characters by the C
+ * library's wcwidth, and the two disagree on a few scripts (spacing
+ * vowel signs, some emoji).  Where curses would need more columns than we
+ * have, drop characters from the end and end with the ellipsis, so that
+ * nothing spills into the next column or wraps at the screen's edge. */
+static void clip_for_curses(char *out, int cols)
+{
+	wchar_t w[512];
+	size_t n = mbstowcs(w, out, sizeof(w) / sizeof(*w) - 1);
+	if (n == (size_t)-1 || n == sizeof(w) / sizeof(*w) - 1)
+		return;
+	int width = wcswidth(w, n);
+	if (width >= 0 && width <= cols)
+		return;
+	while (n > 0) {
+		int cw = 0;
+		for (size_t i = 0; i < n; i++)
+			cw += wcwidth(w[i]) > 0 ? wcwidth(w[i]) : 0;
+		if (cw + 1 <= cols)
+			break;
+		n--;
+	}
+	w[n++] = 0x2026;
+	w[n] = 0;
+	if (wcstombs(out, w, (size_t)cols * 16 + 16) == (size_t)-1)
+		out[0] = 0;
 }
 
 int draw_text(int y, int x, int cols, int role, bool selected, const char *s)
@@ -71,6 +106,8 @@ int draw_text(int y, int x, int cols, int role, bool selected, const char *s)
 	if (!out)
 		return 0;
 	int w = text_fit(s, len, cols, out, need, NULL);
+	if (looks.utf8)
+		clip_for_curses(out, cols);
 	attrset(look(role, selected));
 	mvaddstr(y, x, out);
 	attrset(A_NORMAL);

@@ -40,23 +40,69 @@ static void summarise(struct model_row *r)
 			r->n_status[s->rel[i].status]++;
 }
 
+/* Assessment is the slow part of loading a large corpus; assess_case is
+ * thread-safe given distinct arenas, so the rows are shared out among
+ * workers, each with its own arena. */
+struct assess_job {
+	struct model *m;
+	atomic_size_t next;
+	atomic_size_t hearing;
+};
+
+struct assess_worker {
+	struct assess_job *job;
+	struct arena *arena;
+};
+
+static void *assess_rows(void *arg)
+{
+	struct assess_worker *w = arg;
+	struct model *m = w->job->m;
+	struct app *app = m->app;
+	size_t i;
+	while ((i = atomic_fetch_add(&w->job->next, 1)) < m->n_rows) {
+		struct model_row *r = &m->rows[i];
+		assess_case(&m->rules, r->c, app->as_of, app->law_as_of,
+			    &r->as, w->arena);
+		summarise(r);
+		if (r->as.taken.hearing)
+			atomic_fetch_add(&w->job->hearing, 1);
+		atomic_fetch_add(&m->done, 1);
+	}
+	return NULL;
+}
+
 static void assess_all(struct model *m)
 {
-	struct app *app = m->app;
+	struct assess_job job = { .m = m };
+	int n = m->app->jobs > 0 ? m->app->jobs : corpus_default_jobs();
+	if ((size_t)n > m->n_rows / 256 + 1)
+		n = (int)(m->n_rows / 256 + 1);
+	atomic_init(&job.next, 0);
+	atomic_init(&job.hearing, 0);
 	atomic_store(&m->done, 0);
 	atomic_store(&m->total, m->n_rows);
 	atomic_store(&m->phase, MODEL_ASSESS);
-	for (size_t i = 0; i < m->n_rows; i++) {
-		struct model_row *r = &m->rows[i];
-		assess_case(&m->rules, r->c, app->as_of, app->law_as_of,
-			    &r->as, &m->arena);
-		summarise(r);
-		if (r->as.taken.hearing)
-			m->n_hearing++;
-		if ((i & 255) == 0)
-			atomic_store(&m->done, i);
+	m->arenas = xcalloc((size_t)n, sizeof(*m->arenas));
+	m->n_arenas = n;
+	struct assess_worker *w = xcalloc((size_t)n, sizeof(*w));
+	pthread_t *tid = xcalloc((size_t)n, sizeof(*tid));
+	int started = 1;
+	for (int k = 0; k < n; k++) {
+		arena_init(&m->arenas[k], 256 * 1024);
+		w[k] = (struct assess_worker){ &job, &m->arenas[k] };
 	}
-	atomic_store(&m->done, m->n_rows);
+	for (int k = 1; k < n; k++)
+		if (pthread_create(&tid[k], NULL, assess_rows, &w[k]) == 0)
+			started++;
+		else
+			break;
+	assess_rows(&w[0]);
+	for (int k = 1; k < started; k++)
+		pthread_join(tid[k], NULL);
+	m->n_hearing = atomic_load(&job.hearing);
+	free(tid);
+	free(w);
 }
 
 static void *load_main(void *arg)
@@ -87,7 +133,6 @@ void model_start(struct model *m, struct app *app)
 	sigset_t all, old;
 	memset(m, 0, sizeof(*m));
 	m->app = app;
-	arena_init(&m->arena, 256 * 1024);
 	atomic_init(&m->phase, MODEL_FILES);
 	atomic_init(&m->done, 0);
 	atomic_init(&m->total, 0);
@@ -158,7 +203,9 @@ void model_free(struct model *m)
 		rules_free(&m->rules);
 	official_free(&m->official);
 	diag_free(&m->diags);
-	arena_free(&m->arena);
+	for (int k = 0; k < m->n_arenas; k++)
+		arena_free(&m->arenas[k]);
+	free(m->arenas);
 	free(m->rows);
 	memset(m, 0, sizeof(*m));
 }

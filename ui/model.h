@@ -42,7 +42,8 @@ struct model {
 	bool have_corpus, have_rules;
 	struct official official;
 	struct diag_list diags;         /* rules and statistics problems */
-	struct arena arena;             /* assessments */
+	struct arena *arenas;           /* assessments, one per worker */
+	int n_arenas;
 	struct model_row *rows;
 	size_t n_rows;
 	size_t n_hearing;

@@ -101,10 +101,9 @@ bool select_set_filter(struct select *s, const struct model *m,
 				 "no rules to evaluate an expression");
 		else if (!(s->expr = expr_compile(text, strlen(text),
 						  &m->rules.env, &s->arena, &e)))
-			snprintf(err, errsz, "filter: not a term (path= "
-				 "hearing= running relief= penalty= tag= "
-				 "text=), nor an expression: column %u: %s",
-				 e.offset + 1, e.msg);
+			snprintf(err, errsz, "filter: column %u: %s (terms: "
+				 "path= hearing= running relief= penalty= tag= "
+				 "text=)", e.offset + 1, e.msg);
 		if (!s->expr) {
 			arena_free(&s->arena);
 			old.idx = s->idx;

@@ -12,7 +12,7 @@
  *   text=WORD      WORD in the id or the shown name
  * Anything else is read as one expression of the rules language over the
  * facts of the path taken (casewalk-rules(5)), e.g.
- *   unlawful_presence_days >= 365 and not hearing
+ *   up_last_stay_days >= 365 and not hearing
  * and a case is shown when it is true.
  */
 #ifndef CW_UI_SELECT_H

@@ -207,8 +207,8 @@ static void draw_screen(struct ui *ui)
 	erase();
 	if (ui->too_small) {
 		char buf[96];
-		snprintf(buf, sizeof(buf), "terminal too small: need %dx%d "
-			 "(q quits)", UI_MIN_COLS, UI_MIN_LINES);
+		snprintf(buf, sizeof(buf), "too small: need %dx%d; q quits",
+			 UI_MIN_COLS, UI_MIN_LINES);
 		draw_text(0, 0, ui->cols, ROLE_NORMAL, false, buf);
 		wnoutrefresh(stdscr);
 		return;
@@ -220,9 +220,14 @@ static void draw_screen(struct ui *ui)
 		v->ops->header(v, y0++);
 	for (int y = 0; y < ui_view_height(v); y++) {
 		size_t line = v->top + (size_t)y;
-		if (line < v->lines)
-			v->ops->draw(v, line, y0 + y,
-				     v->ops->cursor && line == v->sel);
+		bool sel = v->ops->cursor && line == v->sel;
+		if (line >= v->lines)
+			break;
+		v->ops->draw(v, line, y0 + y, sel);
+		/* the selection is also a mark, for monochrome terminals
+		 * and for the screen dumps of the tests */
+		if (sel)
+			draw_text(y0 + y, 0, 1, ROLE_NORMAL, true, ">");
 	}
 	draw_status(ui, v);
 	wnoutrefresh(stdscr);
@@ -270,9 +275,17 @@ static int dump_screen(const char *path)
 		size_t len = 0;
 		for (int x = 0; x < COLS; x++) {
 			cchar_t cc;
+			wchar_t wc[CCHARW_MAX + 1] = { 0 };
+			attr_t attr;
+			short pair;
 			if (mvin_wch(y, x, &cc) == ERR)
 				continue;
 			len += cell_text(&cc, line + len, cap - len);
+			/* curses repeats a wide character in the cell it
+			 * covers; it placed it by wcwidth, so skip by that */
+			if (getcchar(&cc, wc, &attr, &pair, NULL) != ERR &&
+			    wcwidth(wc[0]) == 2)
+				x++;
 		}
 		while (len && line[len - 1] == ' ')
 			len--;

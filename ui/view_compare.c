@@ -30,6 +30,9 @@ static void pair(struct doc *d, const struct cols *c, const char *l,
 	size_t nb = doc_split(d, c->w, r, b, 32);
 	for (size_t i = 0; i < na || i < nb; i++) {
 		struct doc_line *ln = doc_add(d);
+		/* a mark as well as a colour: it shows in monochrome */
+		if (lrole == ROLE_DIFF || rrole == ROLE_DIFF)
+			doc_put(d, ln, 0, 1, ROLE_DIFF, i ? "" : "*");
 		if (i < na)
 			doc_put(d, ln, c->lx, c->w, lrole, a[i]);
 		if (i < nb)
@@ -135,8 +138,9 @@ static void side_head(struct doc *d, const struct cols *c,
 	     t->hearing == o->hearing ? ROLE_NORMAL : ROLE_DIFF,
 	     o->hearing ? "hearing: yes" : "hearing: NO",
 	     t->hearing == o->hearing ? ROLE_NORMAL : ROLE_DIFF);
-	pair(d, c, t->summary ? t->summary : "", ROLE_NORMAL,
-	     o->summary ? o->summary : "", ROLE_NORMAL);
+	if (t->summary || o->summary)
+		pair(d, c, t->summary ? t->summary : "", ROLE_NORMAL,
+		     o->summary ? o->summary : "", ROLE_NORMAL);
 }
 
 static void compare_open(struct view *v)
@@ -156,7 +160,7 @@ static void compare_open(struct view *v)
 	doc_add(d);
 	relief(d, &c, &r->as.taken, &r->as.alt);
 	doc_add(d);
-	doc_linef(d, 1, ROLE_DIM, "Highlighted lines differ.  %s",
+	doc_linef(d, 1, ROLE_DIM, "* and highlighting mark what differs.  %s",
 		  CASEWALK_DISCLAIMER);
 	v->lines = d->n;
 }

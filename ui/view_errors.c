@@ -128,8 +128,10 @@ static void errors_status(struct view *v, char *buf, size_t n)
 {
 	struct errors *e = v->priv;
 	const struct diag *d = e && e->n ? e->v[v->sel] : NULL;
-	if (d && d->source && !v->ui->redact)
+	if (d && d->source && *d->source && !v->ui->redact)
 		snprintf(buf, n, "%u| %s", d->line, d->source);
+	else if (d)
+		snprintf(buf, n, "%s", d->msg);
 	else
 		snprintf(buf, n, "Enter edits the file at the line | q back");
 }

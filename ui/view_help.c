@@ -21,10 +21,10 @@ static void keys(struct view *v, struct doc *d)
 		keymap_describe(&v->ui->conf.keys, (enum ui_action)a, k,
 				sizeof(k));
 		size_t before = d->n;
-		doc_wrap(d, 30, 0, ROLE_NORMAL, ai->help);
+		doc_wrap(d, 34, 0, ROLE_NORMAL, ai->help);
 		struct doc_line *l = &d->v[before];
-		doc_put(d, l, 3, 12, ROLE_HEADER, k[0] ? k : "(none)");
-		doc_put(d, l, 16, 13, ROLE_DIM, ai->name);
+		doc_put(d, l, 3, 16, ROLE_HEADER, k[0] ? k : "(none)");
+		doc_put(d, l, 20, 13, ROLE_DIM, ai->name);
 	}
 }
 
@@ -48,8 +48,8 @@ static void legend(struct doc *d)
 	doc_linef(d, 1, ROLE_SECTION, "Marks");
 	for (size_t i = 0; i < sizeof(marks) / sizeof(*marks); i++) {
 		struct doc_line *l = doc_add(d);
-		doc_put(d, l, 3, 12, marks[i].role, marks[i].mark);
-		doc_put(d, l, 16, -1, ROLE_NORMAL, marks[i].text);
+		doc_put(d, l, 3, 16, marks[i].role, marks[i].mark);
+		doc_put(d, l, 20, -1, ROLE_NORMAL, marks[i].text);
 	}
 }
 

@@ -117,10 +117,14 @@ static void relief_text(const struct model_row *r, int w, char *buf,
 					r->n_status[s],
 					enum_name(&relief_status_def, s));
 	}
-	if (first >= 0 && (int)len > w)
-		snprintf(buf, n, "%d %s%s", r->n_status[first],
-			 enum_name(&relief_status_def, first),
-			 kinds > 1 ? "+" : "");
+	if (first >= 0 && (int)len > w) {
+		/* the most telling count, "+" when there are others and it
+		 * fits */
+		int k = snprintf(buf, n, "%d %s", r->n_status[first],
+				 enum_name(&relief_status_def, first));
+		if (kinds > 1 && k < w)
+			snprintf(buf + k, n - (size_t)k, "+");
+	}
 	else if (first < 0)
 		snprintf(buf, n, "-");
 }
@@ -149,7 +153,7 @@ static const char *cell(struct view *v, const struct model_row *r, int c,
 		*role = o->hearing ? ROLE_NORMAL : ROLE_NO_HEARING;
 		return o->hearing ? "yes" : "no";
 	case COL_PENALTY:
-		*role = r->running ? ROLE_RUNNING : ROLE_NORMAL;
+		*role = p && r->running ? ROLE_RUNNING : ROLE_NORMAL;
 		return p ? p->rule->id : "-";
 	case COL_UNTIL:
 		*role = p && p->running == 1 ? ROLE_RUNNING : ROLE_NORMAL;

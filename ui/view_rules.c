@@ -9,12 +9,11 @@
 static void conds(struct doc *d, const char *label,
 		  const struct rule_cond *c, uint32_t n)
 {
-	for (uint32_t i = 0; i < n; i++) {
-		doc_wrap(d, 6, 0, ROLE_NORMAL, arena_printf(&d->arena,
-			 "%s %s%s%s%s", i ? "   " : label, c[i].text,
-			 c[i].cite ? " (" : "", c[i].cite ? c[i].cite : "",
-			 c[i].cite ? ")" : ""));
-	}
+	for (uint32_t i = 0; i < n; i++)
+		doc_field(d, 3, i ? "      " : label, ROLE_NORMAL,
+			  arena_printf(&d->arena, "%s%s%s%s", c[i].text,
+				       c[i].cite ? " (" : "", c[i].cite ?
+				       c[i].cite : "", c[i].cite ? ")" : ""));
 }
 
 static void one_rule(struct doc *d, const struct rule *r, struct date law)
@@ -33,12 +32,18 @@ static void one_rule(struct doc *d, const struct rule *r, struct date law)
 		  date_known(r->in_force_from) ? view_date(r->in_force_from, a) :
 		  "always", date_known(r->in_force_until) ?
 		  view_date(r->in_force_until, b) : "now");
-	conds(d, r->kind == RULE_PENALTY ? "when  " : "needs ", r->when,
+	conds(d, r->kind == RULE_PENALTY ? "when   " : "needs  ", r->when,
 	      r->n_when);
-	conds(d, "barred", r->bars, r->n_bars);
-	if (r->waiver)
-		doc_wrap(d, 3, 0, ROLE_NORMAL, arena_printf(&d->arena,
-			 "way out: %s", r->waiver));
+	conds(d, "barred ", r->bars, r->n_bars);
+	for (uint32_t i = 0; i < r->n_waiver; i++) {
+		const struct era_text *e = &r->waiver[i];
+		if (r->n_waiver > 1)
+			doc_linef(d, 3, ROLE_DIM, "way out from %s until %s:",
+				  date_known(e->from) ? view_date(e->from, a) :
+				  "always", date_known(e->until) ?
+				  view_date(e->until, b) : "now");
+		doc_field(d, 3, "way out", ROLE_NORMAL, e->text);
+	}
 	if (r->note)
 		doc_wrap(d, 3, 0, ROLE_DIM, r->note);
 	doc_add(d);
