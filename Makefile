@@ -141,6 +141,10 @@ tmux-test: casewalk
 
 man-check: casewalk
 	$(Q)tests/man-check.sh ./casewalk
+	$(Q)tests/man-facts-check.sh
+	$(Q)for m in man/*.1 man/*.5; do \
+		groff -man -Tutf8 -ww -z $$m 2>&1 | grep . && exit 1; done; \
+		echo "man pages render without warnings"
 
 # The whole suite again under AddressSanitizer, UBSan and LeakSanitizer.
 sanitize:

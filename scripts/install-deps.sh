@@ -31,6 +31,7 @@ check|fuzz)
 	need_tool tmux tmux
 	need_tool python3 python3
 	need_tool clang clang
+	need_tool groff groff-base
 	# libFuzzer and the sanitizer runtimes for clang
 	[ -n "$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] ||
 		pkgs="$pkgs libclang-rt-dev"

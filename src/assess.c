@@ -64,6 +64,18 @@ static int all_of(const struct criterion *c, uint32_t n)
 	return t;
 }
 
+/* The precision a date range [lo, hi] is known to: the day, its month,
+ * or its year (printed YYYY-MM-DD, YYYY-MM, YYYY as cli.md says). */
+static uint8_t range_prec(int64_t lo, int64_t hi)
+{
+	struct date a = date_from_days((daynum)lo), b = date_from_days((daynum)hi);
+	if (lo == hi)
+		return DATE_DAY;
+	if (a.y == b.y && a.m == b.m)
+		return DATE_MONTH;
+	return DATE_YEAR;
+}
+
 /* The penalty's clock (legal-reference.md section 0). */
 static void clock(const struct rule *rl, const struct value *facts,
 		  struct date as_of, struct penalty *p)
@@ -76,8 +88,7 @@ static void clock(const struct rule *rl, const struct value *facts,
 	if (from.type != VAL_DATE)
 		return;
 	p->from = date_from_days((daynum)from.lo);
-	if (from.lo != from.hi)         /* an imprecise start */
-		p->from.prec = DATE_MONTH;
+	p->from.prec = range_prec(from.lo, from.hi);
 	struct value perm = rl->clock_permanent ?
 		expr_eval(rl->clock_permanent, facts, NULL) : value_bool(false);
 	daynum now = date_lo(as_of);
@@ -94,8 +105,7 @@ static void clock(const struct rule *rl, const struct value *facts,
 	if (rl->convention == CLOCK_PERIOD_END)
 		end = date_add_days(end, -1);
 	p->until = end;
-	if (from.lo != from.hi)
-		p->until.prec = DATE_MONTH;
+	p->until.prec = range_prec(from.lo, from.hi);
 	daynum u = date_lo(end) + (daynum)(from.hi - from.lo);
 	p->running = (int8_t)(now < from.lo ? 0 : now > u ? 0 :
 			      (now >= from.hi && now <= date_lo(end)) ? 1 : -1);
@@ -161,9 +171,11 @@ static void relief_status(const struct rules *r, const struct rule *rl,
 	out->n_crit = n;
 	int barred = 0;
 	for (uint32_t i = 0; i < rl->n_bars; i++)
-		if (bars[i].truth == 1 && !barred) {
+		if (bars[i].truth == 1 && barred != 1) {
 			barred = 1;
 			out->reason = bars[i].cond->text;
+		} else if (bars[i].truth < 0 && !barred) {
+			barred = -1;    /* a bar that may apply: at best possible */
 		}
 	int met = all_of(when, rl->n_when);
 	struct value g = rl->granted ? expr_eval(rl->granted, facts, NULL)
@@ -185,12 +197,13 @@ static void relief_status(const struct rules *r, const struct rule *rl,
 	} else if (value_truth(f) == 1) {
 		out->status = RSTAT_FORFEITED;
 		out->reason = rl->forfeited_text;
-	} else if (met == 1) {
+	} else if (met == 1 && barred == 0) {
 		out->status = RSTAT_ELIGIBLE;
 		out->reason = "every criterion is met";
 	} else {
 		out->status = RSTAT_POSSIBLE;
-		out->reason = "nothing unmet, but some facts are unknown";
+		out->reason = barred ? "nothing unmet, but a bar may apply"
+				     : "nothing unmet, but some facts are unknown";
 	}
 }
 

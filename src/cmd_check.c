@@ -14,8 +14,12 @@ int cmd_check(struct app *app)
 	}
 	if (!app_load(app, &c, NULL, NULL))
 		return 2;
-	for (size_t i = 0; i < c.diags.n; i++)
+	for (size_t i = 0; i < c.diags.n; i++) {
+		/* a source line may hold a name or an A-number */
+		if (app->redact)
+			c.diags.v[i].source = NULL;
 		diag_print(stdout, &c.diags.v[i]);
+	}
 	fprintf(stderr, "casewalk: %zu file%s, %zu case%s: ",
 		c.n_files, c.n_files == 1 ? "" : "s",
 		c.n_cases, c.n_cases == 1 ? "" : "s");

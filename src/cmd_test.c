@@ -252,9 +252,19 @@ static void run_file(struct app *app, const char *file, int *pass, int *failn)
 	struct tctx t = { app, &y, dir ? dir : ".", 0, NULL };
 	struct ynode *root = yreader_next(&y);
 	const struct ynode *tests = NULL;
-	for (uint32_t i = 0; root && root->kind == YN_MAP && i < root->n; i++)
+	bool format = false;
+	for (uint32_t i = 0; root && root->kind == YN_MAP && i < root->n; i++) {
 		if (ynode_scalar_is(root->kids[2 * i], "tests"))
 			tests = root->kids[2 * i + 1];
+		if (ynode_scalar_is(root->kids[2 * i], "format"))
+			format = ynode_scalar_is(root->kids[2 * i + 1],
+						 "casewalk-test/1");
+	}
+	if (!format) {
+		printf("FAIL %s: expected 'format: casewalk-test/1'\n", file);
+		(*failn)++;
+		tests = NULL;
+	} else
 	if (!tests || tests->kind != YN_SEQ) {
 		for (size_t i = 0; i < d.n; i++)
 			diag_print(stdout, &d.v[i]);

@@ -39,6 +39,10 @@ static void usage(FILE *f)
 	fputs(
 "usage: casewalk [OPTIONS] [PATH...]         open the case explorer\n"
 "       casewalk check  [OPTIONS] PATH...    validate case files\n"
+"       casewalk assess [OPTIONS] PATH...    assess every case (text, --json, --csv)\n"
+"       casewalk stats  [OPTIONS] PATH...    totals by path, penalty, relief (--json)\n"
+"       casewalk rules  [OPTIONS]            the rules in force, with citations (--json)\n"
+"       casewalk test   [OPTIONS] FILE...    run rules tests (casewalk-rules(5))\n"
 "\n"
 "PATH is a case file or a directory of them (*.yaml, *.yml, recursively).\n"
 "The explorer opens the bundled sample cases when no PATH is given.\n"
@@ -57,7 +61,7 @@ static void usage(FILE *f)
 "\n"
 "Exit status: 0 success; 1 some case file had errors; 2 usage error or\n"
 "unreadable rules or config; 3 internal failure.\n"
-"\n" CASEWALK_DISCLAIMER "  See casewalk(1), casewalk-cases(5).\n", f);
+"\n" CASEWALK_DISCLAIMER "\nSee casewalk(1), casewalk-cases(5), casewalk-rules(5).\n", f);
 }
 
 static bool parse_date_opt(const char *opt, const char *arg, struct date *d)
@@ -122,6 +126,14 @@ static int parse_args(struct app *app, int argc, char **argv)
 	}
 	if (app->json && app->csv) {
 		fputs("casewalk: --json and --csv exclude each other\n", stderr);
+		return 2;
+	}
+	const char *cmd = app->cmd ? app->cmd : "the explorer";
+	bool json_ok = app->cmd && strcmp(app->cmd, "check") && strcmp(app->cmd, "test");
+	bool csv_ok = app->cmd && !strcmp(app->cmd, "assess");
+	if ((app->json && !json_ok) || (app->csv && !csv_ok)) {
+		fprintf(stderr, "casewalk: %s has no %s output\n", cmd,
+			app->json ? "--json" : "--csv");
 		return 2;
 	}
 	app->paths = argv + optind;

@@ -314,6 +314,7 @@ static void build_env(struct rules *r, const struct ynode *list)
 static void read_root(struct rctx *x, const struct ynode *root)
 {
 	const struct ynode *list = NULL;
+	bool format = false;
 	if (root->kind != YN_MAP) {
 		yreader_error(x->y, root, "expected a mapping with format and "
 			      "rules");
@@ -324,6 +325,7 @@ static void read_root(struct rctx *x, const struct ynode *root)
 		const struct ynode *k = root->kids[2 * i];
 		const struct ynode *v = root->kids[2 * i + 1];
 		if (ynode_scalar_is(k, "format")) {
+			format = true;
 			if (!ynode_scalar_is(v, "casewalk-rules/1"))
 				yreader_error(x->y, v, "format must be "
 					      "'casewalk-rules/1'");
@@ -335,6 +337,9 @@ static void read_root(struct rctx *x, const struct ynode *root)
 		}
 	}
 	build_env(x->r, list);
+	if (!format)
+		yreader_error(x->y, root, "missing required key 'format' "
+			      "(casewalk-rules/1)");
 	if (!list) {
 		yreader_error(x->y, root, "no rules list");
 		return;

@@ -80,6 +80,18 @@ printf 'format: casewalk-rules/1\nrules:\n  - {id: x, kind: penalty, title: t, c
 if [ $st -eq 2 ] && grep -q "r.yaml:3:.*unknown fact 'up_dayz'" "$tmp/rerr"; then ok; else bad "bad rules: exit $st"; cat "$tmp/rerr" >&2; fi
 "$cw" assess testdata/cases 2>/dev/null | head -1 >/dev/null; ok
 "$cw" --version | grep -q '^casewalk ' && ok || bad "--version"
+# --redact keeps names out of check's source excerpts
+if "$cw" check --redact testdata/bad/04-name-is-mapping.yaml 2>/dev/null | grep -q '^    '; then bad "check --redact shows source"; else ok; fi
+"$cw" stats --csv testdata/cases >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "stats --csv must be a usage error"
+printf 'tests: []\n' >"$tmp/t.yaml"
+"$cw" test "$tmp/t.yaml" >/dev/null 2>&1; [ $? -eq 1 ] && ok || bad "a test file without format must fail"
+# reduced precision prints as it is known: a year-only departure
+printf 'format: casewalk/1\nid: P1\nperson: {}\nevents:\n  - {date: 1999, type: entry, manner: without_inspection}\n  - {date: "2003", type: departure, kind: self}\n' >"$tmp/p.yaml"
+if "$cw" assess --json "$tmp/p.yaml" | python3 -c "
+import json,sys
+d=json.loads(sys.stdin.readline())
+p=[x for x in d['penalties'] if x['rule']=='bar_9B_10yr'][0]
+assert p['from']=='2003' and p['until']=='2013', p"; then ok; else bad "year precision in assess --json"; fi
 "$cw" --help | grep -q 'not legal advice' && ok || bad "--help"
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

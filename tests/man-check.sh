@@ -35,10 +35,10 @@ check() {	# name file
 
 check "man/casewalk-keys.inc" man/casewalk-keys.inc
 
-# The KEYS section: from ".SH KEYS" up to the next ".SH".
+# The KEYS section: the lines between the BEGIN KEYS and END KEYS markers.
 if [ -f man/casewalk.1 ]; then
-	awk '/^\.SH/ { keys = ($0 == ".SH KEYS") } keys' man/casewalk.1 \
-		>"$tmp/section"
+	awk '/^\.\\" END KEYS/ { keys = 0 } keys; /^\.\\" BEGIN KEYS/ { keys = 1 }' \
+		man/casewalk.1 >"$tmp/section"
 	check "KEYS of man/casewalk.1" "$tmp/section"
 else
 	check "KEYS of man/casewalk.1" man/casewalk.1
