@@ -159,6 +159,7 @@ casewalk-asan-tests: casewalk $(TEST_BIN)
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		tests/run-unit.sh $(TEST_BIN)
 	$(Q)ASAN_OPTIONS=detect_leaks=1 tests/cli.sh $(BUILD)/casewalk
+	$(Q)ASAN_OPTIONS=detect_leaks=1 tests/screen.sh $(BUILD)/casewalk
 	$(Q)ASAN_OPTIONS=detect_leaks=1 $(BUILD)/casewalk test --as-of 2026-11-27 \
 		tests/rules/*.yaml >/dev/null
 

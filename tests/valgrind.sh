@@ -1,16 +1,52 @@
 #!/bin/sh
-# valgrind.sh - the CLI over all test data under valgrind's memcheck.
+# valgrind.sh - the CLI over all test data, and a scripted explorer session
+# through every view, under valgrind's memcheck.
 set -u
 cw=$1
 export CASEWALK_TODAY=2026-11-27
-fail=0
-for args in "check testdata" "assess --json --jobs 2 testdata/cases" "stats testdata/cases" "test tests/rules/worked-examples.yaml"; do
-	# shellcheck disable=SC2086
-	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-		"$cw" $args >/dev/null 2>/tmp/cw-vg.$$
-	st=$?
-	if [ $st -eq 99 ]; then echo "valgrind: errors in casewalk $args" >&2; cat /tmp/cw-vg.$$ >&2; fail=$((fail + 1)); fi
-done
-rm -f /tmp/cw-vg.$$
-echo "valgrind runs: $((4 - fail)) passed, $fail failed"
-[ $fail -eq 0 ]
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cw-vg.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+vg() {	# ARGS...: one run; valgrind's own status 99 means memory errors
+	valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite "$@" >/dev/null 2>"$tmp/log"
+	if [ $? -eq 99 ]; then
+		echo "valgrind: errors in $*" >&2
+		cat "$tmp/log" >&2
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+}
+vg "$cw" check testdata
+vg "$cw" assess --json --jobs 2 testdata/cases
+vg "$cw" stats testdata/cases
+vg "$cw" test tests/rules/worked-examples.yaml
+cat >"$tmp/script" <<'EOS'
+:wait-load
+/E06a<Enter><Enter>
+<PgDn>
+c
+q
+q
+S
+q
+E
+q
+L
+<Down>
+q
+?
+q
+fpath=voluntary<Enter>
+R
+:resize 20 5
+:resize 100 30
+r
+:wait-load
+Q
+EOS
+CASEWALK_SCRIPT="$tmp/script" COLUMNS=100 LINES=30 TERM=xterm-256color \
+	HOME="$tmp" XDG_CONFIG_HOME="$tmp" vg "$cw" testdata/cases testdata/bad
+echo "valgrind runs: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
