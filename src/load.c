@@ -736,7 +736,7 @@ static const struct field case_fields[] = {
 
 static bool is_xkey(const struct ynode *k)
 {
-	return k->n >= 2 && k->s[0] == 'x' && k->s[1] == '-';
+	return k->kind == YN_SCALAR && k->n >= 2 && k->s[0] == 'x' && k->s[1] == '-';
 }
 
 /* A one-line rendering of any node, for x- keys; at most `room` bytes. */
