@@ -59,7 +59,7 @@ static void check_penalties(struct tctx *t, const struct outcome_side *s,
 			continue;
 		}
 		if (!p) {
-			fail(t, k, "penalty %s: expected, not triggered%s", k->s, "");
+			fail(t, k, "penalty %s: expected, not triggered", k->s);
 			continue;
 		}
 		for (uint32_t j = 0; v->kind == YN_MAP && j < v->n; j++) {
@@ -91,7 +91,7 @@ static void check_penalties(struct tctx *t, const struct outcome_side *s,
 				continue;
 			}
 			else {
-				fail(t, fk, "unknown penalty field %s%s", fk->s, "");
+				fail(t, fk, "unknown penalty field %s", fk->s);
 				continue;
 			}
 			if (strcmp(got, want)) {
@@ -126,7 +126,7 @@ static void check_facts(struct tctx *t, const struct outcome_side *s,
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
 		int ix = facts_index(k->s);
 		if (ix < 0) {
-			fail(t, k, "unknown fact %s%s", k->s, "");
+			fail(t, k, "unknown fact %s", k->s);
 			continue;
 		}
 		facts_format(s->facts[ix], got, sizeof(got));
@@ -156,7 +156,7 @@ static void check_side(struct tctx *t, const struct outcome_side *s,
 		} else if (ynode_scalar_is(k, "relief") && v->kind == YN_MAP) {
 			check_relief(t, s, v);
 		} else if (!ynode_scalar_is(k, "alternative")) {
-			fail(t, k, "unknown expectation %s%s", k->s, "");
+			fail(t, k, "unknown expectation %s", k->s);
 		}
 	}
 }
@@ -166,14 +166,14 @@ static bool opt_date(struct tctx *t, const struct ynode *v, struct date *d)
 	const char *err;
 	if (v->kind == YN_SCALAR && date_parse(v->s, v->n, d, &err))
 		return true;
-	fail(t, v, "bad date %s%s", v->kind == YN_SCALAR ? v->s : "?", "");
+	fail(t, v, "bad date %s", v->kind == YN_SCALAR ? v->s : "?");
 	return false;
 }
 
 /* Runs one test; returns true when it passed. */
 static bool run_test(struct tctx *t, const struct ynode *m)
 {
-	const struct ynode *file = NULL, *id = NULL, *expect = NULL;
+	const struct ynode *file = NULL, *inl = NULL, *id = NULL, *expect = NULL;
 	struct date as_of = t->app->as_of, law = DATE_NONE_INIT;
 	t->failed_checks = 0;
 	t->name = "(unnamed)";
@@ -183,6 +183,8 @@ static bool run_test(struct tctx *t, const struct ynode *m)
 			t->name = v->s;
 		else if (ynode_scalar_is(k, "case"))
 			file = v;
+		else if (ynode_scalar_is(k, "inline"))
+			inl = v;        /* the case file's text, as a block */
 		else if (ynode_scalar_is(k, "id"))
 			id = v;
 		else if (ynode_scalar_is(k, "as_of"))
@@ -191,26 +193,46 @@ static bool run_test(struct tctx *t, const struct ynode *m)
 			opt_date(t, v, &law);
 		else if (ynode_scalar_is(k, "expect"))
 			expect = v;
+		else if (!ynode_scalar_is(k, "note"))
+			fail(t, k, "unknown key '%s' in a test (allowed: name, "
+			     "case, inline, id, as_of, law_as_of, expect, note)",
+			     k->kind == YN_SCALAR ? k->s : "?");
 	}
-	if (!file || !expect || file->kind != YN_SCALAR) {
-		fail(t, m, "a test needs case (a file) and expect%s%s", "", "");
+	if (!(file ? file->kind == YN_SCALAR && !inl
+		   : inl && inl->kind == YN_SCALAR) || !expect) {
+		fail(t, m, "a test needs expect and either case (a file) or "
+		     "inline (the case's YAML as a block)");
 		return false;
 	}
 	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s", t->dir, file->s);
 	struct arena out, scratch;
 	struct load_file res = { 0 };
 	arena_init(&out, 64 * 1024);
 	arena_init(&scratch, 64 * 1024);
-	load_file(path, 0, &ylimits_default, &t->app->vocab.ids, &out, &scratch,
-		  &res);
+	if (file) {
+		if (file->s[0] == '/')
+			snprintf(path, sizeof(path), "%s", file->s);
+		else
+			snprintf(path, sizeof(path), "%s/%s", t->dir, file->s);
+		load_file(path, 0, &ylimits_default, &t->app->vocab.ids, &out,
+			  &scratch, &res);
+	} else {
+		/* positions in messages count from the block's first line */
+		snprintf(path, sizeof(path), "%s:%u (inline)", t->y->file,
+			 inl->line);
+		load_buffer(path, 0, inl->s, inl->n, &ylimits_default,
+			    &t->app->vocab.ids, &out, &scratch, &res);
+		file = inl;
+	}
 	const struct cw_case *c = NULL;
 	for (size_t i = 0; i < res.n_cases; i++)
 		if (!id || !strcmp(res.cases[i]->id, id->s))
 			c = c ? c : res.cases[i];
 	if (!c) {
 		fail(t, file, "no valid case in %s%s", path,
-		     res.diags.n ? " (the file has errors)" : "");
+		     res.diags.n ? " (it has errors:)" : "");
+		for (size_t i = 0; i < res.diags.n; i++)
+			diag_print(stdout, &res.diags.v[i]);
 	} else {
 		struct assessment a;
 		assess_case(&t->app->rules, c, as_of,

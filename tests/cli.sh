@@ -83,6 +83,10 @@ if [ $st -eq 2 ] && grep -q "r.yaml:3:.*unknown fact 'up_dayz'" "$tmp/rerr"; the
 # --redact keeps names out of check's source excerpts
 if "$cw" check --redact testdata/bad/04-name-is-mapping.yaml 2>/dev/null | grep -q '^    '; then bad "check --redact shows source"; else ok; fi
 "$cw" stats --csv testdata/cases >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "stats --csv must be a usage error"
+# a failing rules test says what differed, and the run ends "N passed, M failed"
+printf 'format: casewalk-test/1\ntests:\n  - name: wrong on purpose\n    case: %s/testdata/cases/e02-bruno-181-days.yaml\n    as_of: 2026-11-27\n    expect: {penalties: {bar_9B_3yr: {until: 2012-12-30}}}\n' "$PWD" >"$tmp/f.yaml"
+"$cw" test "$tmp/f.yaml" >"$tmp/fout" 2>&1; st=$?
+if [ $st -eq 1 ] && grep -q "penalty bar_9B_3yr until: expected 2012-12-30, got 2012-12-29" "$tmp/fout" && tail -1 "$tmp/fout" | grep -qx "0 passed, 1 failed"; then ok; else bad "a failing rules test"; cat "$tmp/fout" >&2; fi
 printf 'tests: []\n' >"$tmp/t.yaml"
 "$cw" test "$tmp/t.yaml" >/dev/null 2>&1; [ $? -eq 1 ] && ok || bad "a test file without format must fail"
 # reduced precision prints as it is known: a year-only departure
