@@ -10,6 +10,7 @@
 #include "json.h"
 #include "redact.h"
 #include "stats.h"
+#include "pipeline.h"
 #include "text.h"
 
 static void put_date(struct json *j, const char *key, struct date d)
@@ -130,7 +131,8 @@ static void put_json(FILE *f, const struct rules *rules,
 	put_side(&j, &a->alt, a->law_as_of);
 	json_end_obj(&j);
 	json_end_obj(&j);
-	putc('\n', f);
+	json_raw(&j, "\n");
+	json_flush(&j);
 }
 
 /* Text for a terminal or a pipe: every string from a case is sanitised. */
@@ -245,10 +247,43 @@ static int load_all(struct app *app, struct corpus *c)
 	return c->diags.n_errors ? 1 : 0;
 }
 
+struct assess_job {
+	const struct app *app;
+	const struct corpus *c;
+};
+
+static void assess_batch(void *ctx, size_t batch, size_t lo, size_t hi,
+			 struct arena *a, FILE *out)
+{
+	const struct assess_job *j = ctx;
+	const struct app *app = j->app;
+	(void)batch;
+	for (size_t i = lo; i < hi; i++) {
+		struct assessment as;
+		assess_case(&app->rules, j->c->cases[i], app->as_of,
+			    app->law_as_of, &as, a);
+		if (app->json)
+			put_json(out, &app->rules, &as);
+		else if (app->csv)
+			put_csv(out, &as);
+		else
+			put_text(out, app, &as);
+		arena_reset(a);
+	}
+}
+
+/* Cases per batch: enough to amortise the hand-over, few enough that a
+ * handful in flight stay small. */
+#define BATCH 256
+
+static int jobs_of(const struct app *app)
+{
+	return app->jobs > 0 ? app->jobs : corpus_default_jobs();
+}
+
 int cmd_assess(struct app *app)
 {
 	struct corpus c;
-	struct arena a;
 	if (!app->n_paths) {
 		fputs("casewalk assess: no PATH given\n", stderr);
 		return 2;
@@ -256,7 +291,6 @@ int cmd_assess(struct app *app)
 	int st = load_all(app, &c);
 	if (st == 2)
 		return 2;
-	arena_init(&a, 256 * 1024);
 	if (!app->json && !app->csv)
 		printf("%s  As of %s, law as of %s.\n\n", CASEWALK_DISCLAIMER,
 		       date_format(app->as_of, (char[DATE_BUFSZ]){ 0 }),
@@ -264,26 +298,15 @@ int cmd_assess(struct app *app)
 	if (app->csv)
 		puts("id,file,path,hearing,penalties,bar_until,relief_possible,"
 		     "relief_forfeited");
-	for (size_t i = 0; i < c.n_cases && !ferror(stdout); i++) {
-		struct assessment as;
-		assess_case(&app->rules, c.cases[i], app->as_of, app->law_as_of,
-			    &as, &a);
-		if (app->json)
-			put_json(stdout, &app->rules, &as);
-		else if (app->csv)
-			put_csv(stdout, &as);
-		else
-			put_text(stdout, app, &as);
-		arena_reset(&a);
-	}
-	arena_free(&a);
+	struct assess_job j = { app, &c };
+	pipeline_run(c.n_cases, BATCH, jobs_of(app), assess_batch, &j, stdout);
 	corpus_free(&c);
 	return st;
 }
 
 static void stats_json(const struct stats *s, const struct rules *r)
 {
-	struct json j;
+	static struct json j;
 	json_init(&j, stdout);
 	json_obj(&j, NULL);
 	json_int(&j, "cases", (long long)s->cases);
@@ -315,7 +338,8 @@ static void stats_json(const struct stats *s, const struct rules *r)
 	}
 	json_end_obj(&j);
 	json_end_obj(&j);
-	putchar('\n');
+	json_raw(&j, "\n");
+	json_flush(&j);
 }
 
 static void stats_text(const struct stats *s, const struct rules *r)
@@ -342,10 +366,31 @@ static void stats_text(const struct stats *s, const struct rules *r)
 	}
 }
 
+struct stats_job {
+	const struct app *app;
+	const struct corpus *c;
+	struct stats *part;     /* one per batch, summed in order */
+};
+
+static void stats_batch(void *ctx, size_t batch, size_t lo, size_t hi,
+			struct arena *a, FILE *out)
+{
+	struct stats_job *j = ctx;
+	const struct app *app = j->app;
+	(void)out;
+	stats_init(&j->part[batch], &app->rules);
+	for (size_t i = lo; i < hi; i++) {
+		struct assessment as;
+		assess_case(&app->rules, j->c->cases[i], app->as_of,
+			    app->law_as_of, &as, a);
+		stats_add(&j->part[batch], &as);
+		arena_reset(a);
+	}
+}
+
 int cmd_stats(struct app *app)
 {
 	struct corpus c;
-	struct arena a;
 	struct stats s;
 	if (!app->n_paths) {
 		fputs("casewalk stats: no PATH given\n", stderr);
@@ -354,21 +399,18 @@ int cmd_stats(struct app *app)
 	int st = load_all(app, &c);
 	if (st == 2)
 		return 2;
-	arena_init(&a, 256 * 1024);
+	size_t batches = (c.n_cases + BATCH - 1) / BATCH;
+	struct stats_job j = { app, &c, xcalloc(batches + 1, sizeof(*j.part)) };
+	pipeline_run(c.n_cases, BATCH, jobs_of(app), stats_batch, &j, stdout);
 	stats_init(&s, &app->rules);
+	for (size_t b = 0; b < batches; b++)
+		stats_merge(&s, &j.part[b]);
 	s.errors = c.n_bad_cases;
-	for (size_t i = 0; i < c.n_cases; i++) {
-		struct assessment as;
-		assess_case(&app->rules, c.cases[i], app->as_of, app->law_as_of,
-			    &as, &a);
-		stats_add(&s, &as);
-		arena_reset(&a);
-	}
 	if (app->json)
 		stats_json(&s, &app->rules);
 	else
 		stats_text(&s, &app->rules);
-	arena_free(&a);
+	free(j.part);
 	corpus_free(&c);
 	return st;
 }
@@ -379,7 +421,7 @@ int cmd_rules(struct app *app)
 	if (!app_load_rules(app))
 		return 2;
 	const struct rules *r = &app->rules;
-	struct json j;
+	static struct json j;
 	if (!app->json)
 		printf("%s\nRules in force on %s (%s):\n\n", CASEWALK_DISCLAIMER,
 		       date_format(app->law_as_of, a), r->name);
@@ -418,7 +460,8 @@ int cmd_rules(struct app *app)
 		}
 		json_end_arr(&j);
 		json_end_obj(&j);
-		putchar('\n');
+		json_raw(&j, "\n");
+		json_flush(&j);
 	}
 	return 0;
 }

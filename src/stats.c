@@ -34,3 +34,18 @@ void stats_add(struct stats *s, const struct assessment *a)
 			s->relief[k][t->rel[i].status]++;
 	}
 }
+
+void stats_merge(struct stats *s, const struct stats *part)
+{
+	s->cases += part->cases;
+	s->errors += part->errors;
+	s->hearing_yes += part->hearing_yes;
+	s->hearing_no += part->hearing_no;
+	for (int p = 0; p < PATH__COUNT; p++)
+		s->by_path[p] += part->by_path[p];
+	for (int k = 0; k < STATS_MAX_RULES; k++) {
+		s->penalty[k] += part->penalty[k];
+		for (int st = 0; st < RSTAT__COUNT; st++)
+			s->relief[k][st] += part->relief[k][st];
+	}
+}

@@ -21,5 +21,7 @@ struct stats {
 
 void stats_init(struct stats *s, const struct rules *r);
 void stats_add(struct stats *s, const struct assessment *a);
+/* Adds the totals of part to s (same rules). */
+void stats_merge(struct stats *s, const struct stats *part);
 
 #endif

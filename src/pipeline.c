@@ -1,0 +1,132 @@
+/* pipeline.c - batches on worker threads, output in order; see pipeline.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "pipeline.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct slot {
+	char *buf;
+	size_t len;
+	bool done;
+};
+
+struct pipe {
+	size_t n, per, batches;
+	pipeline_fn fn;
+	void *ctx;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t next;            /* next batch to hand out */
+	size_t written;         /* batches copied to the output */
+	size_t window;          /* batches allowed in flight */
+	struct slot *slots;     /* ring of `window` slots */
+};
+
+static void run_batch(struct pipe *p, size_t k, struct arena *scratch,
+		      struct slot *s)
+{
+	size_t lo = k * p->per, hi = lo + p->per < p->n ? lo + p->per : p->n;
+	FILE *mem = open_memstream(&s->buf, &s->len);
+	if (!mem) {
+		fprintf(stderr, "casewalk: out of memory\n");
+		abort();
+	}
+	p->fn(p->ctx, k, lo, hi, scratch, mem);
+	if (fclose(mem)) {
+		fprintf(stderr, "casewalk: out of memory\n");
+		abort();
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct pipe *p = arg;
+	struct arena scratch;
+	arena_init(&scratch, 256 * 1024);
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (p->next < p->batches && p->next >= p->written + p->window)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->next >= p->batches)
+			break;
+		size_t k = p->next++;
+		struct slot *s = &p->slots[k % p->window];
+		pthread_mutex_unlock(&p->mu);
+		struct slot tmp = { NULL, 0, false };
+		run_batch(p, k, &scratch, &tmp);
+		pthread_mutex_lock(&p->mu);
+		*s = tmp;
+		s->done = true;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	arena_free(&scratch);
+	return NULL;
+}
+
+/* One thread: no copies, no locks. */
+static int run_inline(struct pipe *p, FILE *out)
+{
+	struct arena scratch;
+	arena_init(&scratch, 256 * 1024);
+	for (size_t k = 0; k < p->batches && !ferror(out); k++) {
+		size_t lo = k * p->per;
+		size_t hi = lo + p->per < p->n ? lo + p->per : p->n;
+		p->fn(p->ctx, k, lo, hi, &scratch, out);
+	}
+	arena_free(&scratch);
+	return ferror(out) ? -1 : 0;
+}
+
+int pipeline_run(size_t n, size_t per_batch, int jobs, pipeline_fn fn,
+		 void *ctx, FILE *out)
+{
+	struct pipe p = { .n = n, .per = per_batch ? per_batch : 1, .fn = fn,
+			  .ctx = ctx };
+	p.batches = (n + p.per - 1) / p.per;
+	if (jobs <= 1 || p.batches <= 1)
+		return run_inline(&p, out);
+	p.window = 2 * (size_t)jobs + 2;
+	p.slots = calloc(p.window, sizeof(*p.slots));
+	pthread_t *tid = calloc((size_t)jobs, sizeof(*tid));
+	if (!p.slots || !tid)
+		abort();
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	int started = 0;
+	for (int i = 0; i < jobs; i++)
+		if (pthread_create(&tid[i], NULL, worker, &p) == 0)
+			started++;
+	if (!started) {
+		free(tid);
+		free(p.slots);
+		return run_inline(&p, out);
+	}
+	int rc = 0;
+	pthread_mutex_lock(&p.mu);
+	for (size_t k = 0; k < p.batches; k++) {
+		struct slot *s = &p.slots[k % p.window];
+		while (!s->done)
+			pthread_cond_wait(&p.cv, &p.mu);
+		pthread_mutex_unlock(&p.mu);
+		/* after a write error keep draining, so workers can finish */
+		if (!rc && fwrite(s->buf, 1, s->len, out) != s->len)
+			rc = -1;
+		free(s->buf);
+		pthread_mutex_lock(&p.mu);
+		memset(s, 0, sizeof(*s));
+		p.written++;
+		pthread_cond_broadcast(&p.cv);
+	}
+	pthread_mutex_unlock(&p.mu);
+	for (int i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	free(tid);
+	free(p.slots);
+	return rc;
+}
