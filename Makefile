@@ -56,7 +56,8 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TOOLS := $(BUILD)/tools/yamlfloor $(BUILD)/tools/gencases
 
 .PHONY: all run check check-all deps deps-check unit cli-test rules-test \
-	screen-test tmux-test sanitize valgrind fuzz fuzz-smoke man-check \
+	screen-test tmux-test sanitize valgrind hardening fuzz fuzz-smoke \
+	man-check \
 	bench install uninstall clean
 
 all: casewalk
@@ -121,6 +122,8 @@ check-all: casewalk $(TEST_BIN)
 		screen-test tmux-test man-check
 	$(Q)$(MAKE) --no-print-directory sanitize
 	$(Q)$(MAKE) --no-print-directory valgrind
+	$(Q)$(MAKE) --no-print-directory hardening
+	$(Q)$(MAKE) --no-print-directory fuzz-smoke
 	@echo "make check: all passed"
 
 unit: $(TEST_BIN)
@@ -165,6 +168,10 @@ casewalk-asan-tests: casewalk $(TEST_BIN)
 
 valgrind: casewalk
 	$(Q)tests/valgrind.sh ./casewalk
+
+# Faults, hostile text and the read-only guarantee (issue 6).
+hardening: casewalk
+	$(Q)tests/hardening.sh ./casewalk
 
 fuzz-smoke:
 	$(Q)FUZZ_SECONDS=$${FUZZ_SMOKE_SECONDS:-30} tests/fuzz.sh smoke

@@ -64,6 +64,17 @@ static int all_of(const struct criterion *c, uint32_t n)
 	return t;
 }
 
+/* The days casewalk can name: years 1000..9999 (date.h). */
+static int64_t calendar_lo(void)
+{
+	return date_days(date_ymd(1000, 1, 1));
+}
+
+static int64_t calendar_hi(void)
+{
+	return date_days(date_ymd(9999, 12, 31));
+}
+
 /* The precision a date range [lo, hi] is known to: the day, its month,
  * or its year (printed YYYY-MM-DD, YYYY-MM, YYYY as cli.md says). */
 static uint8_t range_prec(int64_t lo, int64_t hi)
@@ -85,7 +96,9 @@ static void clock(const struct rule *rl, const struct value *facts,
 	p->from = DATE_NONE_INIT;
 	p->until = DATE_NONE_INIT;
 	p->running = -1;
-	if (from.type != VAL_DATE)
+	/* a rules file can compute any day: keep to the calendar's years */
+	if (from.type != VAL_DATE || from.lo < calendar_lo() ||
+	    from.hi > calendar_hi() - 200 * 366)
 		return;
 	p->from = date_from_days((daynum)from.lo);
 	p->from.prec = range_prec(from.lo, from.hi);
@@ -97,7 +110,8 @@ static void clock(const struct rule *rl, const struct value *facts,
 		return;
 	}
 	struct value yrs = expr_eval(rl->clock_years, facts, NULL);
-	if (yrs.type != VAL_INT || yrs.lo != yrs.hi)
+	if (yrs.type != VAL_INT || yrs.lo != yrs.hi || yrs.lo < 0 ||
+	    yrs.lo > 200)
 		return;
 	p->years = (int)yrs.lo;
 	struct date base = date_from_days((daynum)from.lo);

@@ -1,5 +1,6 @@
 /* cmd_assess.c - `assess`, `stats` and `rules`: what the explorer shows,
  * as text for people, NDJSON or CSV for scripts (cli.md). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,12 +149,43 @@ static void safe(FILE *f, const char *s)
 		free(out);
 }
 
+/* printf whose result may hold text from a case or rules file: each line
+ * is made safe for a terminal, the line breaks of the format kept. */
+__attribute__((format(printf, 2, 3)))
+static void sfprintf(FILE *f, const char *fmt, ...)
+{
+	char small[1024], *buf = small;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(small)) {
+		buf = xmalloc((size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(buf, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	for (char *line = buf, *nl;; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		safe(f, line);
+		if (!nl)
+			break;
+		putc('\n', f);
+	}
+	if (buf != small)
+		free(buf);
+}
+
 static void text_side(FILE *f, const struct outcome_side *s, const char *ind)
 {
 	char a[DATE_BUFSZ], b[DATE_BUFSZ];
 	for (uint32_t i = 0; i < s->n_pen; i++) {
 		const struct penalty *p = &s->pen[i];
-		fprintf(f, "%s  penalty %-22s %s%s from %s until %s%s%s  [%s]\n",
+		sfprintf(f, "%s  penalty %-22s %s%s from %s until %s%s%s  [%s]\n",
 			ind, p->rule->id, p->possible ? "(possible) " : "",
 			p->running == 1 ? "running" : p->running == 0 ? "ended" : "?",
 			date_format(p->from, a),
@@ -163,7 +195,7 @@ static void text_side(FILE *f, const struct outcome_side *s, const char *ind)
 	}
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		const struct relief_eval *r = &s->rel[i];
-		fprintf(f, "%s  relief  %-22s %-10s %s\n", ind, r->rule->id,
+		sfprintf(f, "%s  relief  %-22s %-10s %s\n", ind, r->rule->id,
 			relief_status_def.names[r->status],
 			r->reason ? r->reason : "");
 	}
@@ -188,19 +220,21 @@ static void put_text(FILE *f, const struct app *app,
 	putc('\n', f);
 }
 
-static void put_csv_field(FILE *f, const char *s)
+static void put_csv_field(FILE *f, const char *str)
 {
+	/* never a raw control, bidi override or bad byte in a cell */
+	size_t len = strlen(str), cap = TEXT_SAFE_SIZE(len);
+	char small[512], *s = cap <= sizeof(small) ? small : xmalloc(cap);
+	text_fit(str, len, -1, s, cap, NULL);
 	putc('"', f);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"')
-			fputs("\"\"", f);
-		else if (ch < 0x20 || ch == 0x7F)
-			putc(' ', f);   /* never a raw control in a cell */
-		else
-			putc(ch, f);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			putc('"', f);
+		putc(*p, f);
 	}
 	putc('"', f);
+	if (s != small)
+		free(s);
 }
 
 static void put_csv(FILE *f, const struct assessment *a)
@@ -354,12 +388,13 @@ static void stats_text(const struct stats *s, const struct rules *r)
 	puts("\npenalties in force or once in force:");
 	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++)
 		if (r->v[k].kind == RULE_PENALTY && s->penalty[k])
-			printf("  %-26s %6zu\n", r->v[k].id, s->penalty[k]);
+			sfprintf(stdout, "  %-26s %6zu\n", r->v[k].id,
+				 s->penalty[k]);
 	puts("\nrelief (granted / barred / ineligible / forfeited / eligible / possible):");
 	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++) {
 		if (r->v[k].kind != RULE_RELIEF)
 			continue;
-		printf("  %-22s", r->v[k].id);
+		sfprintf(stdout, "  %-22s", r->v[k].id);
 		for (int st = 0; st < RSTAT__COUNT; st++)
 			printf(" %5zu", s->relief[k][st]);
 		putchar('\n');
@@ -423,21 +458,22 @@ int cmd_rules(struct app *app)
 	const struct rules *r = &app->rules;
 	static struct json j;
 	if (!app->json)
-		printf("%s\nRules in force on %s (%s):\n\n", CASEWALK_DISCLAIMER,
+		sfprintf(stdout, "%s\nRules in force on %s (%s):\n\n", CASEWALK_DISCLAIMER,
 		       date_format(app->law_as_of, a), r->name);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rule *rl = &r->v[i];
 		if (!rules_in_force(rl, app->law_as_of))
 			continue;
 		if (!app->json) {
-			printf("%-22s %-7s %s\n  %s\n  in force from %s%s%s\n",
+			sfprintf(stdout, "%-22s %-7s %s\n  %s\n  in force from %s%s%s\n",
 			       rl->id, rl->kind == RULE_PENALTY ? "penalty" : "relief",
 			       rl->title, rl->cite,
 			       date_known(rl->in_force_from) ? date_format(rl->in_force_from, a) : "always",
 			       date_known(rl->in_force_until) ? " until " : "",
 			       date_known(rl->in_force_until) ? date_format(rl->in_force_until, b) : "");
 			for (uint32_t k = 0; k < rl->n_when; k++)
-				printf("    - %s\n", rl->when[k].text ? rl->when[k].text : "");
+				sfprintf(stdout, "    - %s\n",
+					 rl->when[k].text ? rl->when[k].text : "");
 			putchar('\n');
 			continue;
 		}

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "assess.h"
 #include "facts.h"
+#include "text.h"
 #include "ytree.h"
 
 struct tctx {
@@ -24,16 +25,79 @@ struct tctx {
 
 static void fail(struct tctx *t, const struct ynode *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Prints text that may come from a test or rules file, made safe for a
+ * terminal (text.h). */
+static void say(const char *s)
+{
+	size_t len = strlen(s), cap = TEXT_SAFE_SIZE(len);
+	char *out = xmalloc(cap);
+	text_fit(s, len, -1, out, cap, NULL);
+	fputs(out, stdout);
+	free(out);
+}
+
 static void fail(struct tctx *t, const struct ynode *at, const char *fmt, ...)
 {
+	char msg[1024];
 	va_list ap;
-	if (!t->failed_checks++)
-		printf("FAIL %s (%s:%u)\n", t->name, t->y->file, at->line);
-	printf("     ");
+	if (!t->failed_checks++) {
+		snprintf(msg, sizeof(msg), "FAIL %s (%s:%u)", t->name,
+			 t->y->file, at ? at->line : 0);
+		say(msg);
+		putchar('\n');
+	}
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	fputs("     ", stdout);
+	say(msg);
 	putchar('\n');
+}
+
+static bool scalar(const struct ynode *n)
+{
+	return n && n->kind == YN_SCALAR;
+}
+
+/* A map whose keys are scalars and whose values pass `value`. */
+static bool map_of(const struct ynode *m,
+		   bool (*value)(const struct ynode *v))
+{
+	if (m->kind != YN_MAP)
+		return false;
+	for (uint32_t i = 0; i < m->n; i++)
+		if (!scalar(m->kids[2 * i]) || !value(m->kids[2 * i + 1]))
+			return false;
+	return true;
+}
+
+static bool penalty_value(const struct ynode *v)
+{
+	return scalar(v) || map_of(v, scalar);
+}
+
+/* expect, and alternative inside it: checked before anything is compared,
+ * so a malformed test fails cleanly instead of comparing nothing. */
+static bool well_formed(const struct ynode *m, int depth)
+{
+	if (m->kind != YN_MAP)
+		return false;
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		bool ok = scalar(k);
+		if (ok && (ynode_scalar_is(k, "facts") ||
+			   ynode_scalar_is(k, "relief")))
+			ok = map_of(v, scalar);
+		else if (ok && ynode_scalar_is(k, "penalties"))
+			ok = map_of(v, penalty_value);
+		else if (ok && ynode_scalar_is(k, "alternative"))
+			ok = depth == 0 && well_formed(v, 1);
+		else
+			ok = ok && scalar(v);
+		if (!ok)
+			return false;
+	}
+	return true;
 }
 
 static const struct penalty *find_pen(const struct outcome_side *s,
@@ -179,7 +243,7 @@ static bool run_test(struct tctx *t, const struct ynode *m)
 	t->name = "(unnamed)";
 	for (uint32_t i = 0; m->kind == YN_MAP && i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
-		if (ynode_scalar_is(k, "name"))
+		if (ynode_scalar_is(k, "name") && scalar(v))
 			t->name = v->s;
 		else if (ynode_scalar_is(k, "case"))
 			file = v;
@@ -202,6 +266,12 @@ static bool run_test(struct tctx *t, const struct ynode *m)
 		   : inl && inl->kind == YN_SCALAR) || !expect) {
 		fail(t, m, "a test needs expect and either case (a file) or "
 		     "inline (the case's YAML as a block)");
+		return false;
+	}
+	if (!well_formed(expect, 0) || (id && !scalar(id))) {
+		fail(t, expect, "malformed test: expect maps names to values "
+		     "(penalties to none or to a mapping of fields), and id "
+		     "is a string");
 		return false;
 	}
 	char path[4096];
@@ -255,7 +325,9 @@ static void run_file(struct app *app, const char *file, int *pass, int *failn)
 	size_t len;
 	const char *why;
 	if (yfile_read(file, ylimits_default.max_file_size, &buf, &len, &why)) {
-		printf("FAIL %s: cannot read: %s\n", file, why);
+		fputs("FAIL ", stdout);
+		say(file);
+		printf(": cannot read: %s\n", why);
 		(*failn)++;
 		return;
 	}
@@ -283,14 +355,18 @@ static void run_file(struct app *app, const char *file, int *pass, int *failn)
 						 "casewalk-test/1");
 	}
 	if (!format) {
-		printf("FAIL %s: expected 'format: casewalk-test/1'\n", file);
+		fputs("FAIL ", stdout);
+		say(file);
+		puts(": expected 'format: casewalk-test/1'");
 		(*failn)++;
 		tests = NULL;
 	} else
 	if (!tests || tests->kind != YN_SEQ) {
 		for (size_t i = 0; i < d.n; i++)
 			diag_print(stdout, &d.v[i]);
-		printf("FAIL %s: expected a mapping with a list 'tests'\n", file);
+		fputs("FAIL ", stdout);
+		say(file);
+		puts(": expected a mapping with a list 'tests'");
 		(*failn)++;
 	}
 	for (uint32_t i = 0; tests && tests->kind == YN_SEQ && i < tests->n; i++) {

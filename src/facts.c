@@ -129,6 +129,8 @@ static void iv_add(struct ivs *s, daynum lo, daynum hi, int which)
 static int32_t free_days(const struct ivs *s, daynum lo, daynum hi,
 			 int which, bool *has_feb29)
 {
+	if (has_feb29)
+		*has_feb29 = false;
 	if (hi <= lo)
 		return 0;
 	/* mark covered days by walking sorted boundaries: few intervals */

@@ -225,6 +225,7 @@ int main(int argc, char **argv)
 				run = runs[i];
 				argv++;
 				argc--;
+				break;
 			}
 	int st = parse_args(&app, argc, argv);
 	if (st >= 0)

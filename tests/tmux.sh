@@ -21,7 +21,13 @@ fail=0
 cd "$root" || exit 1
 
 tm() { tmux -S "$sock" -f /dev/null "$@"; }
-cleanup() { tm kill-server 2>/dev/null; rm -rf "$tmp"; }
+runs=0
+cleanup() {
+	for s in "$tmp"/sock.*; do
+		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
+	done
+	rm -rf "$tmp"
+}
 trap cleanup EXIT INT TERM
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -34,6 +40,10 @@ fi
 # ends, its exit status and the terminal modes are written down
 start() {
 	tm kill-server 2>/dev/null
+	# a new server on its own socket: a dying one on the old socket
+	# would take the new session down with it
+	runs=$((runs + 1))
+	sock=$tmp/sock.$runs
 	rm -f "$tmp/status" "$tmp/stty"
 	cat >"$tmp/run.sh" <<R
 #!/bin/sh
