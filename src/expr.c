@@ -1121,7 +1121,9 @@ static bool same_value(struct value a, struct value b)
 		return false;
 	if (a.type == VAL_STR)
 		return strcmp(a.s, b.s) == 0;
-	return a.lo == b.lo && a.hi == b.hi;
+	/* equal ranges are not equal values: 4-m and m share [1, 3] for m in
+	 * [1, 3] yet differ at every point but 2, so only points compare */
+	return a.lo == a.hi && a.lo == b.lo && a.hi == b.hi;
 }
 
 static struct value eval_if(const struct expr *e, const struct value *facts,

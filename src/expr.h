@@ -43,7 +43,7 @@
  *   year(d)           the calendar year of d
  *   min(a, b), max(a, b)   of two ints or two dates
  *   if(c, a, b)       a when c is true, b when false; when c is unknown,
- *                     a if a and b are equal, else unknown
+ *                     a if a and b are the same single value, else unknown
  *   between(x, a, b) a <= x and x <= b
  *
  * Edges, as expr.c settles them:

@@ -108,6 +108,10 @@ static void read_figures(struct yreader *r, const struct ynode *v,
 		yreader_error(r, v, "expected a non-empty list of figures");
 		return;
 	}
+	if (e->v)
+		yreader_error(r, v, "figures given twice in one edition");
+	/* a second list replaces the first: never write past the new one */
+	e->n = 0;
 	e->v = arena_zalloc(a, v->n * sizeof(*e->v));
 	for (uint32_t i = 0; i < v->n; i++)
 		read_figure(r, v->kids[i], &e->v[e->n++]);

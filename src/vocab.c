@@ -40,6 +40,12 @@ static void read_entry(struct yreader *r, const struct ynode *k,
 	e->af_if_sentence_days = -1;
 	for (int c = 0; c < CLS__COUNT; c++)
 		e->cls[c] = TRI_UNSET;
+	if (k->kind != YN_SCALAR) {
+		yreader_error(r, k, "expected an offense id, found %s",
+			      ynode_kind_name(k));
+		e->id = "";
+		return;
+	}
 	e->id = arena_strndup(a, k->s, k->n);
 	if (m->kind != YN_MAP) {
 		yreader_error(r, m, "expected a mapping for offense '%s'", e->id);

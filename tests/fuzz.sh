@@ -11,22 +11,31 @@
 #
 # Environment: FUZZ_SECONDS (default 30) per target; FUZZ_JOBS (default 2)
 # targets at a time; FUZZ_CC (default clang); FUZZ_ARGS extra libFuzzer
-# flags.  The core (src/*.c but main.c and cmd_*.c) and config/ are built
-# into build-fuzz/ with -fsanitize=fuzzer,address,undefined; UBSan findings
-# abort, LeakSanitizer is on.  Seeds come from testdata/, config/ and
-# tests/rules/ (see seed_dirs), plus tests/fuzz/corpus/TARGET/ when present.
-# A crash leaves its input in build-fuzz/crashes/TARGET-crash-*; the last
-# line is "N passed, N failed" and the status is non-zero on any failure.
+# flags; FUZZ_SRC (default src) another copy of the core, to try a fix;
+# FUZZ_OUT (default build-fuzz) where everything goes.
+#
+# The core (src/*.c but main.c and cmd_*.c, with tests/fuzz/arena_redzone.c
+# in place of src/arena.c) and config/ are built into build-fuzz/ with
+# -fsanitize=fuzzer,address,undefined; UBSan findings abort, LeakSanitizer
+# is on.  Seeds come from testdata/, config/ and tests/rules/ (seed_dirs),
+# plus tests/fuzz/corpus/TARGET/ (regressions and hand-made seeds), and a
+# dictionary from tests/fuzz/TARGET.dict when there is one.  A crash leaves
+# its input in build-fuzz/crashes/TARGET-crash-* (leak-*, timeout-*, oom-*);
+# the last line is "N passed, N failed" and the status is non-zero on any
+# failure.
 set -u
+here=$(pwd)
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
-out=build-fuzz
+out=${FUZZ_OUT:-build-fuzz}
+srcdir=${FUZZ_SRC:-src}
 cc=${FUZZ_CC:-clang}
 secs=${FUZZ_SECONDS:-30}
 jobs=${FUZZ_JOBS:-2}
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
-cflags="-std=c11 -g -O1 -fno-omit-frame-pointer -Isrc -I$out \
-	-D_FILE_OFFSET_BITS=64 -DUTF8PROC_EXPORTS $san"
+pc_cflags=$(pkg-config --cflags yaml-0.1 libutf8proc 2>/dev/null)
+cflags="-std=c11 -g -O1 -fno-omit-frame-pointer -I$srcdir -I$out \
+	-D_FILE_OFFSET_BITS=64 $pc_cflags $san"
 libs="$(pkg-config --libs yaml-0.1 libutf8proc 2>/dev/null || echo -lyaml -lutf8proc) -lpthread"
 
 all_targets() {
@@ -37,15 +46,20 @@ all_targets() {
 
 # ---- building ---------------------------------------------------------------
 
+# newer A B: A exists and was modified after B (or B does not exist)
+newer() {
+	[ -e "$1" ] && { [ ! -e "$2" ] || [ -n "$(find "$1" -prune -newer "$2")" ]; }
+}
+
 # stale OBJ SRC: true when OBJ must be rebuilt from SRC (or a header changed)
 stale() {
-	[ ! -f "$1" ] || [ "$2" -nt "$1" ] ||
-		[ -n "$(find src -name '*.h' -newer "$1" | head -1)" ]
+	[ ! -f "$1" ] || newer "$2" "$1" ||
+		[ -n "$(find "$srcdir" -name '*.h' -newer "$1" | head -1)" ]
 }
 
 build_core() {
 	mkdir -p "$out/obj" || return 1
-	if [ ! -x "$out/embed" ] || [ tools/embed.c -nt "$out/embed" ]; then
+	if [ ! -x "$out/embed" ] || newer tools/embed.c "$out/embed"; then
 		cc -O1 -o "$out/embed" tools/embed.c || return 1
 	fi
 	for f in config/*.yaml config/*.conf; do
@@ -57,9 +71,10 @@ build_core() {
 		mv "$out/embedded.c.tmp" "$out/embedded.c"
 	fi
 	rm -f "$out/embedded.c.tmp"
-	srcs="$out/embedded.c"
-	for f in src/*.c; do
-		case $f in src/main.c|src/cmd_*.c) continue ;; esac
+	# arena_redzone.c stands in for src/arena.c: see its comment
+	srcs="$out/embedded.c tests/fuzz/arena_redzone.c"
+	for f in "$srcdir"/*.c; do
+		case ${f##*/} in main.c|cmd_*.c|arena.c) continue ;; esac
 		srcs="$srcs $f"
 	done
 	todo=""
@@ -68,32 +83,39 @@ build_core() {
 		if stale "$o" "$f"; then todo="$todo $f"; fi
 	done
 	if [ -n "$todo" ]; then
-		echo "fuzz: compiling$(echo "$todo" | wc -w | tr -s ' ') core files"
+		echo "fuzz: compiling $(echo "$todo" | wc -w | tr -d ' ') core files"
 		# shellcheck disable=SC2086
+		# shellcheck disable=SC2016
 		printf '%s\n' $todo | xargs -P "$jobs" -I{} sh -c \
 			'o='"$out"'/obj/$(basename {} .c).o; '"$cc"' '"$cflags"' \
 			-fsanitize=fuzzer-no-link -c -o "$o.tmp" {} && mv "$o.tmp" "$o"' ||
 			return 1
 	fi
-	objs=""
+	objs="" changed=""
 	for f in $srcs; do
-		objs="$objs $out/obj/$(basename "$f" .c).o"
+		o=$out/obj/$(basename "$f" .c).o
+		objs="$objs $o"
+		newer "$o" "$out/libcore.a" && changed=1
 	done
-	rm -f "$out/libcore.a"
-	# shellcheck disable=SC2086
-	ar rcs "$out/libcore.a" $objs
+	if [ ! -f "$out/libcore.a" ] || [ -n "$changed" ]; then
+		rm -f "$out/libcore.a"
+		# shellcheck disable=SC2086
+		ar rcs "$out/libcore.a" $objs
+	fi
 }
 
 build_target() {
 	t=$1
 	bin=$out/$t
-	if [ -x "$bin" ] && [ ! "tests/fuzz/$t.c" -nt "$bin" ] &&
-	   [ ! "$out/libcore.a" -nt "$bin" ]; then
+	if [ -x "$bin" ] && ! newer "tests/fuzz/$t.c" "$bin" &&
+	   ! newer tests/fuzz/fuzz_util.h "$bin" &&
+	   ! newer "$out/libcore.a" "$bin"; then
 		return 0
 	fi
 	echo "fuzz: linking $t"
 	# shellcheck disable=SC2086
-	$cc $cflags -fsanitize=fuzzer -o "$bin.tmp" "tests/fuzz/$t.c" \
+	$cc $cflags -Wall -Wextra -Werror -fsanitize=fuzzer -o "$bin.tmp" \
+		"tests/fuzz/$t.c" \
 		"$out/libcore.a" $libs && mv "$bin.tmp" "$bin"
 }
 
@@ -119,7 +141,8 @@ seed_dirs() {
 	fuzz_load) echo testdata/cases testdata/bad testdata/hostile-valid \
 		testdata/wide tests/rules/cases ;;
 	fuzz_rules) echo config/rules.yaml ;;
-	fuzz_expr|fuzz_date|fuzz_text) ;;
+	fuzz_config) echo config/offenses.yaml config/statistics.yaml ;;
+	fuzz_expr|fuzz_date|fuzz_text) ;;	# tests/fuzz/corpus only
 	esac
 	[ -d "tests/fuzz/corpus/$1" ] && echo "tests/fuzz/corpus/$1"
 }
@@ -148,14 +171,12 @@ make_seeds() {
 			-v d="$d" '{ f = d "/rules_" NR; printf "%s", $0 > f; close(f) }'
 		;;
 	fuzz_rules)
-		# each rule of the built-in rules alone, under the header
+		# each rule of the built-in rules alone
 		awk -v d="$d" '
-			/^rules:/ { hdr = hdr $0 "\n"; inr = 1; next }
-			!inr { hdr = hdr $0 "\n"; next }
-			/^  - / { n++ }
-			n { f = d "/rule_" n; if (!(f in seen)) {
-				printf "%s", hdr > f; seen[f] = 1 }
-				print >> f; close(f) }' config/rules.yaml
+			/^  - id:/ { k++; on = 1; f = d "/rule_" k
+				printf "format: casewalk-rules/1\nrules:\n" > f }
+			on && /^[^ ]/ { on = 0 }
+			on { print > f }' config/rules.yaml
 		;;
 	esac
 }
@@ -209,9 +230,14 @@ repro)
 	shift
 	targets=$t
 	build_all || exit 1
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		"$out/$t" -runs=1 "$@"
-	exit $?
+	st=0
+	for f in "$@"; do
+		case $f in /*) ;; *) f=$here/$f ;; esac
+		ASAN_OPTIONS=detect_leaks=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+			"$out/$t" -runs=1 "$f" || st=1
+	done
+	exit $st
 	;;
 smoke|long|build) ;;
 *)
@@ -222,13 +248,19 @@ smoke|long|build) ;;
 esac
 
 targets=${*:-$(all_targets)}
+# one run at a time in a build directory: a second waits for the first
+mkdir -p "$out"
+if command -v flock >/dev/null 2>&1; then
+	exec 9>"$out/.lock"
+	flock -n 9 || { echo "fuzz: waiting for another run in $out"; flock 9; }
+fi
 build_all || { echo "0 passed, 1 failed"; exit 1; }
 [ "$mode" = build ] && exit 0
 rm -f "$out/results/"*
 start=$(date +%s)
 echo "fuzz: $mode, $(echo "$targets" | wc -w | tr -d ' ') targets, ${secs} s each, $jobs at a time"
 # shellcheck disable=SC2086
-printf '%s\n' $targets | xargs -P "$jobs" -I{} "$0" _run "$mode" {}
+printf '%s\n' $targets | xargs -P "$jobs" -I{} "$root/tests/fuzz.sh" _run "$mode" {}
 pass=0 fail=0 total=0
 for t in $targets; do
 	r=$(cat "$out/results/$t" 2>/dev/null || echo "1 0")

@@ -1,0 +1,132 @@
+/* arena_redzone.c - arena.h for the fuzz build: one malloc per allocation.
+ *
+ * src/arena.c hands out pieces of 64 KiB chunks, so AddressSanitizer cannot
+ * see a write past the end of an arena object (it lands in the next object
+ * of the same chunk).  The fuzz targets link this file instead: every
+ * arena_alloc is its own heap block of exactly the size asked for, with
+ * ASan's redzones around it, and arena_reset/arena_free free them all, so an
+ * overflow, a use after reset or a leak of an arena object is reported.
+ * The API and its guarantees (alignment, never NULL) are those of arena.h.
+ */
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Each block starts with a header of max_align_t's alignment; the arena's
+ * head pointer is reused as the list of blocks. */
+struct block {
+	struct block *next;
+	size_t size;
+	alignas(max_align_t) unsigned char data[];
+};
+
+static void oom(size_t n)
+{
+	fprintf(stderr, "casewalk: out of memory (%zu bytes)\n", n);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom(n);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom(n * size);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom(n);
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(xmalloc(n), s, n);
+}
+
+void arena_init(struct arena *a, size_t chunk_size)
+{
+	a->head = NULL;
+	a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
+	a->total = 0;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	struct block *b = xmalloc(sizeof(*b) + (n ? n : 1));
+	b->next = (struct block *)a->head;
+	b->size = n;
+	a->head = (struct arena_chunk *)b;
+	a->total += n;
+	/* fresh memory is not zero in the real arena either: make reads of
+	 * it visible to the checks rather than silently 0 */
+	memset(b->data, 0xA5, n);
+	return b->data;
+}
+
+void *arena_zalloc(struct arena *a, size_t n)
+{
+	return memset(arena_alloc(a, n), 0, n);
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	char *p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void arena_free(struct arena *a)
+{
+	struct block *b = (struct block *)a->head;
+	while (b) {
+		struct block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->total = 0;
+}
+
+void arena_reset(struct arena *a)
+{
+	arena_free(a);
+}

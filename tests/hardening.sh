@@ -1,0 +1,543 @@
+#!/bin/sh
+# hardening.sh - the defences of issue 6, each with a test that fails
+# without it: the read-only guarantee, faults (EACCES, FIFOs, devices,
+# symlink loops, empty files, a million cases, a closed stdout, files that
+# change while they load, SIGINT/SIGTERM), terminal safety of CLI output,
+# and the fuzzers' regressions through the command line.
+#
+# usage: tests/hardening.sh [CASEWALK]          (default ./casewalk)
+#
+# The ASan build (build-asan/casewalk, from `make sanitize`) is used for the
+# tests that race with the loader when it exists; CASEWALK_ASAN overrides.
+# HARDENING_QUICK=1 skips the million-case test.  Every check prints PASS,
+# FAIL or SKIP; the last line is "N passed, N failed"; the status is
+# non-zero when anything failed.
+set -u
+here=$(pwd)
+root=$(cd "$(dirname "$0")/.." && pwd)
+cw=${1:-./casewalk}
+case $cw in /*) ;; *) cw=$here/$cw ;; esac
+asan=${CASEWALK_ASAN:-$root/build-asan/casewalk}
+[ -x "$asan" ] || asan=$cw
+cd "$root" || exit 1
+[ -x "$cw" ] || { echo "hardening: no executable $cw" >&2; exit 2; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/casewalk-hard.XXXXXX") || exit 2
+cleanup() {
+	chmod -R u+rwx "$tmp" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 2' INT TERM
+chmod 755 "$tmp"        # the unprivileged user must reach its files
+mkdir -p "$tmp/home" "$tmp/xdg"
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg" TZ=UTC LC_ALL=C.UTF-8 \
+	CASEWALK_TODAY=2026-11-27 TERM=xterm-256color
+unset CASEWALK_SCRIPT CASEWALK_SAMPLES
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "PASS $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+skip() { echo "SKIP $*"; }
+# show FILE: the first lines of a file, indented, after a FAIL
+show() { [ -s "$1" ] && head -n "${2:-5}" "$1" | cut -c1-200 | sed 's/^/    /'; }
+
+# run OUT ERR CMD...: CMD with stdout and stderr to files; sets $st
+run() {
+	o=$1 e=$2
+	shift 2
+	"$@" >"$o" 2>"$e"
+	st=$?
+}
+
+# a status that means a crash (signal, abort) or an internal failure
+crashed() { [ "$1" -ge 3 ]; }
+
+# ---- read-only guarantee ----------------------------------------------------
+
+# snapshot DIR: every path with its type, mode, size, mtime and content hash
+snapshot() {
+	(cd "$1" && find . -printf '%p %y %m %s %T@\n' | LC_ALL=C sort &&
+		find . -type f -exec sha256sum {} + | LC_ALL=C sort -k 2)
+}
+
+ro=$tmp/ro
+mkdir -p "$ro/tests"
+cp -a testdata "$ro/testdata"
+cp -a tests/rules "$ro/tests/rules"
+snapshot "$ro" >"$tmp/before"
+nfiles=$(grep -c ' f ' "$tmp/before")
+ro_ok=true
+# ro_run NAME CMD...: in the copy, as a user would; any crash fails
+ro_run() {
+	name=$1
+	shift
+	(cd "$ro" && "$@") >"$tmp/ro.out" 2>"$tmp/ro.err"
+	s=$?
+	if crashed "$s"; then
+		bad "read-only: $name: exit status $s"
+		show "$tmp/ro.err"
+		ro_ok=false
+	fi
+}
+ro_run "check" "$cw" check testdata
+ro_run "check bad" "$cw" check testdata/bad testdata/hostile-valid
+ro_run "assess" "$cw" assess testdata/cases
+ro_run "assess --json" "$cw" assess --json testdata/cases
+ro_run "assess --csv" "$cw" assess --csv testdata/cases
+ro_run "assess --redact" "$cw" assess --redact testdata/cases testdata/wide
+ro_run "assess --as-of" "$cw" assess --as-of 2012-01-01 --law-as-of 2012-01-01 testdata
+ro_run "stats" "$cw" stats testdata/cases
+ro_run "stats --json" "$cw" stats --json testdata/cases
+ro_run "rules" "$cw" rules
+ro_run "rules --json" "$cw" rules --json --law-as-of 2010-06-01
+ro_run "test" sh -c "\"$cw\" test tests/rules/*.yaml"
+ro_run "test --rules" sh -c "\"$cw\" test --rules $root/config/rules.yaml tests/rules/*.yaml"
+
+# The explorer, when this build has it: every view, search, filter, sort,
+# redaction, reload and resizes, screens dumped outside the tree.
+"$cw" --version >/dev/null 2>&1
+printf ':quit\n' >"$tmp/quit.script"
+CASEWALK_SCRIPT=$tmp/quit.script "$cw" testdata/cases >/dev/null 2>"$tmp/ui.err"
+if grep -q 'not in this build' "$tmp/ui.err"; then
+	skip "read-only: explorer session (the explorer is not in this build)"
+else
+	mkdir -p "$tmp/dumps"
+	sed "s|@|$tmp/dumps/|" >"$tmp/session.script" <<'EOS'
+:wait-load
+:dump @list
+<Enter>
+:dump @case
+<PgDn>
+G
+c
+:dump @compare
+q
+q
+S
+:dump @stats
+<PgDn>
+q
+E
+:dump @errors
+j
+G
+q
+L
+:dump @rules
+/cancel<Enter>
+n
+q
+?
+:dump @help
+G
+q
+R
+:dump @redact
+<Enter>
+q
+R
+s
+s
+o
+fpath=voluntary<Enter>
+:dump @filter
+f<C-u><Enter>
+/felipe<Enter>
+n
+N
+<Esc>
+r
+:wait-load
+:resize 20 5
+:dump @small
+:resize 1 1
+:resize 120 40
+:dump @big
+:quit
+EOS
+	ro_run "explorer session" env CASEWALK_SCRIPT="$tmp/session.script" \
+		COLUMNS=80 LINES=24 EDITOR=false "$cw" testdata/cases \
+		testdata/bad testdata/hostile-valid
+	if [ -s "$tmp/dumps/list" ] && [ -s "$tmp/dumps/big" ]; then
+		ok "read-only: explorer session visited every view ($(find "$tmp/dumps" -type f | wc -l) screens)"
+	else
+		bad "read-only: the explorer session did not run to its end"
+		show "$tmp/ro.err"
+		ro_ok=false
+	fi
+fi
+snapshot "$ro" >"$tmp/after"
+if cmp -s "$tmp/before" "$tmp/after"; then
+	$ro_ok && ok "read-only: $nfiles files byte-identical, none created, none touched"
+else
+	bad "read-only: the tree changed:"
+	diff "$tmp/before" "$tmp/after" | head -10 | sed 's/^/    /'
+fi
+
+# ---- faults -------------------------------------------------------------------
+
+good=testdata/cases/e06a-felipe-voluntary-return.yaml
+
+# EACCES: a file and a directory nobody may read, as an unprivileged user
+# (root bypasses permission checks)
+mkdir -p "$tmp/perm/locked"
+cp "$good" "$tmp/perm/a.yaml"
+cp testdata/cases/e01-ana-180-days.yaml "$tmp/perm/b.yaml"
+cp testdata/cases/e02-bruno-181-days.yaml "$tmp/perm/locked/c.yaml"
+chmod 000 "$tmp/perm/b.yaml" "$tmp/perm/locked"
+asuser=""
+if [ "$(id -u)" != 0 ]; then
+	asuser=" "
+elif setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+	asuser="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ -z "$asuser" ]; then
+	skip "EACCES: running as root and setpriv cannot drop privileges"
+elif [ ! -x "$cw" ] || ! $asuser test -x "$cw"; then
+	skip "EACCES: the unprivileged user cannot run $cw"
+else
+	# shellcheck disable=SC2086
+	run "$tmp/o" "$tmp/e" $asuser "$cw" check "$tmp/perm"
+	if [ "$st" = 1 ] && grep -q 'b.yaml.*cannot read: Permission denied' "$tmp/o" &&
+	   grep -q 'locked.*cannot read: Permission denied' "$tmp/o" &&
+	   grep -q ', 1 case:' "$tmp/e"; then
+		ok "EACCES: unreadable file and directory reported, the readable case loaded"
+	else
+		bad "EACCES: status $st"
+		show "$tmp/o"
+		show "$tmp/e"
+	fi
+fi
+chmod 755 "$tmp/perm/locked"
+chmod 644 "$tmp/perm/b.yaml"
+
+# FIFOs and devices are refused without blocking
+mkdir -p "$tmp/fifo"
+cp "$good" "$tmp/fifo/a.yaml"
+mkfifo "$tmp/fifo/x.yaml"
+run "$tmp/o" "$tmp/e" timeout 10 "$cw" check "$tmp/fifo"
+if [ "$st" = 1 ] && grep -q 'x.yaml.*not a regular file' "$tmp/o" &&
+   grep -q ', 1 case:' "$tmp/e"; then
+	ok "FIFO in a directory: refused, not opened for long, the rest loaded"
+else
+	bad "FIFO in a directory: status $st (124: it blocked)"
+	show "$tmp/o"
+fi
+run "$tmp/o" "$tmp/e" timeout 10 "$cw" assess "$tmp/fifo/x.yaml"
+if [ "$st" = 1 ] && grep -q 'not a regular file' "$tmp/o" "$tmp/e"; then
+	ok "FIFO as an argument: refused without blocking"
+else
+	bad "FIFO as an argument: status $st (124: it blocked)"
+	show "$tmp/o"
+	show "$tmp/e"
+fi
+for dev in /dev/null /dev/zero; do
+	run "$tmp/o" "$tmp/e" timeout 10 "$cw" check "$dev"
+	if [ "$st" = 1 ] && grep -q 'not a regular file' "$tmp/o"; then
+		ok "$dev as an argument: refused"
+	else
+		bad "$dev as an argument: status $st"
+		show "$tmp/o"
+	fi
+done
+
+# symbolic link loops: a -> b -> a, a link to the parent, a link to itself
+mkdir -p "$tmp/loop/a" "$tmp/loop/b"
+cp "$good" "$tmp/loop/a/case.yaml"
+ln -s ../b "$tmp/loop/a/to-b"
+ln -s ../a "$tmp/loop/b/to-a"
+ln -s .. "$tmp/loop/a/up"
+ln -s self.yaml "$tmp/loop/self.yaml"
+run "$tmp/o" "$tmp/e" timeout 10 "$cw" check "$tmp/loop"
+if ! crashed "$st" && grep -q ', 1 case:' "$tmp/e"; then
+	ok "symlink loops: finished, the one case loaded once"
+else
+	bad "symlink loops: status $st (124: it looped)"
+	show "$tmp/o"
+	show "$tmp/e"
+fi
+run "$tmp/o" "$tmp/e" timeout 10 "$cw" check "$tmp/loop/a/to-b/to-a/up"
+if ! crashed "$st" && grep -q ', 1 case:' "$tmp/e"; then
+	ok "symlink loops: a looping path as the argument"
+else
+	bad "symlink loops as argument: status $st"
+	show "$tmp/e"
+fi
+
+# a 0-byte file
+: >"$tmp/empty.yaml"
+run "$tmp/o" "$tmp/e" "$cw" check "$tmp/empty.yaml"
+if [ "$st" = 1 ] && grep -q 'empty.yaml:1:1: error: file holds no case' "$tmp/o"; then
+	ok "0-byte file: file holds no case at 1:1"
+else
+	bad "0-byte file: status $st"
+	show "$tmp/o"
+fi
+
+# stdout a closed pipe: EPIPE ends the output quietly.  The corpus is made
+# big enough (2,000 cases) that the output overflows the pipe's buffer.
+mkdir -p "$tmp/many"
+awk -v d="$tmp/many" 'BEGIN {
+	for (f = 0; f < 4; f++)
+		for (i = 0; i < 500; i++)
+			printf "--- {format: casewalk/1, id: m%d-%d, person: {name: \"Pipe Test\"}, events: [{date: 2001-01-01, type: entry, manner: without_inspection}, {date: 2010-05-04, type: voluntary_return}, {date: 2010-05-04, type: departure, kind: voluntary_return}]}\n", f, i > (d "/s" f ".yaml")
+}'
+# only check writes to stderr here: its one-line summary
+for args in "assess --json" "assess --csv" "assess" "stats" "check"; do
+	extra=""
+	[ "$args" = check ] && extra=testdata/bad
+	# shellcheck disable=SC2086
+	{ "$cw" $args "$tmp/many" $extra 2>"$tmp/e"; echo $? >"$tmp/st"; } |
+		head -c 10 >/dev/null
+	st=$(cat "$tmp/st")
+	if [ "$st" -le 1 ] && ! grep -v '^casewalk: [0-9]* files, ' "$tmp/e" |
+	   grep -q .; then
+		ok "closed stdout: $args | head -c 10: status $st, nothing on stderr"
+	else
+		bad "closed stdout: $args | head -c 10: status $st"
+		show "$tmp/e"
+	fi
+done
+
+# files truncated, deleted and recreated while check loads them: no crash
+# (under AddressSanitizer when that build exists)
+mkdir -p "$tmp/race/pristine" "$tmp/race/live"
+awk -v d="$tmp/race/pristine" 'BEGIN {
+	for (f = 0; f < 400; f++)
+		for (i = 0; i < 20; i++)
+			printf "--- {format: casewalk/1, id: r%d-%d, person: {name: Race}, events: [{date: 2001-01-01, type: entry}, {date: 2010-05-04, type: encounter}]}\n", f, i > (d "/r" f ".yaml")
+}'
+cp "$tmp/race/pristine/"* "$tmp/race/live/"
+(
+	n=0
+	while [ ! -f "$tmp/race/stop" ]; do
+		for f in "$tmp/race/live/"r*[02468].yaml; do
+			[ -e "$f" ] || continue
+			case $n in
+			0) : >"$f" ;;
+			1) rm -f "$f" ;;
+			2) head -c 333 "$tmp/race/pristine/r1.yaml" >"$f" ;;
+			esac
+		done
+		n=$(((n + 1) % 3))
+		cp "$tmp/race/pristine/"* "$tmp/race/live/" 2>/dev/null
+	done
+) &
+mutator=$!
+race_ok=true
+for _ in 1 2 3 4 5 6 7 8; do
+	ASAN_OPTIONS=detect_leaks=1 timeout 60 "$asan" check --jobs 2 \
+		"$tmp/race/live" >/dev/null 2>"$tmp/e"
+	st=$?
+	if crashed "$st" || grep -q 'Sanitizer' "$tmp/e"; then
+		race_ok=false
+		break
+	fi
+done
+touch "$tmp/race/stop"
+wait "$mutator" 2>/dev/null
+if $race_ok; then
+	ok "files changing while loading: 8 runs of $(basename "$(dirname "$asan")")/casewalk check, no crash"
+else
+	bad "files changing while loading: status $st"
+	show "$tmp/e" 20
+fi
+
+# a million cases in 8 streams; and a stream of more documents than the
+# limit allows
+if [ "${HARDENING_QUICK:-0}" = 1 ]; then
+	skip "1,000,000 cases (HARDENING_QUICK=1)"
+else
+	mkdir -p "$tmp/million"
+	awk -v d="$tmp/million" 'BEGIN {
+		for (i = 0; i < 1000000; i++)
+			printf "--- {format: casewalk/1, id: c%07d, person: {}, events: [{date: 2001-01-01, type: entry}]}\n", i > (d "/part" int(i / 125000) ".yaml")
+	}'
+	t0=$(date +%s.%N)
+	run "$tmp/o" "$tmp/e" timeout 600 "$cw" check "$tmp/million"
+	t1=$(date +%s.%N)
+	secs=$(echo "$t0 $t1" | awk '{ printf "%.1f", $2 - $1 }')
+	if [ "$st" = 0 ] && grep -q '8 files, 1000000 cases: no problems' "$tmp/e"; then
+		ok "1,000,000 cases (8 streams of 125,000): check in $secs s"
+	else
+		bad "1,000,000 cases: status $st after $secs s"
+		show "$tmp/e"
+	fi
+
+	# SIGINT and SIGTERM in the middle of that check: it ends at once,
+	# by the signal (no core, no hang)
+	for sig in INT TERM; do
+		case $sig in INT) want=130 ;; TERM) want=143 ;; esac
+		t0=$(date +%s.%N)
+		timeout --preserve-status -k 5 -s "$sig" 0.5 "$cw" check \
+			"$tmp/million" >/dev/null 2>"$tmp/e"
+		st=$?
+		t1=$(date +%s.%N)
+		secs=$(echo "$t0 $t1" | awk '{ printf "%.1f", $2 - $1 }')
+		if [ "$st" = "$want" ] || [ "$st" = 1 ] || [ "$st" = 0 ]; then
+			ok "SIG$sig during check: exit status $st after $secs s"
+		else
+			bad "SIG$sig during check: exit status $st after $secs s (137: it had to be killed; 134/139: a crash)"
+			show "$tmp/e"
+		fi
+	done
+	rm -rf "$tmp/million"
+fi
+awk 'BEGIN { for (i = 0; i <= 1000000; i++) print "---" }' >"$tmp/docs.yaml"
+run "$tmp/o" "$tmp/e" timeout 60 "$cw" check "$tmp/docs.yaml"
+if [ "$st" = 1 ] && grep -q 'more than 1000000 documents' "$tmp/o"; then
+	ok "1,000,001 documents in a stream: refused at the limit"
+else
+	bad "1,000,001 documents in a stream: status $st"
+	show "$tmp/o"
+fi
+
+# ---- terminal safety ------------------------------------------------------------
+
+# unsafe FILE: how many bytes a terminal would act on: C0 but tab and
+# newline, DEL, C1 (as UTF-8), bidi controls
+unsafe() {
+	a=$(LC_ALL=C tr -d '\011\012\040-\176\200-\377' <"$1" | wc -c)
+	b=$(LC_ALL=C grep -a -c -P '\xC2[\x80-\x9F]|\xE2\x80[\xAA-\xAE]|\xE2\x81[\xA6-\xA9]' "$1")
+	echo $((a + b))
+}
+for args in "check testdata/bad testdata/hostile-valid" \
+	    "assess testdata/hostile-valid" \
+	    "assess --redact testdata/hostile-valid" \
+	    "stats testdata/hostile-valid"; do
+	# shellcheck disable=SC2086
+	run "$tmp/o" "$tmp/e" "$cw" $args
+	u=$(unsafe "$tmp/o") v=$(unsafe "$tmp/e")
+	if crashed "$st"; then
+		bad "terminal safety: casewalk $args: exit status $st"
+	elif [ "$u" = 0 ] && [ "$v" = 0 ] && [ -s "$tmp/o" ]; then
+		ok "terminal safety: casewalk $args: no control byte on stdout or stderr"
+	else
+		bad "terminal safety: casewalk $args: $u unsafe line(s)/byte(s) on stdout, $v on stderr"
+	fi
+done
+# file names are data too: an OSC title sequence, a C1 CSI, a right-to-left
+# override in the names of a bad and two good case files
+mkdir -p "$tmp/names"
+cp testdata/bad/23-manner-swam.yaml "$tmp/names/$(printf 'a\033]0;pwned\007.yaml')"
+sed 's/^id: .*/id: NAME-C1/' "$good" >"$tmp/names/$(printf 'b\302\233.yaml')"
+sed 's/^id: .*/id: NAME-BIDI/' "$good" >"$tmp/names/$(printf 'c\342\200\256lmth.yaml')"
+for args in "check" "assess" "assess --csv" "assess --json" "stats"; do
+	# shellcheck disable=SC2086
+	run "$tmp/o" "$tmp/e" "$cw" $args "$tmp/names"
+	u=$(unsafe "$tmp/o") v=$(unsafe "$tmp/e")
+	if ! crashed "$st" && [ "$u" = 0 ] && [ "$v" = 0 ]; then
+		ok "terminal safety: hostile file names, casewalk $args"
+	else
+		bad "terminal safety: hostile file names, casewalk $args: status $st, $u unsafe on stdout, $v on stderr"
+	fi
+done
+# a rules file is shared between trainers: its strings are data as well
+cat >"$tmp/hostile-rules.yaml" <<'EOR'
+format: casewalk-rules/1
+rules:
+  - id: "bar\e[2J"
+    kind: penalty
+    title: "Title \e]0;pwned\a \u202E reversed \x9b"
+    cite: "INA \e[31m212"
+    when:
+      - {text: "always \e[5m", expr: "true"}
+    clock: {from: 2000-01-01, years: 3}
+  - id: "relief\u2066"
+    kind: relief
+    title: "R \x85"
+    cite: "C \x07"
+    when:
+      - {text: "never \e[8m", expr: "false"}
+EOR
+for args in "rules" "assess" "assess --csv" "stats"; do
+	# shellcheck disable=SC2086
+	run "$tmp/o" "$tmp/e" "$cw" $args --rules "$tmp/hostile-rules.yaml" $good
+	u=$(unsafe "$tmp/o") v=$(unsafe "$tmp/e")
+	if ! crashed "$st" && [ "$u" = 0 ] && [ "$v" = 0 ] && [ -s "$tmp/o" ]; then
+		ok "terminal safety: hostile rules file, casewalk $args"
+	else
+		bad "terminal safety: hostile rules file, casewalk $args: status $st, $u unsafe on stdout, $v on stderr"
+	fi
+done
+# the generated hostile files (a 17 MiB file, a 70 KiB scalar)
+if [ -x tests/gen_hostile.sh ] && tests/gen_hostile.sh "$tmp/gen" >/dev/null 2>&1; then
+	run "$tmp/o" "$tmp/e" timeout 60 "$cw" check "$tmp/gen"
+	u=$(unsafe "$tmp/o") v=$(unsafe "$tmp/e")
+	if [ "$st" = 1 ] && [ "$u" = 0 ] && [ "$v" = 0 ]; then
+		ok "terminal safety: check of the generated hostile files"
+	else
+		bad "terminal safety: generated hostile files: status $st, unsafe $u/$v"
+	fi
+fi
+
+# ---- rules tests written by hand (casewalk test) ----------------------------
+
+# Expectations of the wrong YAML shape: each must be a failed check with a
+# message, never a NULL string compared or printed (a crash in a plain
+# build; a sanitizer report in build-asan).
+mkdir -p "$tmp/tt"
+cp "$good" "$tmp/tt/case.yaml"
+n=0
+for body in 'expect: {relief: {cancel_nonlpr: [forfeited]}}' \
+	    'expect: {facts: {up_last_stay_days: [1]}}' \
+	    'expect: {penalties: {[a]: none}}' \
+	    'expect: {penalties: {bar_9B_10yr: {from: [1]}}}' \
+	    'expect: {relief: {[a]: x}}' \
+	    'expect: {path: [voluntary_return]}' \
+	    'expect: {hearing: {a: b}}' \
+	    'expect: {[x]: y}' \
+	    'expect: a scalar' \
+	    'id: [E06a]
+    expect: {path: voluntary_return}' \
+	    'name: [a, b]
+    expect: {path: nowhere}'; do
+	n=$((n + 1))
+	printf 'format: casewalk-test/1\ntests:\n  - case: case.yaml\n    as_of: 2026-11-27\n    %s\n' \
+		"$body" >"$tmp/tt/t$n.yaml"
+	run "$tmp/o" "$tmp/e" timeout 60 "$asan" test "$tmp/tt/t$n.yaml"
+	if crashed "$st" || grep -q 'Sanitizer\|runtime error' "$tmp/o" "$tmp/e"; then
+		bad "casewalk test, malformed expectation ($(echo "$body" | tr '\n' ' ')): status $st"
+		grep -h 'runtime error\|ERROR' "$tmp/o" "$tmp/e" | head -2 | sed 's/^/    /'
+	else
+		ok "casewalk test, malformed expectation ($(echo "$body" | tr '\n' ' ')): status $st"
+	fi
+done
+# and its report, which quotes the test file, is safe for a terminal
+printf 'format: casewalk-test/1\ntests:\n  - name: "t \\e]0;pwned\\a \\u202E"\n    case: case.yaml\n    expect: {path: "x\\e[2J", relief: {"r\\x9b": "s\\e[5m"}, facts: {"f\\e[1m": 1}}\n' \
+	>"$tmp/tt/hostile.yaml"
+run "$tmp/o" "$tmp/e" "$cw" test "$tmp/tt/hostile.yaml"
+u=$(unsafe "$tmp/o") v=$(unsafe "$tmp/e")
+if ! crashed "$st" && [ "$u" = 0 ] && [ "$v" = 0 ] && [ -s "$tmp/o" ]; then
+	ok "terminal safety: casewalk test quoting a hostile test file"
+else
+	bad "terminal safety: casewalk test quoting a hostile test file: status $st, $u unsafe on stdout, $v on stderr"
+fi
+
+# ---- the fuzzers' findings, through the command line -----------------------------
+
+# Each input a fuzzer once crashed on (tests/fuzz/corpus/*/regress-*) must
+# now load, assess or serve as rules without a crash.
+for f in tests/fuzz/corpus/fuzz_load/regress-* testdata/bad/*fuzz*; do
+	[ -f "$f" ] || continue
+	run "$tmp/o" "$tmp/e" "$asan" assess "$f"
+	if crashed "$st" || grep -q 'Sanitizer\|runtime error' "$tmp/e"; then
+		bad "fuzz regression: assess $f: status $st"
+		show "$tmp/e" 8
+	else
+		ok "fuzz regression: assess $f"
+	fi
+done
+for f in tests/fuzz/corpus/fuzz_rules/regress-*; do
+	[ -f "$f" ] || continue
+	run "$tmp/o" "$tmp/e" "$asan" assess --rules "$f" testdata/cases
+	if crashed "$st" || grep -q 'Sanitizer\|runtime error' "$tmp/e"; then
+		bad "fuzz regression: assess --rules $f: status $st"
+		grep -v '^ ' "$tmp/e" | tail -3 | sed 's/^/    /'
+	else
+		ok "fuzz regression: assess --rules $f"
+	fi
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
