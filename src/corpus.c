@@ -71,6 +71,13 @@ static void visit(FTS *fts, FTSENT *e, struct file_list *l,
 		if (top || yaml_name(e->fts_name))
 			push_file(l, e->fts_path);
 		break;
+	case FTS_NSOK:
+		/* not stat'ed (FTS_NOSTAT): the loader opens it without
+		 * blocking and refuses anything but a regular file, so a
+		 * stat per file here would only be paid twice */
+		if (yaml_name(e->fts_name))
+			push_file(l, e->fts_path);
+		break;
 	case FTS_SL:
 		/* a link to a file is read; a link to a directory is not
 		 * followed, so link loops cannot trap us */
@@ -104,7 +111,7 @@ char **corpus_list_files(char *const *paths, size_t n_paths, size_t *n_out,
 	 * walking each argument on its own */
 	for (size_t i = 0; i < n_paths; i++) {
 		char *one[2] = { paths[i], NULL };
-		FTS *fts = fts_open(one, FTS_PHYSICAL | FTS_NOCHDIR |
+		FTS *fts = fts_open(one, FTS_PHYSICAL | FTS_NOCHDIR | FTS_NOSTAT |
 				    FTS_COMFOLLOW, by_name);
 		if (!fts) {
 			list_error(diags, arena, paths[i], strerror(errno));
