@@ -12,7 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "save.h"
@@ -96,6 +99,34 @@ static void test_save_replaces_and_keeps_mode(void **state)
 	assert_int_equal(count_entries(fx->dir), 1);
 }
 
+/* A full disk while saving (simulated with RLIMIT_FSIZE, which makes the
+ * write fail as ENOSPC would): the original stays intact, no temporary
+ * file is left, and the caller gets the error (the explorer then keeps the
+ * user's text in a .rej file). */
+static void test_save_disk_full_keeps_original(void **state)
+{
+	struct fx *fx = *state;
+	write_file(fx->path, "original text\n", 0644);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char err[SAVE_ERRSZ], big[8192];
+		struct rlimit lim = { 1024, 1024 };
+		memset(big, 'x', sizeof(big));
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &lim))
+			_exit(2);
+		int rc = save_atomic(fx->path, big, sizeof(big), err);
+		_exit(rc != 0 && err[0] ? 0 : 1);
+	}
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	expect_file(fx->path, "original text\n");
+	assert_int_equal(count_entries(fx->dir), 1);
+}
+
 static void test_save_follows_symlink(void **state)
 {
 	struct fx *fx = *state;
@@ -161,6 +192,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_save_replaces_and_keeps_mode,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_disk_full_keeps_original,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_follows_symlink,
 						setup, teardown),

@@ -108,6 +108,9 @@ check "goes back to the list" 'wait_for "71 cases"'
 tm resize-window -t cw -x 20 -y 5
 check "below 40x8, a one-line notice" 'wait_for "too small"'
 tm send-keys -t cw j
+tm resize-window -t cw -x 1 -y 1
+check "at 1x1 it still runs (and draws nothing past the cell)" \
+	'sleep 0.3; [ "$(screen | tr -d " \n" | wc -c)" -le 3 ] && [ ! -f "$tmp/status" ]'
 tm resize-window -t cw -x 80 -y 24
 check "back at 80x24, the list again" 'wait_for "71 cases"'
 tm send-keys -t cw q
