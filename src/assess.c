@@ -33,12 +33,11 @@ static const char *missing_names(const struct rules *r,
 	return arena_strdup(a, buf);
 }
 
-static struct criterion *eval_conds(const struct rules *r,
-				    const struct rule_cond *c, uint32_t n,
-				    const struct value *facts,
-				    struct arena *a)
+/* Evaluates conditions c[0..n) into out[0..n). */
+static void eval_conds(const struct rules *r, const struct rule_cond *c,
+		       uint32_t n, const struct value *facts,
+		       struct criterion *out, struct arena *a)
 {
-	struct criterion *out = arena_zalloc(a, (n + 1) * sizeof(*out));
 	for (uint32_t i = 0; i < n; i++) {
 		struct expr_missing m = { .n = 0 };
 		struct value v = c[i].expr ? expr_eval(c[i].expr, facts, &m)
@@ -49,7 +48,6 @@ static struct criterion *eval_conds(const struct rules *r,
 		out[i].missing = out[i].truth < 0 ? missing_names(r, &m, a)
 						  : NULL;
 	}
-	return out;
 }
 
 static int all_of(const struct criterion *c, uint32_t n)
@@ -148,11 +146,20 @@ static void eval_penalties(const struct rules *r, struct value *facts,
 		const struct rule *rl = &r->v[i];
 		if (rl->kind != RULE_PENALTY || !rules_in_force(rl, law))
 			continue;
-		struct criterion *c = eval_conds(r, rl->when, rl->n_when, facts,
-						 a);
+		/* most penalties do not attach: evaluate on the stack, keep
+		 * the criteria only of those that do (the explorer holds
+		 * every case's assessment) */
+		struct criterion small[16];
+		struct criterion *c = rl->n_when <= 16 ? small :
+			arena_alloc(a, rl->n_when * sizeof(*c));
+		eval_conds(r, rl->when, rl->n_when, facts, c, a);
 		int t = all_of(c, rl->n_when);
 		if (t == 0)
 			continue;
+		if (c == small) {
+			c = arena_alloc(a, (rl->n_when + 1) * sizeof(*c));
+			memcpy(c, small, rl->n_when * sizeof(*c));
+		}
 		struct penalty *p = &s->pen[s->n_pen++];
 		p->rule = rl;
 		p->crit = c;
@@ -176,13 +183,12 @@ static void relief_status(const struct rules *r, const struct rule *rl,
 			  const struct value *facts, struct relief_eval *out,
 			  struct arena *a)
 {
-	struct criterion *bars = eval_conds(r, rl->bars, rl->n_bars, facts, a);
-	struct criterion *when = eval_conds(r, rl->when, rl->n_when, facts, a);
 	uint32_t n = rl->n_bars + rl->n_when;
 	out->crit = arena_zalloc(a, (n + 1) * sizeof(*out->crit));
-	memcpy(out->crit, bars, rl->n_bars * sizeof(*bars));
-	memcpy(out->crit + rl->n_bars, when, rl->n_when * sizeof(*when));
 	out->n_crit = n;
+	struct criterion *bars = out->crit, *when = out->crit + rl->n_bars;
+	eval_conds(r, rl->bars, rl->n_bars, facts, bars, a);
+	eval_conds(r, rl->when, rl->n_when, facts, when, a);
 	int barred = 0;
 	for (uint32_t i = 0; i < rl->n_bars; i++)
 		if (bars[i].truth == 1 && barred != 1) {
