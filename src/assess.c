@@ -473,9 +473,9 @@ const struct penalty *assess_headline(const struct outcome_side *s)
 	return best;
 }
 
-void assess_case(const struct rules *r, const struct cw_case *c,
-		 struct date as_of, struct date law_as_of,
-		 struct assessment *out, struct arena *a)
+void assess_case_taken(const struct rules *r, const struct cw_case *c,
+		       struct date as_of, struct date law_as_of,
+		       struct assessment *out, struct arena *a)
 {
 	struct facts_ctx fc = { r->vocab, as_of, law_as_of };
 	memset(out, 0, sizeof(*out));
@@ -483,6 +483,14 @@ void assess_case(const struct rules *r, const struct cw_case *c,
 	out->as_of = as_of;
 	out->law_as_of = law_as_of;
 	assess_side(r, &fc, c, &out->taken, a);
+}
+
+void assess_case(const struct rules *r, const struct cw_case *c,
+		 struct date as_of, struct date law_as_of,
+		 struct assessment *out, struct arena *a)
+{
+	struct facts_ctx fc = { r->vocab, as_of, law_as_of };
+	assess_case_taken(r, c, as_of, law_as_of, out, a);
 	const struct cw_case *alt = alternative(c, out->taken.path, a);
 	assess_side(r, &fc, alt, &out->alt, a);
 	out->event_effect = arena_zalloc(a, (c->n_events + 1) * sizeof(char *));

@@ -100,6 +100,13 @@ void assess_case(const struct rules *r, const struct cw_case *c,
 		 struct date as_of, struct date law_as_of,
 		 struct assessment *out, struct arena *arena);
 
+/* The path taken only: `alt` stays empty and event_effect, offense_class
+ * NULL.  What a list of many cases needs; assess_case gives the rest when
+ * one case is opened. */
+void assess_case_taken(const struct rules *r, const struct cw_case *c,
+		       struct date as_of, struct date law_as_of,
+		       struct assessment *out, struct arena *arena);
+
 /* The headline penalty (the one in force the longest; permanent first),
  * or NULL. */
 const struct penalty *assess_headline(const struct outcome_side *s);

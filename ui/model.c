@@ -3,6 +3,7 @@
 #include "model.h"
 
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,8 +63,8 @@ static void *assess_rows(void *arg)
 	size_t i;
 	while ((i = atomic_fetch_add(&w->job->next, 1)) < m->n_rows) {
 		struct model_row *r = &m->rows[i];
-		assess_case(&m->rules, r->c, app->as_of, app->law_as_of,
-			    &r->as, w->arena);
+		assess_case_taken(&m->rules, r->c, app->as_of,
+				  app->law_as_of, &r->as, w->arena);
 		summarise(r);
 		if (r->as.taken.hearing)
 			atomic_fetch_add(&w->job->hearing, 1);
@@ -133,6 +134,7 @@ void model_start(struct model *m, struct app *app)
 	sigset_t all, old;
 	memset(m, 0, sizeof(*m));
 	m->app = app;
+	m->detail_row = SIZE_MAX;
 	atomic_init(&m->phase, MODEL_FILES);
 	atomic_init(&m->done, 0);
 	atomic_init(&m->total, 0);
@@ -194,9 +196,24 @@ const char *model_progress(const struct model *m, char *buf, size_t n)
 	return buf;
 }
 
+const struct assessment *model_detail(struct model *m, size_t i)
+{
+	if (m->detail_row != i) {
+		if (m->detail_arena.head)
+			arena_reset(&m->detail_arena);
+		else
+			arena_init(&m->detail_arena, 64 * 1024);
+		assess_case(&m->rules, m->rows[i].c, m->app->as_of,
+			    m->app->law_as_of, &m->detail, &m->detail_arena);
+		m->detail_row = i;
+	}
+	return &m->detail;
+}
+
 void model_free(struct model *m)
 {
 	model_wait(m);
+	arena_free(&m->detail_arena);
 	if (m->have_corpus || m->corpus.files)
 		corpus_free(&m->corpus);
 	if (m->have_rules)

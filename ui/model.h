@@ -24,7 +24,8 @@
 /* One case and what the list shows about it. */
 struct model_row {
 	const struct cw_case *c;
-	struct assessment as;           /* valid when model.have_rules */
+	struct assessment as;           /* the path taken (assess_case_taken);
+					   valid when model.have_rules */
 	const struct penalty *headline; /* may be NULL */
 	int n_status[RSTAT__COUNT];     /* relief rules by status */
 	bool running;                   /* a penalty in force on as_of */
@@ -46,6 +47,10 @@ struct model {
 	int n_arenas;
 	struct model_row *rows;
 	size_t n_rows;
+	/* the one case opened in full (with the path not taken) */
+	struct arena detail_arena;
+	size_t detail_row;              /* SIZE_MAX: none */
+	struct assessment detail;
 	size_t n_hearing;
 	/* loading */
 	pthread_t thread;
@@ -67,6 +72,11 @@ bool model_ready(const struct model *m);
 /* A line describing the load in progress ("Loading case files: 120 of
  * 5000"). */
 const char *model_progress(const struct model *m, char *buf, size_t n);
+/* The full assessment of row i (the path not taken, each event's effect),
+ * made when first asked for and kept until another row is asked for.  The
+ * list keeps only the path taken of every case: that is what filters and
+ * totals need, and it keeps a large corpus in memory. */
+const struct assessment *model_detail(struct model *m, size_t i);
 /* Frees everything (waits for a load in progress first). */
 void model_free(struct model *m);
 

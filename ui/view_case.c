@@ -17,6 +17,12 @@ static const struct model_row *row_of(struct view *v)
 	return &v->ui->model.rows[v->row];
 }
 
+/* The case's full assessment: the list keeps only the path taken. */
+static const struct assessment *full(struct view *v)
+{
+	return model_detail(&v->ui->model, v->row);
+}
+
 static void section(struct doc *d, const char *title)
 {
 	doc_add(d);
@@ -69,22 +75,21 @@ static void headline(struct view *v, struct doc *d)
 		field(d, IND, "penalty   ", ROLE_NORMAL, "none");
 	}
 	buf[0] = 0;
-	for (uint32_t i = 0; i < r->as.taken.n_rel && len < sizeof(buf); i++)
-		if (r->as.taken.rel[i].status == RSTAT_FORFEITED)
+	for (uint32_t i = 0; i < full(v)->taken.n_rel && len < sizeof(buf); i++)
+		if (full(v)->taken.rel[i].status == RSTAT_FORFEITED)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
 						"%s%s", len ? ", " : "",
-						r->as.taken.rel[i].rule->id);
+						full(v)->taken.rel[i].rule->id);
 	if (len)
 		field(d, IND, "forfeited ", ROLE_UNMET, buf);
 }
 
 static void outcome(struct view *v, struct doc *d)
 {
-	const struct model_row *r = row_of(v);
-	const struct outcome_side *o = &r->as.taken;
+	const struct outcome_side *o = &full(v)->taken;
 	char a[DATE_BUFSZ], b[DATE_BUFSZ], buf[256];
 	snprintf(buf, sizeof(buf), "OUTCOME (as of %s; law as of %s)",
-		 view_date(r->as.as_of, a), view_date(r->as.law_as_of, b));
+		 view_date(full(v)->as_of, a), view_date(full(v)->law_as_of, b));
 	section(d, buf);
 	if (!ui_outcome_shown(v->ui, v->row)) {
 		doc_linef(d, IND, ROLE_UNKNOWN, "Hidden (quiz): what happened "
@@ -145,8 +150,8 @@ static void timeline(struct view *v, struct doc *d)
 		struct doc_line *l = doc_add(d);
 		doc_put(d, l, IND, 10, ROLE_NORMAL, view_date(e->date, date));
 		doc_put(d, l, IND + 12, -1, ROLE_NORMAL, what);
-		const char *effect = shown && r->as.event_effect ?
-			r->as.event_effect[i] : NULL;
+		const char *effect = shown && full(v)->event_effect ?
+			full(v)->event_effect[i] : NULL;
 		if (effect && *effect)
 			doc_wrap(d, IND + 12, 0, ROLE_SECTION, effect);
 		if (e->note)
@@ -178,8 +183,8 @@ static void offenses(struct view *v, struct doc *d)
 			  o->convicted == TRI_TRUE ? view_date(
 			  o->conviction_date, b) : "", "", o->sentence_days,
 			  o->max_days);
-		if (r->as.offense_class && r->as.offense_class[i])
-			doc_wrap(d, SUB, 0, ROLE_SECTION, r->as.offense_class[i]);
+		if (full(v)->offense_class && full(v)->offense_class[i])
+			doc_wrap(d, SUB, 0, ROLE_SECTION, full(v)->offense_class[i]);
 	}
 }
 
@@ -212,7 +217,7 @@ static void criterion(struct doc *d, int x, const struct criterion *c,
 static void clock_line(struct view *v, struct doc *d, const struct penalty *p)
 {
 	char a[DATE_BUFSZ], b[DATE_BUFSZ], left[64] = "";
-	struct date as_of = row_of(v)->as.as_of;
+	struct date as_of = full(v)->as_of;
 	if (!date_known(p->until))
 		snprintf(left, sizeof(left), p->years < 0 ? "permanent" : "");
 	else if (p->running == 1)
@@ -231,7 +236,7 @@ static void clock_line(struct view *v, struct doc *d, const struct penalty *p)
 
 static void penalties(struct view *v, struct doc *d)
 {
-	const struct outcome_side *o = &row_of(v)->as.taken;
+	const struct outcome_side *o = &full(v)->taken;
 	section(d, "PENALTIES");
 	if (!o->n_pen)
 		doc_linef(d, IND, ROLE_DIM, "none");
@@ -242,7 +247,7 @@ static void penalties(struct view *v, struct doc *d)
 		doc_put(d, l, IND + w + 2, -1, ROLE_NORMAL, p->rule->title);
 		clock_line(v, d, p);
 		field(d, SUB, "cite   ", ROLE_NORMAL, p->rule->cite);
-		const char *way = rules_waiver(p->rule, row_of(v)->as.law_as_of);
+		const char *way = rules_waiver(p->rule, full(v)->law_as_of);
 		if (way)
 			field(d, SUB, "way out", ROLE_NORMAL, way);
 		for (uint32_t k = 0; k < p->n_crit; k++)
@@ -261,7 +266,7 @@ static int status_role(int st)
 
 static void relief(struct view *v, struct doc *d)
 {
-	const struct outcome_side *o = &row_of(v)->as.taken;
+	const struct outcome_side *o = &full(v)->taken;
 	section(d, "RELIEF");
 	for (uint32_t i = 0; i < o->n_rel; i++) {
 		const struct relief_eval *rl = &o->rel[i];

@@ -146,7 +146,7 @@ static void side_head(struct doc *d, const struct cols *c,
 static void compare_open(struct view *v)
 {
 	struct doc *d = view_doc_reset(v);
-	const struct model_row *r = &v->ui->model.rows[v->row];
+	const struct assessment *a = model_detail(&v->ui->model, v->row);
 	struct cols c = columns(d);
 	if (!ui_outcome_shown(v->ui, v->row)) {
 		doc_linef(d, 2, ROLE_UNKNOWN, "Hidden (quiz): press v to reveal "
@@ -154,11 +154,11 @@ static void compare_open(struct view *v)
 		v->lines = d->n;
 		return;
 	}
-	side_head(d, &c, &r->as.taken, &r->as.alt);
+	side_head(d, &c, &a->taken, &a->alt);
 	doc_add(d);
-	penalties(d, &c, &r->as.taken, &r->as.alt);
+	penalties(d, &c, &a->taken, &a->alt);
 	doc_add(d);
-	relief(d, &c, &r->as.taken, &r->as.alt);
+	relief(d, &c, &a->taken, &a->alt);
 	doc_add(d);
 	doc_linef(d, 1, ROLE_DIM, "* and highlighting mark what differs.  %s",
 		  CASEWALK_DISCLAIMER);
