@@ -59,6 +59,11 @@ stale() {
 
 build_core() {
 	mkdir -p "$out/obj" || return 1
+	# objects of another FUZZ_SRC are not ours, whatever their dates
+	if [ "$(cat "$out/obj/.srcdir" 2>/dev/null)" != "$srcdir" ]; then
+		rm -f "$out/obj/"*.o "$out/libcore.a"
+		echo "$srcdir" >"$out/obj/.srcdir"
+	fi
 	if [ ! -x "$out/embed" ] || newer tools/embed.c "$out/embed"; then
 		cc -O1 -o "$out/embed" tools/embed.c || return 1
 	fi

@@ -185,25 +185,36 @@ cp "$good" "$tmp/perm/a.yaml"
 cp testdata/cases/e01-ana-180-days.yaml "$tmp/perm/b.yaml"
 cp testdata/cases/e02-bruno-181-days.yaml "$tmp/perm/locked/c.yaml"
 chmod 000 "$tmp/perm/b.yaml" "$tmp/perm/locked"
-asuser=""
+# asuser CMD...: CMD as the unprivileged user (or as ourselves when we are
+# not root); how is decided once, in $how
+how=""
 if [ "$(id -u)" != 0 ]; then
-	asuser=" "
+	how=self
 elif setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-	asuser="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	how=setpriv
+elif su -s /bin/sh -c true nobody 2>/dev/null; then
+	how=su
 fi
-if [ -z "$asuser" ]; then
-	skip "EACCES: running as root and setpriv cannot drop privileges"
-elif [ ! -x "$cw" ] || ! $asuser test -x "$cw"; then
+asuser() {
+	# shellcheck disable=SC2016
+	case $how in
+	self) "$@" ;;
+	setpriv) setpriv --reuid=65534 --regid=65534 --clear-groups "$@" ;;
+	su) su -s /bin/sh -c '"$0" "$@"' nobody -- "$@" ;;
+	esac
+}
+if [ -z "$how" ]; then
+	skip "EACCES: running as root, and neither setpriv nor su can drop privileges"
+elif ! asuser test -x "$cw"; then
 	skip "EACCES: the unprivileged user cannot run $cw"
 else
-	# shellcheck disable=SC2086
-	run "$tmp/o" "$tmp/e" $asuser "$cw" check "$tmp/perm"
+	run "$tmp/o" "$tmp/e" asuser "$cw" check "$tmp/perm"
 	if [ "$st" = 1 ] && grep -q 'b.yaml.*cannot read: Permission denied' "$tmp/o" &&
 	   grep -q 'locked.*cannot read: Permission denied' "$tmp/o" &&
 	   grep -q ', 1 case:' "$tmp/e"; then
-		ok "EACCES: unreadable file and directory reported, the readable case loaded"
+		ok "EACCES ($how): unreadable file and directory reported, the readable case loaded"
 	else
-		bad "EACCES: status $st"
+		bad "EACCES ($how): status $st"
 		show "$tmp/o"
 		show "$tmp/e"
 	fi
