@@ -199,10 +199,8 @@ static void read_root(struct yreader *r, const struct ynode *root,
 	for (uint32_t i = 0; i < root->n; i++) {
 		const struct ynode *k = root->kids[2 * i];
 		const struct ynode *v = root->kids[2 * i + 1];
-		if (ynode_scalar_is(k, "format")) {
-			if (!ynode_scalar_is(v, "casewalk-statistics/1"))
-				yreader_error(r, v, "format must be "
-					      "'casewalk-statistics/1'");
+		if (yformat_key(r, k, v, "casewalk-statistics/1")) {
+			continue;
 		} else if (ynode_scalar_is(k, "editions")) {
 			eds = v;
 		} else {

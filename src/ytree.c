@@ -378,6 +378,16 @@ bool ynode_scalar_is(const struct ynode *n, const char *s)
 	return n->kind == YN_SCALAR && !strcmp(n->s, s);
 }
 
+bool yformat_key(struct yreader *r, const struct ynode *k,
+		 const struct ynode *v, const char *want)
+{
+	if (!ynode_scalar_is(k, "format"))
+		return false;
+	if (!ynode_scalar_is(v, want))
+		yreader_error(r, v, "format must be '%s'", want);
+	return true;
+}
+
 const char *ynode_strdup(struct yreader *r, const struct ynode *n,
 			 struct arena *a)
 {

@@ -82,6 +82,10 @@ void yreader_warning(struct yreader *r, const struct ynode *at,
 const char *ynode_kind_name(const struct ynode *n);
 bool ynode_is_null(const struct ynode *n);      /* ~, null, empty plain */
 bool ynode_scalar_is(const struct ynode *n, const char *s);
+/* For the top-level key loop of a config-like file: true when k is
+ * "format" (then v is checked against want, e.g. "casewalk-rules/1"). */
+bool yformat_key(struct yreader *r, const struct ynode *k,
+		 const struct ynode *v, const char *want);
 /* The scalar's text copied into a, or NULL after reporting "expected a
  * string" at the node. */
 const char *ynode_strdup(struct yreader *r, const struct ynode *n,
