@@ -61,24 +61,25 @@ static void vreport(struct yreader *r, int sev, uint32_t line, uint32_t col,
 static void report(struct yreader *r, int sev, uint32_t line, uint32_t col,
 		   const char *msg)
 {
+	size_t slen = 0;
+	const char *src;
 	if (sev == DIAG_ERROR) {
 		r->doc_error = true;
 		if (r->errors >= r->lim->max_errors) {
 			r->stop = true;
 			return;
 		}
-		if (++r->errors == r->lim->max_errors) {
-			diag_addf(r->diags, r->out, r->file, r->file_index, line,
-				  col, DIAG_ERROR, NULL, 0,
-				  "too many errors (%u); giving up on this file",
-				  r->lim->max_errors);
-			r->stop = true;
-			return;
-		}
 	}
-	size_t slen = 0;
-	const char *src = line ? diag_find_line(r->buf, r->len, line, &slen,
-						&r->hint) : NULL;
+	src = line ? diag_find_line(r->buf, r->len, line, &slen, &r->hint)
+		   : NULL;
+	if (sev == DIAG_ERROR && ++r->errors == r->lim->max_errors) {
+		diag_addf(r->diags, r->out, r->file, r->file_index, line, col,
+			  DIAG_ERROR, src, slen,
+			  "too many errors (%u); giving up on this file",
+			  r->lim->max_errors);
+		r->stop = true;
+		return;
+	}
 	diag_add(r->diags, r->out, r->file, r->file_index, line, col, sev, src,
 		 slen, msg);
 }
@@ -144,6 +145,19 @@ static void parser_failed(struct yreader *r)
 		break;
 	default: {
 		size_t off = 0;
+		/* libyaml ends a file that lacks its last newline with one of
+		 * its own, so an error at the end lands on a line that is not
+		 * there: put it after the last character instead */
+		if (line > 1 && !diag_find_line(r->buf, r->len, line, &off, NULL)) {
+			const char *last = diag_find_line(r->buf, r->len, line - 1,
+							  &off, NULL);
+			if (last) {
+				line--;
+				col = 1;
+				for (size_t i = 0; i < off; i++)
+					col += ((unsigned char)last[i] & 0xC0) != 0x80;
+			}
+		}
 		/* a tab where indentation belongs is the commonest slip */
 		const char *src = diag_find_line(r->buf, r->len, line, &off,
 						 &r->hint);

@@ -251,6 +251,23 @@ static void test_limits(void **state)
 				   &out), 0);
 	assert_true(has_diag(&r.diags, 0, 0, "too many errors (3)"));
 	assert_true(r.diags.n <= 3);
+	for (size_t i = 0; i < r.diags.n; i++)
+		assert_non_null(r.diags.v[i].source);
+	load_file_free(&r);
+	arena_free(&out);
+}
+
+/* An error at the end of a file without its last newline is placed after
+ * the last character, on a line that exists (with its source line). */
+static void test_error_at_end_without_newline(void **state)
+{
+	(void)state;
+	struct load_file r;
+	struct arena out;
+	assert_int_equal(load_text("format: casewalk/1\nid: \"abc", NULL, &r,
+				   &out), 0);
+	assert_true(has_diag(&r.diags, 2, 9, "unexpected end of stream"));
+	assert_non_null(r.diags.v[0].source);
 	load_file_free(&r);
 	arena_free(&out);
 }
@@ -395,6 +412,7 @@ int main(void)
 		cmocka_unit_test(test_stream_one_bad_case_hides_nothing),
 		cmocka_unit_test(test_all_problems_of_a_file_are_reported),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_error_at_end_without_newline),
 		cmocka_unit_test(test_empty_and_null_documents),
 		cmocka_unit_test(test_xkeys_and_reduced_precision),
 		cmocka_unit_test(test_listing_order_dotfiles_links_fifos),
