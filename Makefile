@@ -62,7 +62,12 @@ TOOLS := $(BUILD)/tools/yamlfloor $(BUILD)/tools/gencases
 
 all: casewalk
 
-casewalk: $(BUILD)/src/main.o $(UI_OBJ) $(BUILD)/libcasewalk.a
+casewalk: $(BUILD)/casewalk
+	$(Q)cp $< $@
+
+# Linked in the build directory, so the sanitizer build (BUILD=build-asan)
+# never replaces ./casewalk.
+$(BUILD)/casewalk: $(BUILD)/src/main.o $(UI_OBJ) $(BUILD)/libcasewalk.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PC_LIBS) -lpthread
 
@@ -156,8 +161,7 @@ sanitize:
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 		casewalk-asan-tests
 
-casewalk-asan-tests: casewalk $(TEST_BIN)
-	$(Q)cp casewalk $(BUILD)/casewalk
+casewalk-asan-tests: $(BUILD)/casewalk $(TEST_BIN)
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		tests/run-unit.sh $(TEST_BIN)
