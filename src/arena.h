@@ -28,7 +28,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
 
-/* xmalloc family: abort with a message on out of memory. */
+/* xmalloc family (xalloc.c): abort with a message on out of memory. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
