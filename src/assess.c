@@ -33,20 +33,22 @@ static const char *missing_names(const struct rules *r,
 	return arena_strdup(a, buf);
 }
 
-/* Evaluates conditions c[0..n) into out[0..n). */
+/* Evaluates conditions c[0..n) into out[0..n); with `detail`, names the
+ * facts that left a condition unknown (the case view shows them). */
 static void eval_conds(const struct rules *r, const struct rule_cond *c,
 		       uint32_t n, const struct value *facts,
-		       struct criterion *out, struct arena *a)
+		       struct criterion *out, bool detail, struct arena *a)
 {
 	for (uint32_t i = 0; i < n; i++) {
 		struct expr_missing m = { .n = 0 };
-		struct value v = c[i].expr ? expr_eval(c[i].expr, facts, &m)
-					   : value_unknown();
+		struct value v = c[i].expr ?
+			expr_eval(c[i].expr, facts, detail ? &m : NULL) :
+			value_unknown();
 		out[i].cond = &c[i];
 		out[i].truth = (int8_t)value_truth(v);
 		out[i].borderline = v.borderline;
-		out[i].missing = out[i].truth < 0 ? missing_names(r, &m, a)
-						  : NULL;
+		out[i].missing = detail && out[i].truth < 0 ?
+			missing_names(r, &m, a) : NULL;
 	}
 }
 
@@ -63,15 +65,8 @@ static int all_of(const struct criterion *c, uint32_t n)
 }
 
 /* The days casewalk can name: years 1000..9999 (date.h). */
-static int64_t calendar_lo(void)
-{
-	return date_days(date_ymd(1000, 1, 1));
-}
-
-static int64_t calendar_hi(void)
-{
-	return date_days(date_ymd(9999, 12, 31));
-}
+#define CALENDAR_LO ((int64_t)DATE_DAYS_1000_01_01)
+#define CALENDAR_HI ((int64_t)DATE_DAYS_9999_12_31)
 
 /* The precision a date range [lo, hi] is known to: the day, its month,
  * or its year (printed YYYY-MM-DD, YYYY-MM, YYYY as cli.md says). */
@@ -95,8 +90,8 @@ static void clock(const struct rule *rl, const struct value *facts,
 	p->until = DATE_NONE_INIT;
 	p->running = -1;
 	/* a rules file can compute any day: keep to the calendar's years */
-	if (from.type != VAL_DATE || from.lo < calendar_lo() ||
-	    from.hi > calendar_hi() - 200 * 366)
+	if (from.type != VAL_DATE || from.lo < CALENDAR_LO ||
+	    from.hi > CALENDAR_HI - 200 * 366)
 		return;
 	p->from = date_from_days((daynum)from.lo);
 	p->from.prec = range_prec(from.lo, from.hi);
@@ -125,19 +120,9 @@ static void clock(const struct rule *rl, const struct value *facts,
 		p->running = p->running == 1 ? 1 : -1;
 }
 
-static int running_index(const struct rules *r, const char *id)
-{
-	char name[96];
-	snprintf(name, sizeof(name), "running_%s", id);
-	for (size_t i = facts_count; i < r->env.n_facts; i++)
-		if (!strcmp(r->env.facts[i].name, name))
-			return (int)i;
-	return -1;
-}
-
 static void eval_penalties(const struct rules *r, struct value *facts,
 			   struct outcome_side *s, struct date as_of,
-			   struct date law, struct arena *a)
+			   struct date law, bool detail, struct arena *a)
 {
 	s->pen = arena_zalloc(a, (r->n + 1) * sizeof(*s->pen));
 	for (size_t i = facts_count; i < r->env.n_facts; i++)
@@ -152,7 +137,7 @@ static void eval_penalties(const struct rules *r, struct value *facts,
 		struct criterion small[16];
 		struct criterion *c = rl->n_when <= 16 ? small :
 			arena_alloc(a, rl->n_when * sizeof(*c));
-		eval_conds(r, rl->when, rl->n_when, facts, c, a);
+		eval_conds(r, rl->when, rl->n_when, facts, c, detail, a);
 		int t = all_of(c, rl->n_when);
 		if (t == 0)
 			continue;
@@ -168,7 +153,7 @@ static void eval_penalties(const struct rules *r, struct value *facts,
 		for (uint32_t k = 0; k < rl->n_when; k++)
 			p->borderline |= c[k].borderline;
 		clock(rl, facts, as_of, p);
-		int ix = running_index(r, rl->id);
+		int ix = rl->running_fact;
 		if (ix >= 0) {
 			int run = p->possible ? (p->running ? -1 : 0) : p->running;
 			/* a rule split by eras shares one running_ fact */
@@ -181,14 +166,14 @@ static void eval_penalties(const struct rules *r, struct value *facts,
 
 static void relief_status(const struct rules *r, const struct rule *rl,
 			  const struct value *facts, struct relief_eval *out,
-			  struct arena *a)
+			  bool detail, struct arena *a)
 {
 	uint32_t n = rl->n_bars + rl->n_when;
 	out->crit = arena_zalloc(a, (n + 1) * sizeof(*out->crit));
 	out->n_crit = n;
 	struct criterion *bars = out->crit, *when = out->crit + rl->n_bars;
-	eval_conds(r, rl->bars, rl->n_bars, facts, bars, a);
-	eval_conds(r, rl->when, rl->n_when, facts, when, a);
+	eval_conds(r, rl->bars, rl->n_bars, facts, bars, detail, a);
+	eval_conds(r, rl->when, rl->n_when, facts, when, detail, a);
 	int barred = 0;
 	for (uint32_t i = 0; i < rl->n_bars; i++)
 		if (bars[i].truth == 1 && barred != 1) {
@@ -229,13 +214,13 @@ static void relief_status(const struct rules *r, const struct rule *rl,
 
 static void assess_side(const struct rules *r, const struct facts_ctx *fc,
 			const struct cw_case *c, struct outcome_side *s,
-			struct arena *a)
+			bool detail, struct arena *a)
 {
 	s->facts = arena_zalloc(a, (r->env.n_facts + 1) * sizeof(*s->facts));
 	facts_derive(fc, c, s->facts);
 	s->path = (uint8_t)facts_path(c);
 	s->hearing = facts_hearing(s->facts);
-	eval_penalties(r, s->facts, s, fc->as_of, fc->law_as_of, a);
+	eval_penalties(r, s->facts, s, fc->as_of, fc->law_as_of, detail, a);
 	s->rel = arena_zalloc(a, (r->n + 1) * sizeof(*s->rel));
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rule *rl = &r->v[i];
@@ -243,7 +228,7 @@ static void assess_side(const struct rules *r, const struct facts_ctx *fc,
 			continue;
 		struct relief_eval *out = &s->rel[s->n_rel++];
 		out->rule = rl;
-		relief_status(r, rl, s->facts, out, a);
+		relief_status(r, rl, s->facts, out, detail, a);
 	}
 }
 
@@ -473,26 +458,40 @@ const struct penalty *assess_headline(const struct outcome_side *s)
 	return best;
 }
 
-void assess_case_taken(const struct rules *r, const struct cw_case *c,
-		       struct date as_of, struct date law_as_of,
-		       struct assessment *out, struct arena *a)
+static void assess_sides(const struct rules *r, const struct cw_case *c,
+			 struct date as_of, struct date law_as_of, bool alt,
+			 bool detail, struct assessment *out, struct arena *a)
 {
 	struct facts_ctx fc = { r->vocab, as_of, law_as_of };
 	memset(out, 0, sizeof(*out));
 	out->c = c;
 	out->as_of = as_of;
 	out->law_as_of = law_as_of;
-	assess_side(r, &fc, c, &out->taken, a);
+	assess_side(r, &fc, c, &out->taken, detail, a);
+	if (alt)
+		assess_side(r, &fc, alternative(c, out->taken.path, a),
+			    &out->alt, detail, a);
+}
+
+void assess_case_taken(const struct rules *r, const struct cw_case *c,
+		       struct date as_of, struct date law_as_of,
+		       struct assessment *out, struct arena *a)
+{
+	assess_sides(r, c, as_of, law_as_of, false, false, out, a);
+}
+
+void assess_case_brief(const struct rules *r, const struct cw_case *c,
+		       struct date as_of, struct date law_as_of,
+		       struct assessment *out, struct arena *a)
+{
+	assess_sides(r, c, as_of, law_as_of, true, false, out, a);
 }
 
 void assess_case(const struct rules *r, const struct cw_case *c,
 		 struct date as_of, struct date law_as_of,
 		 struct assessment *out, struct arena *a)
 {
-	struct facts_ctx fc = { r->vocab, as_of, law_as_of };
-	assess_case_taken(r, c, as_of, law_as_of, out, a);
-	const struct cw_case *alt = alternative(c, out->taken.path, a);
-	assess_side(r, &fc, alt, &out->alt, a);
+	assess_sides(r, c, as_of, law_as_of, true, true, out, a);
 	out->event_effect = arena_zalloc(a, (c->n_events + 1) * sizeof(char *));
 	for (uint32_t i = 0; i < c->n_events; i++)
 		out->event_effect[i] = event_effect(c, i, &out->taken, a);

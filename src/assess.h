@@ -95,14 +95,21 @@ struct assessment {
 };
 
 /* Assesses c; everything is allocated in `arena` (reset it to discard).
- * Thread-safe given distinct arenas. */
+ * Thread-safe given distinct arenas.  Everything the case view shows,
+ * down to the facts that left each criterion unknown (criterion.missing),
+ * each event's effect and each offense's classification. */
 void assess_case(const struct rules *r, const struct cw_case *c,
 		 struct date as_of, struct date law_as_of,
 		 struct assessment *out, struct arena *arena);
 
-/* The path taken only: `alt` stays empty and event_effect, offense_class
- * NULL.  What a list of many cases needs; assess_case gives the rest when
- * one case is opened. */
+/* Both paths, as `assess` and `stats` print them: criterion.missing,
+ * event_effect and offense_class stay NULL. */
+void assess_case_brief(const struct rules *r, const struct cw_case *c,
+		       struct date as_of, struct date law_as_of,
+		       struct assessment *out, struct arena *a);
+
+/* The path taken only, as brief: `alt` stays empty.  What a list of many
+ * cases needs; assess_case gives the rest when one case is opened. */
 void assess_case_taken(const struct rules *r, const struct cw_case *c,
 		       struct date as_of, struct date law_as_of,
 		       struct assessment *out, struct arena *arena);

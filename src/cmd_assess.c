@@ -14,26 +14,137 @@
 #include "pipeline.h"
 #include "text.h"
 
-static void put_date(struct json *j, const char *key, struct date d)
+/* ---- JSON ---------------------------------------------------------------
+ *
+ * 13 KiB a case, most of it the same from case to case: fact names, rule
+ * titles, citations, criteria and waivers (the law date is one per run)
+ * are escaped once per run (struct pre) and copied from there.
+ */
+
+struct pre_str {
+	const char *s;
+	size_t n;
+};
+
+struct pre_rule {
+	struct pre_str head;    /* {"rule":..,"title":..,"cite":.. */
+	struct pre_str waiver;  /* the waiver in force, escaped, or null */
+	struct pre_str *crit;   /* bars then conditions, escaped */
+};
+
+struct pre {
+	struct outbuf text;     /* every piece, back to back */
+	struct pre_rule *rule;  /* indexed like rules->v */
+	struct pre_str *fact;   /* "name": of facts [0, facts_count) */
+};
+
+/* A piece from `from` to the end of the text: an offset while the text
+ * may still move, made a pointer by pre_fix. */
+static struct pre_str pre_mark(const struct pre *p, size_t from)
 {
-	char b[DATE_BUFSZ];
-	if (date_known(d))
-		json_str(j, key, date_format(d, b));
-	else
-		json_null(j, key);
+	return (struct pre_str){ (const char *)(uintptr_t)from,
+				 p->text.len - from };
 }
 
-static void put_value(struct json *j, const char *key, struct value v)
+static void pre_fix(const struct pre *p, struct pre_str *ps)
 {
-	char b[DATE_BUFSZ];
+	ps->s = p->text.p + (uintptr_t)ps->s;
+}
+
+static void pre_escape(struct outbuf *t, const char *s)
+{
+	if (s)
+		json_escape(t, s);
+	else
+		ob_puts(t, "null");
+}
+
+static void pre_build(struct pre *p, const struct rules *r, struct date law)
+{
+	struct outbuf *t = &p->text;
+	*t = (struct outbuf){ NULL, 0, 0 };
+	p->rule = xcalloc(r->n + 1, sizeof(*p->rule));
+	p->fact = xcalloc(facts_count + 1, sizeof(*p->fact));
+	for (size_t i = 0; i < facts_count; i++) {
+		size_t at = t->len;
+		json_escape(t, facts_table[i].name);
+		ob_putc(t, ':');
+		p->fact[i] = pre_mark(p, at);
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct rule *rl = &r->v[i];
+		struct pre_rule *pr = &p->rule[i];
+		size_t at = t->len;
+		ob_puts(t, "{\"rule\":");
+		pre_escape(t, rl->id);
+		ob_puts(t, ",\"title\":");
+		pre_escape(t, rl->title);
+		ob_puts(t, ",\"cite\":");
+		pre_escape(t, rl->cite);
+		pr->head = pre_mark(p, at);
+		at = t->len;
+		pre_escape(t, rules_waiver(rl, law));
+		pr->waiver = pre_mark(p, at);
+		uint32_t n = rl->n_bars + rl->n_when;
+		pr->crit = xcalloc(n + 1, sizeof(*pr->crit));
+		for (uint32_t k = 0; k < n; k++) {
+			const struct rule_cond *c = k < rl->n_bars ?
+				&rl->bars[k] : &rl->when[k - rl->n_bars];
+			at = t->len;
+			pre_escape(t, c->text);
+			pr->crit[k] = pre_mark(p, at);
+		}
+	}
+	for (size_t i = 0; i < facts_count; i++)
+		pre_fix(p, &p->fact[i]);
+	for (size_t i = 0; i < r->n; i++) {
+		struct pre_rule *pr = &p->rule[i];
+		pre_fix(p, &pr->head);
+		pre_fix(p, &pr->waiver);
+		for (uint32_t k = 0; k < r->v[i].n_bars + r->v[i].n_when; k++)
+			pre_fix(p, &pr->crit[k]);
+	}
+}
+
+static void pre_free(struct pre *p, const struct rules *r)
+{
+	for (size_t i = 0; p->rule && i < r->n; i++)
+		free(p->rule[i].crit);
+	free(p->rule);
+	free(p->fact);
+	ob_free(&p->text);
+}
+
+/* A date as a JSON string; its digits need no escaping. */
+static void put_date(struct json *j, const char *key, struct date d)
+{
+	char b[DATE_BUFSZ + 2];
+	if (!date_known(d)) {
+		json_null(j, key);
+		return;
+	}
+	b[0] = '"';
+	size_t n = strlen(date_format(d, b + 1));
+	b[n + 1] = '"';
+	json_pre(j, key, b, n + 2);
+}
+
+static void put_days(struct json *j, int64_t days)
+{
+	put_date(j, NULL, date_from_days((daynum)days));
+}
+
+/* A fact's value; its key is written already (json_prekey). */
+static void put_value(struct json *j, struct value v)
+{
 	switch (v.type) {
-	case VAL_BOOL: json_bool(j, key, v.lo != 0); break;
-	case VAL_STR: json_str(j, key, v.s); break;
+	case VAL_BOOL: json_bool(j, NULL, v.lo != 0); break;
+	case VAL_STR: json_str(j, NULL, v.s); break;
 	case VAL_INT:
 		if (v.lo == v.hi) {
-			json_int(j, key, v.lo);
+			json_int(j, NULL, v.lo);
 		} else {        /* a range from an imprecise date */
-			json_arr(j, key);
+			json_arr(j, NULL);
 			json_int(j, NULL, v.lo);
 			json_int(j, NULL, v.hi);
 			json_end_arr(j);
@@ -41,28 +152,26 @@ static void put_value(struct json *j, const char *key, struct value v)
 		break;
 	case VAL_DATE:
 		if (v.lo == v.hi) {
-			json_str(j, key, date_format(date_from_days((daynum)v.lo), b));
+			put_days(j, v.lo);
 		} else {
-			json_arr(j, key);
-			json_str(j, NULL, date_format(date_from_days((daynum)v.lo), b));
-			json_str(j, NULL, date_format(date_from_days((daynum)v.hi), b));
+			json_arr(j, NULL);
+			put_days(j, v.lo);
+			put_days(j, v.hi);
 			json_end_arr(j);
 		}
 		break;
-	default: json_null(j, key);
+	default: json_null(j, NULL);
 	}
 }
 
-static void put_side(struct json *j, const struct outcome_side *s,
-		     struct date law)
+static void put_side(struct json *j, const struct pre *pre,
+		     const struct rules *r, const struct outcome_side *s)
 {
 	json_arr(j, "penalties");
 	for (uint32_t i = 0; i < s->n_pen; i++) {
 		const struct penalty *p = &s->pen[i];
-		json_obj(j, NULL);
-		json_str(j, "rule", p->rule->id);
-		json_str(j, "title", p->rule->title);
-		json_str(j, "cite", p->rule->cite);
+		const struct pre_rule *pr = &pre->rule[p->rule - r->v];
+		json_obj_pre(j, NULL, pr->head.s, pr->head.n);
 		put_date(j, "from", p->from);
 		put_date(j, "until", p->until);
 		if (p->years >= 0)
@@ -73,7 +182,7 @@ static void put_side(struct json *j, const struct outcome_side *s,
 			json_null(j, "running");
 		else
 			json_bool(j, "running", p->running == 1);
-		json_str(j, "waiver", rules_waiver(p->rule, law));
+		json_pre(j, "waiver", pr->waiver.s, pr->waiver.n);
 		if (p->possible)
 			json_bool(j, "possible", true);
 		if (p->borderline)
@@ -83,109 +192,124 @@ static void put_side(struct json *j, const struct outcome_side *s,
 	json_end_arr(j);
 	json_arr(j, "relief");
 	for (uint32_t i = 0; i < s->n_rel; i++) {
-		const struct relief_eval *r = &s->rel[i];
-		json_obj(j, NULL);
-		json_str(j, "rule", r->rule->id);
-		json_str(j, "title", r->rule->title);
-		json_str(j, "cite", r->rule->cite);
-		json_str(j, "status", relief_status_def.names[r->status]);
+		const struct relief_eval *e = &s->rel[i];
+		const struct pre_rule *pr = &pre->rule[e->rule - r->v];
+		json_obj_pre(j, NULL, pr->head.s, pr->head.n);
+		json_str(j, "status", relief_status_def.names[e->status]);
 		json_arr(j, "unmet");
-		for (uint32_t k = 0; k < r->n_crit; k++) {
-			bool is_bar = k < r->rule->n_bars;
-			if ((is_bar && r->crit[k].truth == 1) ||
-			    (!is_bar && r->crit[k].truth == 0))
-				json_str(j, NULL, r->crit[k].cond->text);
+		for (uint32_t k = 0; k < e->n_crit; k++) {
+			bool is_bar = k < e->rule->n_bars;
+			if ((is_bar && e->crit[k].truth == 1) ||
+			    (!is_bar && e->crit[k].truth == 0))
+				json_pre(j, NULL, pr->crit[k].s, pr->crit[k].n);
 		}
 		json_end_arr(j);
 		json_arr(j, "unknown");
-		for (uint32_t k = 0; k < r->n_crit; k++)
-			if (r->crit[k].truth < 0)
-				json_str(j, NULL, r->crit[k].cond->text);
+		for (uint32_t k = 0; k < e->n_crit; k++)
+			if (e->crit[k].truth < 0)
+				json_pre(j, NULL, pr->crit[k].s, pr->crit[k].n);
 		json_end_arr(j);
 		json_end_obj(j);
 	}
 	json_end_arr(j);
 }
 
-static void put_json(FILE *f, const struct rules *rules,
-		     const struct assessment *a)
+static void put_json(struct outbuf *ob, const struct pre *pre,
+		     const struct rules *r, const struct assessment *a)
 {
 	struct json j;
-	char b[DATE_BUFSZ];
-	json_init(&j, f);
+	json_init_buf(&j, ob);
 	json_obj(&j, NULL);
 	json_str(&j, "id", a->c->id);
 	json_str(&j, "file", a->c->file);
 	json_int(&j, "line", a->c->pos.line);
 	json_str(&j, "path", path_id_def.names[a->taken.path]);
 	json_bool(&j, "hearing", a->taken.hearing);
-	json_str(&j, "as_of", date_format(a->as_of, b));
+	put_date(&j, "as_of", a->as_of);
 	json_obj(&j, "facts");
-	for (size_t i = 0; i < facts_count; i++)
-		put_value(&j, facts_table[i].name, a->taken.facts[i]);
-	(void)rules;
+	for (size_t i = 0; i < facts_count; i++) {
+		json_prekey(&j, pre->fact[i].s, pre->fact[i].n);
+		put_value(&j, a->taken.facts[i]);
+	}
 	json_end_obj(&j);
-	put_side(&j, &a->taken, a->law_as_of);
+	put_side(&j, pre, r, &a->taken);
 	json_obj(&j, "alternative");
 	json_str(&j, "path", path_id_def.names[a->alt.path]);
 	json_bool(&j, "hearing", a->alt.hearing);
-	put_side(&j, &a->alt, a->law_as_of);
+	put_side(&j, pre, r, &a->alt);
 	json_end_obj(&j);
 	json_end_obj(&j);
-	json_raw(&j, "\n");
-	json_flush(&j);
+	ob_putc(ob, '\n');
 }
 
+/* ---- text and CSV ------------------------------------------------------- */
+
 /* Text for a terminal or a pipe: every string from a case is sanitised. */
-static void safe(FILE *f, const char *s)
+static void safe(struct outbuf *ob, const char *s)
 {
 	size_t len = strlen(s), cap = TEXT_SAFE_SIZE(len);
-	char small[256], *out = cap <= sizeof(small) ? small : malloc(cap);
-	if (!out)
-		return;
-	text_fit(s, len, -1, out, cap, NULL);
-	fputs(out, f);
-	if (out != small)
-		free(out);
+	ob_reserve(ob, cap);
+	text_fit(s, len, -1, ob->p + ob->len, cap, NULL);
+	ob->len += strlen(ob->p + ob->len);
 }
 
 /* printf whose result may hold text from a case or rules file: each line
  * is made safe for a terminal, the line breaks of the format kept. */
-__attribute__((format(printf, 2, 3)))
-static void sfprintf(FILE *f, const char *fmt, ...)
+__attribute__((format(printf, 2, 0)))
+static void vsobprintf(struct outbuf *ob, const char *fmt, va_list ap)
 {
 	char small[1024], *buf = small;
-	va_list ap;
-	va_start(ap, fmt);
+	va_list again;
+	va_copy(again, ap);
 	int n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
+	if (n >= 0 && (size_t)n >= sizeof(small)) {
+		buf = xmalloc((size_t)n + 1);
+		vsnprintf(buf, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
 	if (n < 0)
 		return;
-	if ((size_t)n >= sizeof(small)) {
-		buf = xmalloc((size_t)n + 1);
-		va_start(ap, fmt);
-		vsnprintf(buf, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
 	for (char *line = buf, *nl;; line = nl + 1) {
 		nl = strchr(line, '\n');
 		if (nl)
 			*nl = '\0';
-		safe(f, line);
+		safe(ob, line);
 		if (!nl)
 			break;
-		putc('\n', f);
+		ob_putc(ob, '\n');
 	}
 	if (buf != small)
 		free(buf);
 }
 
-static void text_side(FILE *f, const struct outcome_side *s, const char *ind)
+__attribute__((format(printf, 2, 3)))
+static void sobprintf(struct outbuf *ob, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsobprintf(ob, fmt, ap);
+	va_end(ap);
+}
+
+__attribute__((format(printf, 2, 3)))
+static void sfprintf(FILE *f, const char *fmt, ...)
+{
+	struct outbuf ob = { NULL, 0, 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	vsobprintf(&ob, fmt, ap);
+	va_end(ap);
+	ob_write(&ob, f);
+	ob_free(&ob);
+}
+
+static void text_side(struct outbuf *ob, const struct outcome_side *s,
+		      const char *ind)
 {
 	char a[DATE_BUFSZ], b[DATE_BUFSZ];
 	for (uint32_t i = 0; i < s->n_pen; i++) {
 		const struct penalty *p = &s->pen[i];
-		sfprintf(f, "%s  penalty %-22s %s%s from %s until %s%s%s  [%s]\n",
+		sobprintf(ob, "%s  penalty %-22s %s%s from %s until %s%s%s  [%s]\n",
 			ind, p->rule->id, p->possible ? "(possible) " : "",
 			p->running == 1 ? "running" : p->running == 0 ? "ended" : "?",
 			date_format(p->from, a),
@@ -195,65 +319,65 @@ static void text_side(FILE *f, const struct outcome_side *s, const char *ind)
 	}
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		const struct relief_eval *r = &s->rel[i];
-		sfprintf(f, "%s  relief  %-22s %-10s %s\n", ind, r->rule->id,
+		sobprintf(ob, "%s  relief  %-22s %-10s %s\n", ind, r->rule->id,
 			relief_status_def.names[r->status],
 			r->reason ? r->reason : "");
 	}
 }
 
-static void put_text(FILE *f, const struct app *app,
+static void put_text(struct outbuf *ob, const struct app *app,
 		     const struct assessment *a)
 {
 	char buf[REDACT_BUFSZ];
 	const char *name = a->c->person.name ? a->c->person.name : "(no name)";
 	if (app->redact)
 		name = redact_pseudonym(a->c->id, buf, sizeof(buf));
-	safe(f, a->c->id);
-	fputs("  ", f);
-	safe(f, name);
-	fprintf(f, "\n  path %s, %s\n", path_id_def.names[a->taken.path],
-		a->taken.hearing ? "hearing before a judge" : "no hearing");
-	text_side(f, &a->taken, "");
-	fprintf(f, "  path not taken: %s, %s\n", path_id_def.names[a->alt.path],
-		a->alt.hearing ? "hearing before a judge" : "no hearing");
-	text_side(f, &a->alt, "  ");
-	putc('\n', f);
+	safe(ob, a->c->id);
+	ob_puts(ob, "  ");
+	safe(ob, name);
+	ob_printf(ob, "\n  path %s, %s\n", path_id_def.names[a->taken.path],
+		  a->taken.hearing ? "hearing before a judge" : "no hearing");
+	text_side(ob, &a->taken, "");
+	ob_printf(ob, "  path not taken: %s, %s\n", path_id_def.names[a->alt.path],
+		  a->alt.hearing ? "hearing before a judge" : "no hearing");
+	text_side(ob, &a->alt, "  ");
+	ob_putc(ob, '\n');
 }
 
-static void put_csv_field(FILE *f, const char *str)
+static void put_csv_field(struct outbuf *ob, const char *str)
 {
 	/* never a raw control, bidi override or bad byte in a cell */
 	size_t len = strlen(str), cap = TEXT_SAFE_SIZE(len);
 	char small[512], *s = cap <= sizeof(small) ? small : xmalloc(cap);
 	text_fit(str, len, -1, s, cap, NULL);
-	putc('"', f);
+	ob_putc(ob, '"');
 	for (const char *p = s; *p; p++) {
 		if (*p == '"')
-			putc('"', f);
-		putc(*p, f);
+			ob_putc(ob, '"');
+		ob_putc(ob, *p);
 	}
-	putc('"', f);
+	ob_putc(ob, '"');
 	if (s != small)
 		free(s);
 }
 
-static void put_csv(FILE *f, const struct assessment *a)
+static void put_csv(struct outbuf *ob, const struct assessment *a)
 {
 	char d[DATE_BUFSZ], list[1024];
 	size_t used = 0;
-	put_csv_field(f, a->c->id);
-	putc(',', f);
-	put_csv_field(f, a->c->file);
-	fprintf(f, ",%s,%s,", path_id_def.names[a->taken.path],
-		a->taken.hearing ? "true" : "false");
+	put_csv_field(ob, a->c->id);
+	ob_putc(ob, ',');
+	put_csv_field(ob, a->c->file);
+	ob_printf(ob, ",%s,%s,", path_id_def.names[a->taken.path],
+		  a->taken.hearing ? "true" : "false");
 	list[0] = '\0';
 	for (uint32_t i = 0; i < a->taken.n_pen && used < sizeof(list); i++)
 		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s",
 					 i ? ";" : "", a->taken.pen[i].rule->id);
-	put_csv_field(f, list);
+	put_csv_field(ob, list);
 	const struct penalty *h = assess_headline(&a->taken);
-	fprintf(f, ",%s,", h && date_known(h->until) ? date_format(h->until, d)
-						       : "");
+	ob_printf(ob, ",%s,", h && date_known(h->until) ?
+		  date_format(h->until, d) : "");
 	for (int pass = 0; pass < 2; pass++) {
 		uint8_t want = pass ? RSTAT_FORFEITED : RSTAT_POSSIBLE;
 		used = 0;
@@ -264,8 +388,8 @@ static void put_csv(FILE *f, const struct assessment *a)
 				used += (size_t)snprintf(list + used,
 					sizeof(list) - used, "%s%s", used ? ";" : "",
 					a->taken.rel[i].rule->id);
-		put_csv_field(f, list);
-		putc(pass ? '\n' : ',', f);
+		put_csv_field(ob, list);
+		ob_putc(ob, pass ? '\n' : ',');
 	}
 }
 
@@ -284,20 +408,21 @@ static int load_all(struct app *app, struct corpus *c)
 struct assess_job {
 	const struct app *app;
 	const struct corpus *c;
+	struct pre pre;         /* --json only */
 };
 
 static void assess_batch(void *ctx, size_t batch, size_t lo, size_t hi,
-			 struct arena *a, FILE *out)
+			 struct arena *a, struct outbuf *out)
 {
 	const struct assess_job *j = ctx;
 	const struct app *app = j->app;
 	(void)batch;
 	for (size_t i = lo; i < hi; i++) {
 		struct assessment as;
-		assess_case(&app->rules, j->c->cases[i], app->as_of,
+		assess_case_brief(&app->rules, j->c->cases[i], app->as_of,
 			    app->law_as_of, &as, a);
 		if (app->json)
-			put_json(out, &app->rules, &as);
+			put_json(out, &j->pre, &app->rules, &as);
 		else if (app->csv)
 			put_csv(out, &as);
 		else
@@ -332,15 +457,19 @@ int cmd_assess(struct app *app)
 	if (app->csv)
 		puts("id,file,path,hearing,penalties,bar_until,relief_possible,"
 		     "relief_forfeited");
-	struct assess_job j = { app, &c };
+	struct assess_job j = { app, &c, { { NULL, 0, 0 }, NULL, NULL } };
+	if (app->json)
+		pre_build(&j.pre, &app->rules, app->law_as_of);
+	fflush(stdout);
 	pipeline_run(c.n_cases, BATCH, jobs_of(app), assess_batch, &j, stdout);
+	pre_free(&j.pre, &app->rules);
 	corpus_free(&c);
 	return st;
 }
 
 static void stats_json(const struct stats *s, const struct rules *r)
 {
-	static struct json j;
+	struct json j;
 	json_init(&j, stdout);
 	json_obj(&j, NULL);
 	json_int(&j, "cases", (long long)s->cases);
@@ -373,7 +502,7 @@ static void stats_json(const struct stats *s, const struct rules *r)
 	json_end_obj(&j);
 	json_end_obj(&j);
 	json_raw(&j, "\n");
-	json_flush(&j);
+	json_done(&j);
 }
 
 static void stats_text(const struct stats *s, const struct rules *r)
@@ -408,7 +537,7 @@ struct stats_job {
 };
 
 static void stats_batch(void *ctx, size_t batch, size_t lo, size_t hi,
-			struct arena *a, FILE *out)
+			struct arena *a, struct outbuf *out)
 {
 	struct stats_job *j = ctx;
 	const struct app *app = j->app;
@@ -416,7 +545,7 @@ static void stats_batch(void *ctx, size_t batch, size_t lo, size_t hi,
 	stats_init(&j->part[batch], &app->rules);
 	for (size_t i = lo; i < hi; i++) {
 		struct assessment as;
-		assess_case(&app->rules, j->c->cases[i], app->as_of,
+		assess_case_brief(&app->rules, j->c->cases[i], app->as_of,
 			    app->law_as_of, &as, a);
 		stats_add(&j->part[batch], &as);
 		arena_reset(a);
@@ -456,7 +585,7 @@ int cmd_rules(struct app *app)
 	if (!app_load_rules(app))
 		return 2;
 	const struct rules *r = &app->rules;
-	static struct json j;
+	struct json j;
 	if (!app->json)
 		sfprintf(stdout, "%s\nRules in force on %s (%s):\n\n", CASEWALK_DISCLAIMER,
 		       date_format(app->law_as_of, a), r->name);
@@ -497,7 +626,7 @@ int cmd_rules(struct app *app)
 		json_end_arr(&j);
 		json_end_obj(&j);
 		json_raw(&j, "\n");
-		json_flush(&j);
+		json_done(&j);
 	}
 	return 0;
 }

@@ -332,25 +332,41 @@ daynum date_next_business_day(daynum n)
 
 /* ---- formatting and today ------------------------------------------------ */
 
+/* Two digits of v (0..99) at p. */
+static char *two(char *p, unsigned v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
+
 char *date_format(struct date d, char buf[DATE_BUFSZ])
 {
-	/* "% 100u" changes nothing for a valid date and lets the compiler see
-	 * that the text always fits DATE_BUFSZ. */
+	/* by hand, not snprintf: `assess --json` prints millions of dates.
+	 * "% 100u" changes nothing for a valid date and keeps the text within
+	 * DATE_BUFSZ for any other. */
 	unsigned m = (unsigned char)d.m % 100u, day = (unsigned char)d.d % 100u;
+	char *p = buf;
 
-	switch (d.prec) {
-	case DATE_YEAR:
-		snprintf(buf, DATE_BUFSZ, "%04d", d.y);
-		break;
-	case DATE_MONTH:
-		snprintf(buf, DATE_BUFSZ, "%04d-%02u", d.y, m);
-		break;
-	case DATE_DAY:
-		snprintf(buf, DATE_BUFSZ, "%04d-%02u-%02u", d.y, m, day);
-		break;
-	default:
+	if (d.prec != DATE_YEAR && d.prec != DATE_MONTH && d.prec != DATE_DAY) {
 		buf[0] = '\0';
+		return buf;
 	}
+	if (d.y >= 0 && d.y <= 9999) {
+		p = two(p, (unsigned)d.y / 100);
+		p = two(p, (unsigned)d.y % 100);
+	} else {
+		p += snprintf(buf, DATE_BUFSZ - 6, "%04d", d.y);
+	}
+	if (d.prec != DATE_YEAR) {
+		*p++ = '-';
+		p = two(p, m);
+	}
+	if (d.prec == DATE_DAY) {
+		*p++ = '-';
+		p = two(p, day);
+	}
+	*p = '\0';
 	return buf;
 }
 

@@ -29,6 +29,11 @@ struct date {
 /* Day numbers: days since 1970-01-01 (proleptic Gregorian), may be negative. */
 typedef int32_t daynum;
 
+/* The ends of the calendar casewalk names (years 1000..9999) as day
+ * numbers; test_date checks them against date_days. */
+#define DATE_DAYS_1000_01_01 (-354285)
+#define DATE_DAYS_9999_12_31 2932896
+
 #define DATE_NONE_INIT ((struct date){0, 0, 0, DATE_NONE})
 
 static inline bool date_known(struct date d) { return d.prec != DATE_NONE; }

@@ -3,39 +3,42 @@
 
 #include <string.h>
 
+void json_init_buf(struct json *j, struct outbuf *ob)
+{
+	j->ob = ob;
+	j->f = NULL;
+	j->depth = 0;
+	j->first[0] = true;
+	j->keyed = false;
+}
+
 void json_init(struct json *j, FILE *f)
 {
+	j->own = (struct outbuf){ NULL, 0, 0 };
+	json_init_buf(j, &j->own);
 	j->f = f;
-	j->depth = 0;
-	j->len = 0;
-	j->first[0] = true;
 }
 
 void json_flush(struct json *j)
 {
-	if (j->len)
-		fwrite(j->buf, 1, j->len, j->f);
-	j->len = 0;
+	if (j->f)
+		ob_write(j->ob, j->f);
+}
+
+void json_done(struct json *j)
+{
+	json_flush(j);
+	ob_free(&j->own);
 }
 
 static void put(struct json *j, const char *s, size_t n)
 {
-	if (j->len + n > sizeof(j->buf)) {
-		json_flush(j);
-		if (n > sizeof(j->buf)) {
-			fwrite(s, 1, n, j->f);
-			return;
-		}
-	}
-	memcpy(j->buf + j->len, s, n);
-	j->len += n;
+	ob_put(j->ob, s, n);
 }
 
 static void putch(struct json *j, char c)
 {
-	if (j->len == sizeof(j->buf))
-		json_flush(j);
-	j->buf[j->len++] = c;
+	ob_putc(j->ob, c);
 }
 
 void json_raw(struct json *j, const char *s)
@@ -71,54 +74,74 @@ static bool hidden(unsigned cp)
 	       cp == 0x200F || cp == 0x061C || cp == 0x2028 || cp == 0x2029;
 }
 
-static void put_u(struct json *j, unsigned cp)
+static void put_u(struct outbuf *ob, unsigned cp)
 {
 	static const char hex[] = "0123456789abcdef";
 	char b[6] = { '\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15],
 		      hex[(cp >> 4) & 15], hex[cp & 15] };
-	put(j, b, 6);
+	ob_put(ob, b, 6);
 }
 
-static void string(struct json *j, const char *str)
+/* Bytes that stand for themselves in a JSON string: printable ASCII but
+ * the quote and the backslash. */
+#define P4(c) ((c) >= 0x20 && (c) < 0x7F && (c) != '"' && (c) != '\\')
+#define R16(b) P4(b), P4(b + 1), P4(b + 2), P4(b + 3), P4(b + 4), P4(b + 5), \
+	P4(b + 6), P4(b + 7), P4(b + 8), P4(b + 9), P4(b + 10), P4(b + 11), \
+	P4(b + 12), P4(b + 13), P4(b + 14), P4(b + 15)
+static const bool plain[256] = {
+	R16(0x00), R16(0x10), R16(0x20), R16(0x30),
+	R16(0x40), R16(0x50), R16(0x60), R16(0x70),
+};
+
+void json_escape(struct outbuf *ob, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	putch(j, '"');
-	while (*s) {
+	ob_putc(ob, '"');
+	for (;;) {
 		/* the common case: a run of plain printable ASCII */
 		const unsigned char *run = s;
-		while (*s >= 0x20 && *s < 0x7F && *s != '"' && *s != '\\')
+		while (plain[*s])
 			s++;
-		put(j, (const char *)run, (size_t)(s - run));
+		ob_put(ob, (const char *)run, (size_t)(s - run));
 		if (!*s)
 			break;
 		unsigned cp = *s;
 		int n = *s < 0x80 ? 1 : utf8_seq(s, &cp);
 		if (n == 0) {
-			put(j, "\\ufffd", 6);
+			ob_put(ob, "\\ufffd", 6);
 			s++;
 		} else if (cp == '"' || cp == '\\') {
-			putch(j, '\\');
-			putch(j, (char)cp);
+			ob_putc(ob, '\\');
+			ob_putc(ob, (char)cp);
 			s++;
 		} else if (cp == '\n') {
-			put(j, "\\n", 2);
+			ob_put(ob, "\\n", 2);
 			s++;
 		} else if (cp == '\t') {
-			put(j, "\\t", 2);
+			ob_put(ob, "\\t", 2);
 			s++;
 		} else if (cp < 0x20 || cp == 0x7F || hidden(cp)) {
-			put_u(j, cp);
+			put_u(ob, cp);
 			s += n;
 		} else {
-			put(j, (const char *)s, (size_t)n);
+			ob_put(ob, (const char *)s, (size_t)n);
 			s += n;
 		}
 	}
-	putch(j, '"');
+	ob_putc(ob, '"');
+}
+
+static void string(struct json *j, const char *s)
+{
+	json_escape(j->ob, s);
 }
 
 static void member(struct json *j, const char *key)
 {
+	if (j->keyed) {
+		j->keyed = false;
+		return;
+	}
 	if (!j->first[j->depth])
 		putch(j, ',');
 	j->first[j->depth] = false;
@@ -182,4 +205,26 @@ void json_null(struct json *j, const char *key)
 {
 	member(j, key);
 	put(j, "null", 4);
+}
+
+void json_pre(struct json *j, const char *key, const char *val, size_t n)
+{
+	member(j, key);
+	put(j, val, n);
+}
+
+void json_prekey(struct json *j, const char *key, size_t n)
+{
+	member(j, NULL);
+	put(j, key, n);
+	j->keyed = true;
+}
+
+void json_obj_pre(struct json *j, const char *key, const char *text, size_t n)
+{
+	member(j, key);
+	put(j, text, n);
+	if (j->depth < 31)
+		j->depth++;
+	j->first[j->depth] = false;
 }

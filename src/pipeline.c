@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A batch in flight.  Its worker fills `ob` without the lock: no one
+ * else touches a slot until `done`, and the writer empties it (keeping
+ * the memory) before the slot is handed out again. */
 struct slot {
-	char *buf;
-	size_t len;
+	struct outbuf ob;
 	bool done;
 };
 
@@ -26,19 +28,10 @@ struct pipe {
 };
 
 static void run_batch(struct pipe *p, size_t k, struct arena *scratch,
-		      struct slot *s)
+		      struct outbuf *ob)
 {
 	size_t lo = k * p->per, hi = lo + p->per < p->n ? lo + p->per : p->n;
-	FILE *mem = open_memstream(&s->buf, &s->len);
-	if (!mem) {
-		fprintf(stderr, "casewalk: out of memory\n");
-		abort();
-	}
-	p->fn(p->ctx, k, lo, hi, scratch, mem);
-	if (fclose(mem)) {
-		fprintf(stderr, "casewalk: out of memory\n");
-		abort();
-	}
+	p->fn(p->ctx, k, lo, hi, scratch, ob);
 }
 
 static void *worker(void *arg)
@@ -55,10 +48,8 @@ static void *worker(void *arg)
 		size_t k = p->next++;
 		struct slot *s = &p->slots[k % p->window];
 		pthread_mutex_unlock(&p->mu);
-		struct slot tmp = { NULL, 0, false };
-		run_batch(p, k, &scratch, &tmp);
+		run_batch(p, k, &scratch, &s->ob);
 		pthread_mutex_lock(&p->mu);
-		*s = tmp;
 		s->done = true;
 		pthread_cond_broadcast(&p->cv);
 	}
@@ -67,18 +58,20 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* One thread: no copies, no locks. */
+/* One thread: no locks. */
 static int run_inline(struct pipe *p, FILE *out)
 {
 	struct arena scratch;
+	struct outbuf ob = { NULL, 0, 0 };
+	int rc = 0;
 	arena_init(&scratch, 256 * 1024);
-	for (size_t k = 0; k < p->batches && !ferror(out); k++) {
-		size_t lo = k * p->per;
-		size_t hi = lo + p->per < p->n ? lo + p->per : p->n;
-		p->fn(p->ctx, k, lo, hi, &scratch, out);
+	for (size_t k = 0; k < p->batches && !rc; k++) {
+		run_batch(p, k, &scratch, &ob);
+		rc = ob_write(&ob, out);
 	}
+	ob_free(&ob);
 	arena_free(&scratch);
-	return ferror(out) ? -1 : 0;
+	return rc;
 }
 
 int pipeline_run(size_t n, size_t per_batch, int jobs, pipeline_fn fn,
@@ -113,11 +106,11 @@ int pipeline_run(size_t n, size_t per_batch, int jobs, pipeline_fn fn,
 			pthread_cond_wait(&p.cv, &p.mu);
 		pthread_mutex_unlock(&p.mu);
 		/* after a write error keep draining, so workers can finish */
-		if (!rc && fwrite(s->buf, 1, s->len, out) != s->len)
+		if (!rc && ob_write(&s->ob, out))
 			rc = -1;
-		free(s->buf);
 		pthread_mutex_lock(&p.mu);
-		memset(s, 0, sizeof(*s));
+		s->ob.len = 0;
+		s->done = false;
 		p.written++;
 		pthread_cond_broadcast(&p.cv);
 	}
@@ -126,6 +119,8 @@ int pipeline_run(size_t n, size_t per_batch, int jobs, pipeline_fn fn,
 		pthread_join(tid[i], NULL);
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.cv);
+	for (size_t i = 0; i < p.window; i++)
+		ob_free(&p.slots[i].ob);
 	free(tid);
 	free(p.slots);
 	return rc;

@@ -2,8 +2,8 @@
  *
  * `assess` and `stats` run the same work on every case: the cases are cut
  * into batches, worker threads take batches as they come, each writes its
- * batch's output into memory, and the calling thread copies the batches to
- * the output in case order.  So the output is byte-identical for any
+ * batch's output into the buffer of its slot (kept from batch to batch),
+ * and the calling thread copies the batches to the output in case order.  So the output is byte-identical for any
  * number of jobs, and memory stays bounded (a few batches in flight).
  */
 #ifndef CW_PIPELINE_H
@@ -13,11 +13,12 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "outbuf.h"
 
-/* Does items [lo, hi) of batch number `batch`, writing to out.  `scratch`
- * belongs to the calling worker; reset it freely. */
+/* Does items [lo, hi) of batch number `batch`, appending its output to
+ * out.  `scratch` belongs to the calling worker; reset it freely. */
 typedef void (*pipeline_fn)(void *ctx, size_t batch, size_t lo, size_t hi,
-			    struct arena *scratch, FILE *out);
+			    struct arena *scratch, struct outbuf *out);
 
 /* Runs fn over [0, n) in batches of `per_batch` on `jobs` threads and
  * copies the output to out.  Returns 0, or -1 if writing out failed. */

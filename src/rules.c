@@ -311,6 +311,24 @@ static void build_env(struct rules *r, const struct ynode *list)
 	r->env.n_facts = n;
 }
 
+/* Each penalty's running_<id> fact, found once rather than per case. */
+static void link_running(struct rules *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		struct rule *rl = &r->v[i];
+		rl->running_fact = -1;
+		if (rl->kind != RULE_PENALTY || !rl->id)
+			continue;
+		for (size_t k = facts_count; k < r->env.n_facts; k++) {
+			const char *nm = r->env.facts[k].name;
+			if (!strncmp(nm, "running_", 8) && !strcmp(nm + 8, rl->id)) {
+				rl->running_fact = (int)k;
+				break;
+			}
+		}
+	}
+}
+
 static void read_root(struct rctx *x, const struct ynode *root)
 {
 	const struct ynode *list = NULL;
@@ -369,6 +387,7 @@ int rules_load_buffer(struct rules *r, const char *name, const char *buf,
 		yreader_error_at(&y, 1, 1, "the rules file holds no rules");
 	if (!r->env.facts)
 		build_env(r, NULL);
+	link_running(r);
 	yreader_done(&y);
 	arena_free(&scratch);
 	return (int)(diags->n_errors - before);

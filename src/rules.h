@@ -63,6 +63,7 @@ struct rule {
 	struct expr *clock_years;       /* int; NULL: no term */
 	struct expr *clock_permanent;   /* bool; NULL: never */
 	uint8_t convention;             /* enum clock_convention */
+	int running_fact;               /* index of running_<id>, or -1 */
 	/* relief */
 	uint8_t forum;                  /* enum forum */
 	struct expr *granted;           /* bool: the case shows it granted */

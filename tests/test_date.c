@@ -652,6 +652,20 @@ static void test_date_format(void **state)
 	assert_string_equal(date_format(DATE_NONE_INIT, buf), "");
 	assert_ptr_equal(date_format(D("2010"), buf), buf);
 	assert_string_equal(date_format(date_ymd(1000, 1, 1), buf), "1000-01-01");
+	assert_string_equal(date_format(date_ymd(9999, 12, 31), buf), "9999-12-31");
+	/* by hand for years 0..9999, as printf's %04d beyond */
+	struct date odd = { .y = 7, .m = 3, .d = 9, .prec = DATE_DAY };
+	assert_string_equal(date_format(odd, buf), "0007-03-09");
+	odd.y = -45;
+	assert_string_equal(date_format(odd, buf), "-045-03-09");
+	odd.y = 32767;
+	odd.prec = DATE_MONTH;
+	assert_string_equal(date_format(odd, buf), "32767-03");
+	odd.prec = 77;          /* not a precision */
+	assert_string_equal(date_format(odd, buf), "");
+	/* the calendar's ends as constants (assess.c clamps to them) */
+	assert_int_equal(date_days(date_ymd(1000, 1, 1)), DATE_DAYS_1000_01_01);
+	assert_int_equal(date_days(date_ymd(9999, 12, 31)), DATE_DAYS_9999_12_31);
 }
 
 static void test_date_today(void **state)
