@@ -284,8 +284,10 @@ static bool run_test(struct tctx *t, const struct ynode *m)
 			snprintf(path, sizeof(path), "%s", file->s);
 		else
 			snprintf(path, sizeof(path), "%s/%s", t->dir, file->s);
+		struct outbuf text = { NULL, 0, 0 };
 		load_file(path, 0, &ylimits_default, &t->app->vocab.ids, &out,
-			  &scratch, &res);
+			  &scratch, &text, &res);
+		ob_free(&text);
 	} else {
 		/* positions in messages count from the block's first line */
 		snprintf(path, sizeof(path), "%s:%u (inline)", t->y->file,

@@ -150,18 +150,20 @@ static void *work(void *arg)
 	struct worker *w = arg;
 	struct job *j = w->job;
 	struct arena scratch;
+	struct outbuf text = { NULL, 0, 0 };
 	arena_init(&scratch, 256 * 1024);
 	for (;;) {
 		size_t i = atomic_fetch_add(&j->next, 1);
 		if (i >= j->n_files)
 			break;
 		load_file(j->files[i], (uint32_t)i, j->lim, j->vocab, w->out,
-			  &scratch, &j->res[i]);
+			  &scratch, &text, &j->res[i]);
 		size_t done = atomic_fetch_add(&j->done, 1) + 1;
 		if (w->report && j->opts->progress && (done & 255) == 0)
 			j->opts->progress(j->opts->progress_ctx, done,
 					  j->n_files);
 	}
+	ob_free(&text);
 	arena_free(&scratch);
 	return NULL;
 }

@@ -848,12 +848,20 @@ static struct cw_case *read_case(struct conv *cv, const struct ynode *root,
 	return c;
 }
 
-static void add_case(struct load_file *res, struct cw_case *c)
+/* The list lives in `out` with the cases: 100,000 small blocks kept on
+ * the heap until the merge would fragment it under libyaml's buffers,
+ * which come and go with every file (malloc then costs more than the
+ * parse). */
+static void add_case(struct load_file *res, struct cw_case *c,
+		     struct arena *out)
 {
 	if (res->n_cases == res->cap_cases) {
-		res->cap_cases = res->cap_cases ? res->cap_cases * 2 : 4;
-		res->cases = xrealloc(res->cases,
-				      res->cap_cases * sizeof(*res->cases));
+		size_t cap = res->cap_cases ? res->cap_cases * 2 : 1;
+		struct cw_case **v = arena_alloc(out, cap * sizeof(*v));
+		if (res->n_cases)
+			memcpy(v, res->cases, res->n_cases * sizeof(*v));
+		res->cases = v;
+		res->cap_cases = cap;
 	}
 	res->cases[res->n_cases++] = c;
 }
@@ -882,7 +890,7 @@ void load_buffer(const char *file, uint32_t file_index, const char *buf,
 		struct cw_case *c = read_case(&cv, root, file,
 					      (uint32_t)(res->n_docs - 1));
 		if (c && !r.doc_error)
-			add_case(res, c);
+			add_case(res, c, out);
 		else
 			res->n_bad_cases++;
 		arena_reset(scratch);
@@ -897,13 +905,11 @@ void load_buffer(const char *file, uint32_t file_index, const char *buf,
 
 void load_file(const char *file, uint32_t file_index,
 	       const struct ylimits *lim, const struct load_vocab *vocab,
-	       struct arena *out, struct arena *scratch,
+	       struct arena *out, struct arena *scratch, struct outbuf *rbuf,
 	       struct load_file *res)
 {
-	char *buf;
-	size_t len;
 	const char *why;
-	if (yfile_read(file, lim->max_file_size, &buf, &len, &why)) {
+	if (yfile_read_into(file, lim->max_file_size, rbuf, &why)) {
 		if (!strcmp(why, "file is larger than the limit"))
 			diag_addf(&res->diags, out, file, file_index, 0, 0,
 				  DIAG_ERROR, NULL, 0, "file is larger than the "
@@ -913,13 +919,12 @@ void load_file(const char *file, uint32_t file_index,
 				  DIAG_ERROR, NULL, 0, "cannot read: %s", why);
 		return;
 	}
-	load_buffer(file, file_index, buf, len, lim, vocab, out, scratch, res);
-	free(buf);
+	load_buffer(file, file_index, rbuf->p, rbuf->len, lim, vocab, out,
+		    scratch, res);
 }
 
 void load_file_free(struct load_file *res)
 {
-	free(res->cases);
 	diag_free(&res->diags);
 	memset(res, 0, sizeof(*res));
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "outbuf.h"
 #include "case.h"
 #include "diag.h"
 #include "ytree.h"
@@ -19,7 +20,7 @@ struct load_vocab {
 
 /* The result of loading one file. */
 struct load_file {
-	struct cw_case **cases;     /* valid cases only, in stream order */
+	struct cw_case **cases;     /* valid cases only, in stream order (in out) */
 	size_t n_cases, cap_cases;
 	size_t n_docs;              /* documents seen, valid or not */
 	size_t n_bad_cases;         /* documents dropped for errors */
@@ -34,10 +35,11 @@ void load_buffer(const char *file, uint32_t file_index, const char *buf,
 		 const struct load_vocab *vocab, struct arena *out,
 		 struct arena *scratch, struct load_file *res);
 
-/* Reads and loads one file (never blocks; refuses FIFOs and devices). */
+/* Reads and loads one file (never blocks; refuses FIFOs and devices).
+ * The text is read into `rbuf`, kept by the caller from file to file. */
 void load_file(const char *file, uint32_t file_index,
 	       const struct ylimits *lim, const struct load_vocab *vocab,
-	       struct arena *out, struct arena *scratch,
+	       struct arena *out, struct arena *scratch, struct outbuf *rbuf,
 	       struct load_file *res);
 
 void load_file_free(struct load_file *res);

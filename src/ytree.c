@@ -413,11 +413,10 @@ const char *ynode_strdup(struct yreader *r, const struct ynode *n,
 	return arena_strndup(a, n->s, n->n);
 }
 
-int yfile_read(const char *path, size_t max_size, char **buf, size_t *len,
-	       const char **why)
+int yfile_read_into(const char *path, size_t max_size, struct outbuf *ob,
+		    const char **why)
 {
-	*buf = NULL;
-	*len = 0;
+	ob->len = 0;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
 		*why = strerror(errno);
@@ -440,37 +439,55 @@ int yfile_read(const char *path, size_t max_size, char **buf, size_t *len,
 		close(fd);
 		return EFBIG;
 	}
-	/* The size may change under us: read to EOF, never past the limit. */
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *b = xmalloc(cap + 1);
+	/* The size may change under us: read to EOF, never past the limit.
+	 * Room for one byte more than the size, to see the end in one read. */
+	ob_reserve(ob, (size_t)st.st_size + 2);
 	for (;;) {
-		if (n == cap) {
-			if (cap > max_size) {
-				free(b);
+		if (ob->cap - ob->len < 2) {
+			if (ob->len > max_size) {
 				close(fd);
+				ob->len = 0;
 				*why = "file is larger than the limit";
 				return EFBIG;
 			}
-			cap *= 2;
-			b = xrealloc(b, cap + 1);
+			ob_reserve(ob, ob->cap);
 		}
-		ssize_t k = read(fd, b + n, cap - n);
+		ssize_t k = read(fd, ob->p + ob->len, ob->cap - ob->len - 1);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0) {
 			int e = errno;
 			*why = strerror(e);
-			free(b);
 			close(fd);
+			ob->len = 0;
 			return e;
 		}
 		if (k == 0)
 			break;
-		n += (size_t)k;
+		ob->len += (size_t)k;
 	}
 	close(fd);
-	b[n] = '\0';
-	*buf = b;
-	*len = n;
+	if (ob->len > max_size) {
+		ob->len = 0;
+		*why = "file is larger than the limit";
+		return EFBIG;
+	}
+	ob->p[ob->len] = '\0';
+	return 0;
+}
+
+int yfile_read(const char *path, size_t max_size, char **buf, size_t *len,
+	       const char **why)
+{
+	struct outbuf ob = { NULL, 0, 0 };
+	int e = yfile_read_into(path, max_size, &ob, why);
+	if (e) {
+		ob_free(&ob);
+		*buf = NULL;
+		*len = 0;
+		return e;
+	}
+	*buf = ob.p;
+	*len = ob.len;
 	return 0;
 }

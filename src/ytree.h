@@ -16,6 +16,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "outbuf.h"
 #include "diag.h"
 
 enum ynode_kind { YN_SCALAR, YN_SEQ, YN_MAP };
@@ -93,8 +94,12 @@ const char *ynode_strdup(struct yreader *r, const struct ynode *n,
 
 /* Reads a whole file into a malloc'd buffer without ever blocking (FIFOs,
  * devices are refused).  Returns 0, or an errno-style code and sets *why to
- * a static message. */
+ * a static message.  The text ends with a NUL byte after *len bytes. */
 int yfile_read(const char *path, size_t max_size, char **buf, size_t *len,
 	       const char **why);
+/* The same into ob, replacing its contents (ob->len bytes, then a NUL):
+ * a loader reading many files keeps one buffer for all. */
+int yfile_read_into(const char *path, size_t max_size, struct outbuf *ob,
+		    const char **why);
 
 #endif
