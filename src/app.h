@@ -27,10 +27,12 @@ struct app {
 	bool rules_loaded;
 };
 
-/* Loads the vocabulary and the corpus for app's paths.  Reports vocabulary
- * errors on stderr and returns false when they make loading impossible. */
+/* Loads the vocabulary and the corpus for app's paths, with the options
+ * in o (may be NULL) but jobs and vocabulary, which come from app.
+ * Reports vocabulary errors on stderr and returns false when they make
+ * loading impossible. */
 bool app_load(struct app *app, struct corpus *c,
-	      void (*progress)(void *, size_t, size_t), void *ctx);
+	      const struct corpus_opts *o);
 
 /* Loads the vocabulary and the rules (--rules FILE or the built-in ones);
  * reports errors on stderr.  Returns false on an unusable rules file. */

@@ -94,6 +94,26 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+void arena_splice(struct arena *dst, struct arena *src)
+{
+	struct arena_chunk *c = src->head;
+	if (!c)
+		return;
+	struct arena_chunk *last = c;
+	while (last->next)
+		last = last->next;
+	/* behind dst's current chunk, which keeps taking allocations */
+	if (dst->head) {
+		last->next = dst->head->next;
+		dst->head->next = c;
+	} else {
+		dst->head = c;
+	}
+	dst->total += src->total;
+	src->head = NULL;
+	src->total = 0;
+}
+
 void arena_reset(struct arena *a)
 {
 	struct arena_chunk *c = a->head;

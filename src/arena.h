@@ -24,6 +24,9 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Moves everything src holds into dst: it lives as long as dst then.
+ * src is left empty (as after arena_init). */
+void arena_splice(struct arena *dst, struct arena *src);
 /* Frees every chunk but the first and rewinds it: for scratch use. */
 void arena_reset(struct arena *a);
 void arena_free(struct arena *a);

@@ -118,3 +118,26 @@ bool case_has_tag(const struct cw_case *c, const char *tag)
 			return true;
 	return false;
 }
+
+struct cw_case *case_stub(const struct cw_case *c, struct arena *a)
+{
+	struct cw_case *s = arena_zalloc(a, sizeof(*s));
+	s->id = arena_strdup(a, c->id);
+	s->id_pos = c->id_pos;
+	s->file = c->file;
+	s->pos = c->pos;
+	s->doc_index = c->doc_index;
+	case_person_init(&s->person);
+	if (c->person.name)
+		s->person.name = arena_strdup(a, c->person.name);
+	case_claims_init(&s->claims);
+	if (c->n_tags) {
+		s->tags = arena_alloc(a, c->n_tags * sizeof(*s->tags));
+		for (uint32_t i = 0; i < c->n_tags; i++)
+			s->tags[i] = arena_strdup(a, c->tags[i]);
+		s->n_tags = c->n_tags;
+	}
+	s->stub = true;
+	s->user = c->user;
+	return s;
+}

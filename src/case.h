@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "date.h"
 
 enum tri { TRI_UNSET = -1, TRI_FALSE = 0, TRI_TRUE = 1 };
@@ -361,6 +362,11 @@ struct cw_case {
 	const char *notes;
 	struct xkey *xkeys;
 	uint32_t n_xkeys;
+	/* A stub keeps only id, file, positions, the person's name and the
+	 * tags; the rest is read from the file again when needed
+	 * (corpus_opts.stubs, case_load_again). */
+	bool stub;
+	void *user;                  /* corpus_opts.each's result, or NULL */
 };
 
 /* Initialises every optional field of each record to "absent". */
@@ -374,5 +380,9 @@ void case_person_init(struct person *p);
 void case_sort_events(struct cw_case *c);
 
 bool case_has_tag(const struct cw_case *c, const char *tag);
+
+/* A stub of c in a: its id, file (borrowed: the corpus owns file names),
+ * positions, the person's name and the tags. */
+struct cw_case *case_stub(const struct cw_case *c, struct arena *a);
 
 #endif

@@ -398,7 +398,7 @@ static int load_all(struct app *app, struct corpus *c)
 {
 	if (!app_load_rules(app))
 		return 2;
-	if (!app_load(app, c, NULL, NULL))
+	if (!app_load(app, c, NULL))
 		return 2;
 	for (size_t i = 0; i < c->diags.n; i++)
 		diag_print(stderr, &c->diags.v[i]);

@@ -143,28 +143,65 @@ struct worker {
 	struct job *job;
 	struct arena *out;
 	bool report;            /* this worker calls the progress callback */
+	struct arena scratch;   /* the YAML tree of one document */
+	struct arena file;      /* one file's cases, with opts->stubs */
+	struct arena tmp;       /* opts->each's */
+	struct outbuf text;     /* one file's text */
 };
+
+/* One file: loaded into w->out, or with stubs into w->file, whose cases
+ * then leave their stubs in w->out (the whole file stays when it has
+ * diagnostics: their strings live there too). */
+static void load_one(struct worker *w, size_t i)
+{
+	struct job *j = w->job;
+	const struct corpus_opts *o = j->opts;
+	struct load_file *res = &j->res[i];
+	struct arena *into = o->stubs ? &w->file : w->out;
+	load_file(j->files[i], (uint32_t)i, j->lim, j->vocab, into,
+		  &w->scratch, &w->text, res);
+	for (size_t k = 0; o->each && k < res->n_cases; k++) {
+		res->cases[k]->user = o->each(o->each_ctx, res->cases[k],
+					      w->out, &w->tmp);
+		arena_reset(&w->tmp);
+	}
+	if (!o->stubs)
+		return;
+	if (res->diags.n) {
+		arena_splice(w->out, &w->file);
+		return;
+	}
+	struct cw_case **v = arena_alloc(w->out, (res->n_cases + 1) *
+					 sizeof(*v));
+	for (size_t k = 0; k < res->n_cases; k++)
+		v[k] = case_stub(res->cases[k], w->out);
+	res->cases = v;
+	res->cap_cases = res->n_cases;
+	arena_reset(&w->file);
+}
 
 static void *work(void *arg)
 {
 	struct worker *w = arg;
 	struct job *j = w->job;
-	struct arena scratch;
-	struct outbuf text = { NULL, 0, 0 };
-	arena_init(&scratch, 256 * 1024);
+	arena_init(&w->scratch, 256 * 1024);
+	arena_init(&w->file, 64 * 1024);
+	arena_init(&w->tmp, 256 * 1024);
+	w->text = (struct outbuf){ NULL, 0, 0 };
 	for (;;) {
 		size_t i = atomic_fetch_add(&j->next, 1);
 		if (i >= j->n_files)
 			break;
-		load_file(j->files[i], (uint32_t)i, j->lim, j->vocab, w->out,
-			  &scratch, &text, &j->res[i]);
+		load_one(w, i);
 		size_t done = atomic_fetch_add(&j->done, 1) + 1;
 		if (w->report && j->opts->progress && (done & 255) == 0)
 			j->opts->progress(j->opts->progress_ctx, done,
 					  j->n_files);
 	}
-	ob_free(&text);
-	arena_free(&scratch);
+	ob_free(&w->text);
+	arena_free(&w->scratch);
+	arena_free(&w->file);
+	arena_free(&w->tmp);
 	return NULL;
 }
 
@@ -179,7 +216,8 @@ static void run_jobs(struct corpus *c, struct job *j, int jobs)
 	int started = 1;
 	for (int i = 0; i < jobs; i++) {
 		arena_init(&c->arenas[i], 1024 * 1024);
-		w[i] = (struct worker){ j, &c->arenas[i], i == 0 };
+		w[i] = (struct worker){ .job = j, .out = &c->arenas[i],
+					.report = i == 0 };
 	}
 	/* the calling thread is worker 0 */
 	for (int i = 1; i < jobs; i++)

@@ -23,6 +23,19 @@ struct corpus_opts {
 	/* Called from the loading thread now and then (may be NULL). */
 	void (*progress)(void *ctx, size_t files_done, size_t files_total);
 	void *progress_ctx;
+	/* Called on a loading thread for every valid case as soon as it is
+	 * read, with the case in full (may be NULL).  What it returns is
+	 * kept as case->user; it may allocate what it keeps in `keep` (the
+	 * corpus's arena of that thread) and anything else in `tmp`, which
+	 * is reset after each call.  Calls run in parallel on distinct
+	 * arenas; a case later dropped for a duplicate id is called too. */
+	void *(*each)(void *ctx, const struct cw_case *c, struct arena *keep,
+		      struct arena *tmp);
+	void *each_ctx;
+	/* Keep stubs (case.h) rather than whole cases: memory for a few
+	 * fields a case instead of all of them.  A file with any problem
+	 * keeps its cases whole. */
+	bool stubs;
 };
 
 struct corpus {

@@ -928,3 +928,29 @@ void load_file_free(struct load_file *res)
 	diag_free(&res->diags);
 	memset(res, 0, sizeof(*res));
 }
+
+struct cw_case *load_case_again(const struct cw_case *c,
+				const struct ylimits *lim,
+				const struct load_vocab *vocab,
+				struct arena *out, const char **why)
+{
+	struct load_file res = { 0 };
+	struct arena scratch;
+	struct outbuf text = { NULL, 0, 0 };
+	struct cw_case *found = NULL;
+	arena_init(&scratch, 64 * 1024);
+	load_file(c->file, 0, lim, vocab, out, &scratch, &text, &res);
+	for (size_t k = 0; k < res.n_cases && !found; k++)
+		if (res.cases[k]->doc_index == c->doc_index &&
+		    !strcmp(res.cases[k]->id, c->id))
+			found = res.cases[k];
+	if (found)
+		found->user = c->user;
+	else
+		*why = res.diags.n_errors ? "its file has errors now" :
+			"it is no longer in its file";
+	load_file_free(&res);
+	ob_free(&text);
+	arena_free(&scratch);
+	return found;
+}

@@ -44,4 +44,12 @@ void load_file(const char *file, uint32_t file_index,
 
 void load_file_free(struct load_file *res);
 
+/* c in full, read again from its file into out (c may be a stub, case.h):
+ * the document at c's place, if it still holds c's id.  NULL, with a
+ * static reason in *why, when the file has changed that much since. */
+struct cw_case *load_case_again(const struct cw_case *c,
+				const struct ylimits *lim,
+				const struct load_vocab *vocab,
+				struct arena *out, const char **why);
+
 #endif

@@ -178,17 +178,16 @@ void app_free(struct app *app)
 }
 
 bool app_load(struct app *app, struct corpus *c,
-	      void (*progress)(void *, size_t, size_t), void *ctx)
+	      const struct corpus_opts *o)
 {
+	struct corpus_opts opts = { 0 };
 	if (!load_vocab(app))
 		return false;
-	struct corpus_opts o = {
-		.jobs = app->jobs,
-		.vocab = &app->vocab.ids,
-		.progress = progress,
-		.progress_ctx = ctx,
-	};
-	corpus_load(c, app->paths, app->n_paths, &o);
+	if (o)
+		opts = *o;
+	opts.jobs = app->jobs;
+	opts.vocab = &app->vocab.ids;
+	corpus_load(c, app->paths, app->n_paths, &opts);
 	return true;
 }
 

@@ -6,6 +6,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -403,6 +404,146 @@ static void test_duplicate_ids_keep_both_out(void **state)
 	corpus_free(&c);
 }
 
+/* corpus_opts.each: what it keeps of each case, in `keep`. */
+struct seen {
+	uint32_t n_events;
+	char id[32];
+};
+
+static atomic_size_t dirty_tmp;
+
+/* Runs on the loading threads: no cmocka assertion here. */
+static void *note_case(void *ctx, const struct cw_case *c, struct arena *keep,
+		       struct arena *tmp)
+{
+	atomic_size_t *calls = ctx;
+	atomic_fetch_add(calls, 1);
+	/* tmp is the hook's own and empty at each call */
+	if (tmp->total)
+		atomic_fetch_add(&dirty_tmp, 1);
+	arena_alloc(tmp, 100);
+	struct seen *s = arena_zalloc(keep, sizeof(*s));
+	s->n_events = c->n_events;
+	snprintf(s->id, sizeof(s->id), "%s", c->id);
+	return s;
+}
+
+/* With stubs, every case of a clean file keeps its id, file, positions,
+ * name and tags only; files with problems keep theirs whole; the result
+ * is otherwise the same as a full load, and load_case_again gives back
+ * each case in full. */
+static void test_stubs_and_each(void **state)
+{
+	(void)state;
+	struct corpus full, st;
+	char *paths[] = { "testdata/cases", "testdata/bad" };
+	atomic_size_t calls;
+	atomic_init(&calls, 0);
+	struct corpus_opts o1 = { .jobs = 2, .vocab = &vocab.ids };
+	struct corpus_opts o2 = { .jobs = 2, .vocab = &vocab.ids,
+				  .stubs = true, .each = note_case,
+				  .each_ctx = &calls };
+	corpus_load(&full, paths, 2, &o1);
+	corpus_load(&st, paths, 2, &o2);
+	assert_int_equal(full.n_cases, st.n_cases);
+	/* every valid case was seen, the duplicates dropped later too */
+	assert_true(atomic_load(&calls) >= st.n_cases);
+	assert_int_equal(atomic_load(&dirty_tmp), 0);
+	size_t stubs = 0, whole = 0;
+	struct arena a;
+	arena_init(&a, 0);
+	for (size_t i = 0; i < full.n_cases; i++) {
+		const struct cw_case *f = full.cases[i], *s = st.cases[i];
+		const struct seen *seen = s->user;
+		assert_non_null(seen);
+		assert_string_equal(seen->id, f->id);
+		assert_int_equal(seen->n_events, f->n_events);
+		assert_null(f->user);
+		assert_string_equal(s->id, f->id);
+		assert_string_equal(s->file, f->file);
+		assert_int_equal(s->pos.line, f->pos.line);
+		assert_int_equal(s->id_pos.col, f->id_pos.col);
+		assert_int_equal(s->doc_index, f->doc_index);
+		if (f->person.name)
+			assert_string_equal(s->person.name, f->person.name);
+		else
+			assert_null(s->person.name);
+		assert_int_equal(s->n_tags, f->n_tags);
+		for (uint32_t k = 0; k < f->n_tags; k++)
+			assert_true(case_has_tag(s, f->tags[k]));
+		if (s->stub) {
+			stubs++;
+			assert_int_equal(s->n_events, 0);
+			assert_null(s->person.a_number);
+		} else {
+			whole++;        /* a file with a problem */
+			assert_int_equal(s->n_events, f->n_events);
+		}
+		const char *why = NULL;
+		struct cw_case *again = load_case_again(s, &ylimits_default,
+							&vocab.ids, &a, &why);
+		assert_non_null(again);
+		assert_false(again->stub);
+		assert_ptr_equal(again->user, s->user);
+		assert_int_equal(again->n_events, f->n_events);
+		assert_int_equal(again->n_offenses, f->n_offenses);
+		for (uint32_t k = 0; k < f->n_events; k++)
+			assert_int_equal(again->events[k].type, f->events[k].type);
+		arena_reset(&a);
+	}
+	assert_true(stubs >= 40);
+	assert_true(whole >= 1);        /* the valid cases of bad streams */
+	assert_int_equal(full.diags.n, st.diags.n);
+	for (size_t i = 0; i < full.diags.n; i++) {
+		assert_string_equal(full.diags.v[i].msg, st.diags.v[i].msg);
+		assert_string_equal(full.diags.v[i].file, st.diags.v[i].file);
+		assert_int_equal(full.diags.v[i].line, st.diags.v[i].line);
+	}
+	assert_non_null(corpus_find(&st, "E06a"));
+	corpus_free(&full);
+	corpus_free(&st);
+	arena_free(&a);
+}
+
+/* A case whose file changed: load_case_again says why it cannot. */
+static void test_load_case_again_after_a_change(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/casewalk-again.XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/m.yaml", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(minimal, f);
+	fclose(f);
+	struct corpus c;
+	char *paths[] = { dir };
+	struct corpus_opts o = { .stubs = true, .vocab = &vocab.ids };
+	corpus_load(&c, paths, 1, &o);
+	assert_int_equal(c.n_cases, 1);
+	assert_true(c.cases[0]->stub);
+	struct arena a;
+	arena_init(&a, 0);
+	const char *why = NULL;
+	assert_non_null(load_case_again(c.cases[0], &ylimits_default,
+					&vocab.ids, &a, &why));
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("format: casewalk/1\nid: M2\n", f);
+	fclose(f);
+	assert_null(load_case_again(c.cases[0], &ylimits_default, &vocab.ids,
+				    &a, &why));
+	assert_non_null(why);
+	assert_int_equal(unlink(path), 0);
+	why = NULL;
+	assert_null(load_case_again(c.cases[0], &ylimits_default, &vocab.ids,
+				    &a, &why));
+	assert_non_null(why);
+	assert_int_equal(rmdir(dir), 0);
+	arena_free(&a);
+	corpus_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -417,6 +558,8 @@ int main(void)
 		cmocka_unit_test(test_xkeys_and_reduced_precision),
 		cmocka_unit_test(test_listing_order_dotfiles_links_fifos),
 		cmocka_unit_test(test_duplicate_ids_keep_both_out),
+		cmocka_unit_test(test_stubs_and_each),
+		cmocka_unit_test(test_load_case_again_after_a_change),
 	};
 	return cmocka_run_group_tests_name("load", tests, setup, teardown);
 }

@@ -110,7 +110,8 @@ static void *load_main(void *arg)
 {
 	struct model *m = arg;
 	atomic_store(&m->phase, MODEL_FILES);
-	m->have_corpus = app_load(m->app, &m->corpus, progress, m);
+	struct corpus_opts o = { .progress = progress, .progress_ctx = m };
+	m->have_corpus = app_load(m->app, &m->corpus, &o);
 	m->vocab_failed = !m->have_corpus;
 	m->n_rows = m->have_corpus ? m->corpus.n_cases : 0;
 	m->rows = xcalloc(m->n_rows + 1, sizeof(*m->rows));

@@ -90,6 +90,21 @@ void arena_free(struct arena *a)
 	a->total = 0;
 }
 
+void arena_splice(struct arena *dst, struct arena *src)
+{
+	struct block *b = (struct block *)src->head;
+	if (!b)
+		return;
+	struct block *last = b;
+	while (last->next)
+		last = last->next;
+	last->next = (struct block *)dst->head;
+	dst->head = (struct arena_chunk *)b;
+	dst->total += src->total;
+	src->head = NULL;
+	src->total = 0;
+}
+
 void arena_reset(struct arena *a)
 {
 	arena_free(a);
