@@ -104,6 +104,24 @@ int value_truth(struct value v)
 	return v.lo != 0;
 }
 
+size_t expr_facts(const struct expr *e, uint32_t *out, size_t n,
+		  size_t max)
+{
+	if (!e)
+		return n;
+	if (e->op == OP_FACT) {
+		for (size_t i = 0; i < n; i++)
+			if (out[i] == e->u.fact)
+				return n;
+		if (n < max)
+			out[n++] = e->u.fact;
+		return n;
+	}
+	for (uint16_t k = 0; k < e->n; k++)
+		n = expr_facts(e->kid[k], out, n, max);
+	return n;
+}
+
 uint8_t expr_type(const struct expr *e)
 {
 	if (!e)

@@ -132,6 +132,12 @@ struct expr *expr_compile(const char *src, size_t len,
  * such as "a condition must be a bool". */
 uint8_t expr_type(const struct expr *e);
 
+/* Adds the facts e names (indexes into env->facts) to out[n..max), each
+ * once; returns the new count.  A count of max may mean more were left
+ * out. */
+size_t expr_facts(const struct expr *e, uint32_t *out, size_t n,
+		  size_t max);
+
 /* Which facts an evaluation found unknown, by index into env->facts. */
 #define EXPR_MISSING_MAX 16
 struct expr_missing {
