@@ -29,101 +29,92 @@ static void load_rules(struct model *m)
 		m->rules.vocab = &m->app->vocab;
 }
 
-static void summarise(struct model_row *r)
+/* The strings facts take (path ids, what stopped time): one byte each in
+ * a packed record. */
+static const char *fact_strings[PATH__COUNT + 4];
+
+static void init_fact_strings(void)
 {
-	const struct outcome_side *s = &r->as.taken;
-	r->headline = assess_headline(s);
-	for (uint32_t i = 0; i < s->n_pen; i++)
+	static const char *const stop_by[] = { "nta", "hearing_notice",
+					       "offense", "none" };
+	for (int i = 0; i < PATH__COUNT; i++)
+		fact_strings[i] = path_id_def.names[i];
+	for (int i = 0; i < 4; i++)
+		fact_strings[PATH__COUNT + i] = stop_by[i];
+}
+
+static void summarise(const struct model *m, const struct outcome_side *s,
+		      struct row_info *ri, struct arena *keep)
+{
+	const struct penalty *h = assess_headline(s);
+	uint16_t *rules = arena_alloc(keep, (s->n_pen + s->n_rel + 1) *
+				      sizeof(*rules));
+	ri->assessed = true;
+	ri->path = s->path;
+	ri->hearing = s->hearing;
+	ri->headline = h ? (int16_t)(h->rule - m->rules.v) : -1;
+	ri->headline_running = h ? h->running : -1;
+	ri->headline_until = h ? h->until : DATE_NONE_INIT;
+	for (uint32_t i = 0; i < s->n_pen; i++) {
 		if (s->pen[i].running == 1)
-			r->running = true;
-	for (uint32_t i = 0; i < s->n_rel; i++)
+			ri->running = true;
+		rules[ri->n_pen++] = (uint16_t)(s->pen[i].rule - m->rules.v);
+	}
+	for (uint32_t i = 0; i < s->n_rel; i++) {
 		if (s->rel[i].status < RSTAT__COUNT)
-			r->n_status[s->rel[i].status]++;
+			ri->n_status[s->rel[i].status]++;
+		if (s->rel[i].status == RSTAT_FORFEITED)
+			rules[ri->n_pen + ri->n_forfeited++] =
+				(uint16_t)(s->rel[i].rule - m->rules.v);
+	}
+	ri->rules = rules;
+	ri->facts = factpack_pack(&m->facts, s->facts, keep);
 }
 
-/* Assessment is the slow part of loading a large corpus; assess_case is
- * thread-safe given distinct arenas, so the rows are shared out among
- * workers, each with its own arena. */
-struct assess_job {
-	struct model *m;
-	atomic_size_t next;
-	atomic_size_t hearing;
-};
-
-struct assess_worker {
-	struct assess_job *job;
-	struct arena *arena;
-};
-
-static void *assess_rows(void *arg)
+/* corpus_opts.each: runs on the loading threads, as each case is read,
+ * while the case is whole.  Reads only what load_main set up before. */
+static void *row_of_case(void *ctx, const struct cw_case *c,
+			 struct arena *keep, struct arena *tmp)
 {
-	struct assess_worker *w = arg;
-	struct model *m = w->job->m;
-	struct app *app = m->app;
-	size_t i;
-	while ((i = atomic_fetch_add(&w->job->next, 1)) < m->n_rows) {
-		struct model_row *r = &m->rows[i];
-		assess_case_taken(&m->rules, r->c, app->as_of,
-				  app->law_as_of, &r->as, w->arena);
-		summarise(r);
-		if (r->as.taken.hearing)
-			atomic_fetch_add(&w->job->hearing, 1);
-		atomic_fetch_add(&m->done, 1);
+	const struct model *m = ctx;
+	struct row_info *ri = arena_zalloc(keep, sizeof(*ri));
+	char buf[REDACT_BUFSZ];
+	ri->pseudonym = arena_strdup(keep, redact_pseudonym(c->id, buf,
+							    sizeof(buf)));
+	ri->headline = -1;
+	ri->headline_running = -1;
+	ri->headline_until = DATE_NONE_INIT;
+	if (m->have_rules) {
+		struct assessment as;
+		assess_case_taken(&m->rules, c, m->app->as_of,
+				  m->app->law_as_of, &as, tmp);
+		summarise(m, &as.taken, ri, keep);
 	}
-	return NULL;
-}
-
-static void assess_all(struct model *m)
-{
-	struct assess_job job = { .m = m };
-	int n = m->app->jobs > 0 ? m->app->jobs : corpus_default_jobs();
-	if ((size_t)n > m->n_rows / 256 + 1)
-		n = (int)(m->n_rows / 256 + 1);
-	atomic_init(&job.next, 0);
-	atomic_init(&job.hearing, 0);
-	atomic_store(&m->done, 0);
-	atomic_store(&m->total, m->n_rows);
-	atomic_store(&m->phase, MODEL_ASSESS);
-	m->arenas = xcalloc((size_t)n, sizeof(*m->arenas));
-	m->n_arenas = n;
-	struct assess_worker *w = xcalloc((size_t)n, sizeof(*w));
-	pthread_t *tid = xcalloc((size_t)n, sizeof(*tid));
-	int started = 1;
-	for (int k = 0; k < n; k++) {
-		arena_init(&m->arenas[k], 256 * 1024);
-		w[k] = (struct assess_worker){ &job, &m->arenas[k] };
-	}
-	for (int k = 1; k < n; k++)
-		if (pthread_create(&tid[k], NULL, assess_rows, &w[k]) == 0)
-			started++;
-		else
-			break;
-	assess_rows(&w[0]);
-	for (int k = 1; k < started; k++)
-		pthread_join(tid[k], NULL);
-	m->n_hearing = atomic_load(&job.hearing);
-	free(tid);
-	free(w);
+	return ri;
 }
 
 static void *load_main(void *arg)
 {
 	struct model *m = arg;
+	atomic_store(&m->phase, MODEL_RULES);
+	load_rules(m);
+	if (m->have_rules) {
+		init_fact_strings();
+		factpack_init(&m->facts, &m->rules.env, fact_strings,
+			      sizeof(fact_strings) / sizeof(fact_strings[0]));
+	}
 	atomic_store(&m->phase, MODEL_FILES);
-	struct corpus_opts o = { .progress = progress, .progress_ctx = m };
+	struct corpus_opts o = { .progress = progress, .progress_ctx = m,
+				 .each = row_of_case, .each_ctx = m,
+				 .stubs = true };
 	m->have_corpus = app_load(m->app, &m->corpus, &o);
 	m->vocab_failed = !m->have_corpus;
 	m->n_rows = m->have_corpus ? m->corpus.n_cases : 0;
 	m->rows = xcalloc(m->n_rows + 1, sizeof(*m->rows));
 	for (size_t i = 0; i < m->n_rows; i++) {
 		m->rows[i].c = m->corpus.cases[i];
-		redact_pseudonym(m->rows[i].c->id, m->rows[i].pseudonym,
-				 sizeof(m->rows[i].pseudonym));
+		m->rows[i].info = m->corpus.cases[i]->user;
 	}
-	atomic_store(&m->phase, MODEL_RULES);
-	load_rules(m);
-	if (m->have_rules)
-		assess_all(m);
 	official_load_default(&m->official, &m->diags);
 	atomic_store(&m->phase, MODEL_DONE);
 	atomic_store(&m->finished, true);
@@ -136,7 +127,7 @@ void model_start(struct model *m, struct app *app)
 	memset(m, 0, sizeof(*m));
 	m->app = app;
 	m->detail_row = SIZE_MAX;
-	atomic_init(&m->phase, MODEL_FILES);
+	atomic_init(&m->phase, MODEL_RULES);
 	atomic_init(&m->done, 0);
 	atomic_init(&m->total, 0);
 	atomic_init(&m->finished, false);
@@ -188,9 +179,6 @@ const char *model_progress(const struct model *m, char *buf, size_t n)
 	case MODEL_RULES:
 		snprintf(buf, n, "Loading rules...");
 		break;
-	case MODEL_ASSESS:
-		snprintf(buf, n, "Assessing cases: %zu of %zu", done, total);
-		break;
 	default:
 		snprintf(buf, n, "Ready");
 	}
@@ -199,14 +187,29 @@ const char *model_progress(const struct model *m, char *buf, size_t n)
 
 const struct assessment *model_detail(struct model *m, size_t i)
 {
-	if (m->detail_row != i) {
-		if (m->detail_arena.head)
-			arena_reset(&m->detail_arena);
-		else
-			arena_init(&m->detail_arena, 64 * 1024);
-		assess_case(&m->rules, m->rows[i].c, m->app->as_of,
-			    m->app->law_as_of, &m->detail, &m->detail_arena);
-		m->detail_row = i;
+	if (m->detail_row == i)
+		return m->detail_why ? NULL : &m->detail;
+	if (m->detail_arena.head)
+		arena_reset(&m->detail_arena);
+	else
+		arena_init(&m->detail_arena, 64 * 1024);
+	m->detail_row = i;
+	m->detail_why = NULL;
+	const struct cw_case *c = m->rows[i].c;
+	if (c->stub) {
+		c = load_case_again(c, &ylimits_default, &m->app->vocab.ids,
+				    &m->detail_arena, &m->detail_why);
+		if (!c)
+			return NULL;
+	}
+	if (m->have_rules) {
+		assess_case(&m->rules, c, m->app->as_of, m->app->law_as_of,
+			    &m->detail, &m->detail_arena);
+	} else {
+		memset(&m->detail, 0, sizeof(m->detail));
+		m->detail.c = c;
+		m->detail.as_of = m->app->as_of;
+		m->detail.law_as_of = m->app->law_as_of;
 	}
 	return &m->detail;
 }
@@ -219,11 +222,9 @@ void model_free(struct model *m)
 		corpus_free(&m->corpus);
 	if (m->have_rules)
 		rules_free(&m->rules);
+	factpack_free(&m->facts);
 	official_free(&m->official);
 	diag_free(&m->diags);
-	for (int k = 0; k < m->n_arenas; k++)
-		arena_free(&m->arenas[k]);
-	free(m->arenas);
 	free(m->rows);
 	memset(m, 0, sizeof(*m));
 }
@@ -231,7 +232,7 @@ void model_free(struct model *m)
 const char *model_name(const struct model_row *r, bool redact)
 {
 	if (redact)
-		return r->pseudonym;
+		return r->info->pseudonym;
 	return r->c->person.name ? r->c->person.name : "";
 }
 

@@ -17,24 +17,39 @@
 #include "app.h"
 #include "assess.h"
 #include "corpus.h"
+#include "factpack.h"
 #include "official.h"
 #include "redact.h"
 #include "rules.h"
 
-/* One case and what the list shows about it. */
-struct model_row {
-	const struct cw_case *c;
-	struct assessment as;           /* the path taken (assess_case_taken);
-					   valid when model.have_rules */
-	const struct penalty *headline; /* may be NULL */
-	int n_status[RSTAT__COUNT];     /* relief rules by status */
+/* What the list shows of one case, from the assessment of the path it
+ * took, made as the case is loaded and kept for every case: a few dozen
+ * bytes and the packed facts, where the assessment itself takes kilobytes.
+ * The case view assesses its one case again in full (model_detail). */
+struct row_info {
+	const char *pseudonym;          /* redact_pseudonym of the id */
+	bool assessed;                  /* false without rules: the rest is 0 */
+	uint8_t path;                   /* enum path_id */
+	bool hearing;
 	bool running;                   /* a penalty in force on as_of */
-	bool revealed;                  /* quiz mode: outcome shown */
-	char pseudonym[REDACT_BUFSZ];
+	int16_t headline;               /* rule index of assess_headline, or -1 */
+	int8_t headline_running;        /* its running: 1, 0, -1 unknown */
+	struct date headline_until;     /* its last day (NONE: permanent) */
+	uint16_t n_status[RSTAT__COUNT]; /* relief rules by status */
+	uint16_t n_pen, n_forfeited;
+	const uint16_t *rules;          /* rule indexes: the penalties, then
+					   the relief forfeited */
+	const void *facts;              /* factpack.h record of rules.env */
 };
 
-enum model_phase { MODEL_IDLE, MODEL_FILES, MODEL_RULES, MODEL_ASSESS,
-		   MODEL_DONE };
+/* One case of the list. */
+struct model_row {
+	const struct cw_case *c;        /* a stub (case.h) for a clean file */
+	const struct row_info *info;    /* never NULL once loaded */
+	bool revealed;                  /* quiz mode: outcome shown */
+};
+
+enum model_phase { MODEL_IDLE, MODEL_RULES, MODEL_FILES, MODEL_DONE };
 
 struct model {
 	struct app *app;
@@ -43,15 +58,14 @@ struct model {
 	bool have_corpus, have_rules;
 	struct official official;
 	struct diag_list diags;         /* rules and statistics problems */
-	struct arena *arenas;           /* assessments, one per worker */
-	int n_arenas;
+	struct factpack facts;          /* the layout of row_info.facts */
 	struct model_row *rows;
 	size_t n_rows;
 	/* the one case opened in full (with the path not taken) */
 	struct arena detail_arena;
 	size_t detail_row;              /* SIZE_MAX: none */
 	struct assessment detail;
-	size_t n_hearing;
+	const char *detail_why;         /* why it could not be read again */
 	/* loading */
 	pthread_t thread;
 	bool loading;                   /* a thread was started, not joined */
@@ -72,10 +86,13 @@ bool model_ready(const struct model *m);
 /* A line describing the load in progress ("Loading case files: 120 of
  * 5000"). */
 const char *model_progress(const struct model *m, char *buf, size_t n);
-/* The full assessment of row i (the path not taken, each event's effect),
- * made when first asked for and kept until another row is asked for.  The
- * list keeps only the path taken of every case: that is what filters and
- * totals need, and it keeps a large corpus in memory. */
+/* Row i's case in full, read again from its file, with its full
+ * assessment (the path not taken, each event's effect; without rules only
+ * .c is set), made when first asked for and kept until another row is
+ * asked for.  NULL when the file no longer holds the case: the reason is
+ * in m->detail_why.  The list keeps a stub and a row_info of each case:
+ * that is what filters and totals need, and it keeps 100,000 cases in
+ * less memory than their files take. */
 const struct assessment *model_detail(struct model *m, size_t i);
 /* Frees everything (waits for a load in progress first). */
 void model_free(struct model *m);

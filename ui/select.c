@@ -92,6 +92,9 @@ bool select_set_filter(struct select *s, const struct model *m,
 	struct select old = *s;
 	arena_init(&s->arena, 4096);
 	s->expr = NULL;
+	s->expr_facts = NULL;
+	s->n_expr_facts = 0;
+	s->vals = NULL;
 	snprintf(s->filter, sizeof(s->filter), "%s", text);
 	if (!parse_terms(s, text)) {
 		struct expr_error e;
@@ -111,6 +114,15 @@ bool select_set_filter(struct select *s, const struct model *m,
 			*s = old;
 			return false;
 		}
+		/* a row's facts are unpacked, at each filtering, only where
+		 * the expression looks */
+		size_t n = m->rules.env.n_facts;
+		s->expr_facts = arena_alloc(&s->arena, (n + 1) *
+					    sizeof(*s->expr_facts));
+		s->n_expr_facts = expr_facts(s->expr, s->expr_facts, 0, n);
+		s->vals = arena_alloc(&s->arena, (n + 1) * sizeof(*s->vals));
+		for (size_t i = 0; i < n; i++)
+			s->vals[i] = value_unknown();
 	}
 	arena_free(&old.arena);
 	return true;
@@ -131,10 +143,11 @@ static bool contains(const char *hay, const char *needle)
 	return false;
 }
 
-static bool penalty_match(const struct outcome_side *o, const char *id)
+static bool penalty_match(const struct model *m, const struct row_info *o,
+			  const char *id)
 {
 	for (uint32_t i = 0; i < o->n_pen; i++)
-		if (prefix(o->pen[i].rule->id, id))
+		if (prefix(m->rules.v[o->rules[i]].id, id))
 			return true;
 	return false;
 }
@@ -142,21 +155,21 @@ static bool penalty_match(const struct outcome_side *o, const char *id)
 static bool term_holds(const struct select *s, const struct select_term *t,
 		       const struct model *m, const struct model_row *r)
 {
-	const struct outcome_side *o = &r->as.taken;
-	bool ok = m->have_rules;
+	const struct row_info *o = r->info;
+	bool ok = m->have_rules && o->assessed;
 	switch (t->kind) {
 	case T_PATH:
 		return ok && prefix(enum_name(&path_id_def, o->path), t->arg);
 	case T_HEARING:
 		return ok && o->hearing == (t->arg[0] == 'y');
 	case T_RUNNING:
-		return r->running;
+		return o->running;
 	case T_RELIEF: {
 		int st = enum_value(&relief_status_def, t->arg, strlen(t->arg));
-		return ok && st >= 0 && r->n_status[st] > 0;
+		return ok && st >= 0 && o->n_status[st] > 0;
 	}
 	case T_PENALTY:
-		return ok && penalty_match(o, t->arg);
+		return ok && penalty_match(m, o, t->arg);
 	case T_TAG:
 		return case_has_tag(r->c, t->arg);
 	case T_TEXT:
@@ -169,10 +182,13 @@ static bool term_holds(const struct select *s, const struct select_term *t,
 static bool shown(const struct select *s, const struct model *m,
 		  const struct model_row *r)
 {
-	if (s->expr)
-		return m->have_rules &&
-		       value_truth(expr_eval(s->expr, r->as.taken.facts,
-					     NULL)) == 1;
+	if (s->expr) {
+		if (!m->have_rules || !r->info->assessed)
+			return false;
+		factpack_get(&m->facts, r->info->facts, s->expr_facts,
+			     s->n_expr_facts, s->vals);
+		return value_truth(expr_eval(s->expr, s->vals, NULL)) == 1;
+	}
 	for (int i = 0; i < s->n_terms; i++)
 		if (!term_holds(s, &s->terms[i], m, r))
 			return false;
@@ -197,10 +213,17 @@ static int cmp_int(long a, long b)
 
 static long until_key(const struct model_row *r)
 {
-	const struct penalty *p = r->headline;
-	if (!p)
+	const struct row_info *o = r->info;
+	if (o->headline < 0)
 		return -2147483647L;
-	return date_known(p->until) ? (long)date_lo(p->until) : 2147483647L;
+	return date_known(o->headline_until) ?
+		(long)date_lo(o->headline_until) : 2147483647L;
+}
+
+static const char *headline_id(const struct model *m,
+			       const struct model_row *r)
+{
+	return r->info->headline >= 0 ? m->rules.v[r->info->headline].id : "";
 }
 
 static int cmp_col(const struct sort_ctx *c, const struct model_row *a,
@@ -212,18 +235,16 @@ static int cmp_col(const struct sort_ctx *c, const struct model_row *a,
 		return strcmp(model_name(a, c->s->redact),
 			      model_name(b, c->s->redact));
 	case COL_PATH:
-		return rules ? cmp_int(a->as.taken.path, b->as.taken.path) : 0;
+		return rules ? cmp_int(a->info->path, b->info->path) : 0;
 	case COL_HEARING:
-		return rules ? cmp_int(a->as.taken.hearing,
-				       b->as.taken.hearing) : 0;
+		return rules ? cmp_int(a->info->hearing, b->info->hearing) : 0;
 	case COL_PENALTY:
-		return strcmp(a->headline ? a->headline->rule->id : "",
-			      b->headline ? b->headline->rule->id : "");
+		return strcmp(headline_id(c->m, a), headline_id(c->m, b));
 	case COL_UNTIL:
 		return cmp_int(until_key(a), until_key(b));
 	case COL_RELIEF:
-		return cmp_int(a->n_status[RSTAT_FORFEITED],
-			       b->n_status[RSTAT_FORFEITED]);
+		return cmp_int(a->info->n_status[RSTAT_FORFEITED],
+			       b->info->n_status[RSTAT_FORFEITED]);
 	default:
 		return strcmp(a->c->id, b->c->id);
 	}

@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "expr.h"
@@ -52,6 +53,9 @@ struct select {
 	struct select_term terms[SEL_TERMS_MAX];
 	int n_terms;
 	struct expr *expr;              /* a typed expression, or NULL */
+	uint32_t *expr_facts;           /* the facts it names (expr_facts) */
+	size_t n_expr_facts;
+	struct value *vals;             /* a row's facts, those filled in */
 	struct arena arena;
 	int sort;                       /* enum ui_column */
 	bool reverse;

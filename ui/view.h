@@ -169,6 +169,10 @@ const char *view_doc_text(struct view *v, size_t line, char *buf, size_t n);
 void view_doc_done(struct view *v);
 /* Returns v's doc, created or emptied for the current width. */
 struct doc *view_doc_reset(struct view *v);
+/* The case of v->row read again in full with its assessment
+ * (model_detail); when its file no longer holds it, NULL, after writing
+ * why into d. */
+const struct assessment *view_detail(struct view *v, struct doc *d);
 /* Formats a date or "" (a convenience for the views). */
 const char *view_date(struct date d, char buf[DATE_BUFSZ]);
 

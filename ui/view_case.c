@@ -17,10 +17,16 @@ static const struct model_row *row_of(struct view *v)
 	return &v->ui->model.rows[v->row];
 }
 
-/* The case's full assessment: the list keeps only the path taken. */
+/* The case in full with its full assessment: the list keeps a stub and a
+ * summary.  Not NULL once case_open has seen it read (view_detail). */
 static const struct assessment *full(struct view *v)
 {
 	return model_detail(&v->ui->model, v->row);
+}
+
+static const struct cw_case *the_case(struct view *v)
+{
+	return full(v)->c;
 }
 
 static void section(struct doc *d, const char *title)
@@ -35,15 +41,17 @@ static void field(struct doc *d, int x, const char *label, int role,
 	doc_field(d, x, label, role, value);
 }
 
-static void person(struct view *v, struct doc *d)
+static void person(struct view *v, struct doc *d, bool whole)
 {
 	const struct model_row *r = row_of(v);
-	const struct person *p = &r->c->person;
 	bool redact = v->ui->redact;
 	char a[REDACT_BUFSZ], b[DATE_BUFSZ];
 	struct doc_line *l = doc_add(d);
 	int w = doc_putf(d, l, 1, ROLE_HEADER, "%s", r->c->id);
 	doc_put(d, l, w + 3, -1, ROLE_HEADER, model_name(r, redact));
+	if (!whole)
+		return;
+	const struct person *p = &the_case(v)->person;
 	l = doc_add(d);
 	doc_putf(d, l, IND, ROLE_NORMAL, "A-number %s   born %s   "
 		 "nationality %s", p->a_number ? (redact ?
@@ -59,8 +67,7 @@ static void person(struct view *v, struct doc *d)
  * when, and which relief the path cost. */
 static void headline(struct view *v, struct doc *d)
 {
-	const struct model_row *r = row_of(v);
-	const struct penalty *p = r->headline;
+	const struct penalty *p = assess_headline(&full(v)->taken);
 	char a[DATE_BUFSZ], buf[1024];
 	size_t len = 0;
 	if (p) {
@@ -140,11 +147,11 @@ static void event_text(const struct event *e, char *buf, size_t n)
 
 static void timeline(struct view *v, struct doc *d)
 {
-	const struct model_row *r = row_of(v);
+	const struct cw_case *c = the_case(v);
 	bool shown = ui_outcome_shown(v->ui, v->row) && v->ui->model.have_rules;
 	section(d, "TIMELINE");
-	for (uint32_t i = 0; i < r->c->n_events; i++) {
-		const struct event *e = &r->c->events[i];
+	for (uint32_t i = 0; i < c->n_events; i++) {
+		const struct event *e = &c->events[i];
 		char date[DATE_BUFSZ], what[512];
 		event_text(e, what, sizeof(what));
 		struct doc_line *l = doc_add(d);
@@ -162,12 +169,12 @@ static void timeline(struct view *v, struct doc *d)
 
 static void offenses(struct view *v, struct doc *d)
 {
-	const struct model_row *r = row_of(v);
-	if (!r->c->n_offenses)
+	const struct cw_case *c = the_case(v);
+	if (!c->n_offenses)
 		return;
 	section(d, "OFFENSES");
-	for (uint32_t i = 0; i < r->c->n_offenses; i++) {
-		const struct offense *o = &r->c->offenses[i];
+	for (uint32_t i = 0; i < c->n_offenses; i++) {
+		const struct offense *o = &c->offenses[i];
 		const struct vocab_entry *ve = vocab_find(&v->ui->app->vocab,
 							  o->charge);
 		char a[DATE_BUFSZ], b[DATE_BUFSZ];
@@ -285,7 +292,7 @@ static void relief(struct view *v, struct doc *d)
 
 static void people_and_notes(struct view *v, struct doc *d)
 {
-	const struct cw_case *c = row_of(v)->c;
+	const struct cw_case *c = the_case(v);
 	bool redact = v->ui->redact;
 	if (c->n_relatives)
 		section(d, "RELATIVES");
@@ -321,7 +328,13 @@ static void case_open(struct view *v)
 {
 	struct doc *d = view_doc_reset(v);
 	bool rules = v->ui->model.have_rules;
-	person(v, d);
+	bool whole = model_detail(&v->ui->model, v->row) != NULL;
+	person(v, d, whole);
+	if (!whole) {
+		view_detail(v, d);      /* why not */
+		v->lines = d->n;
+		return;
+	}
 	if (rules)
 		outcome(v, d);
 	timeline(v, d);

@@ -146,11 +146,15 @@ static void side_head(struct doc *d, const struct cols *c,
 static void compare_open(struct view *v)
 {
 	struct doc *d = view_doc_reset(v);
-	const struct assessment *a = model_detail(&v->ui->model, v->row);
 	struct cols c = columns(d);
 	if (!ui_outcome_shown(v->ui, v->row)) {
 		doc_linef(d, 2, ROLE_UNKNOWN, "Hidden (quiz): press v to reveal "
 			  "this case's outcome first.");
+		v->lines = d->n;
+		return;
+	}
+	const struct assessment *a = view_detail(v, d);
+	if (!a) {
 		v->lines = d->n;
 		return;
 	}

@@ -33,6 +33,20 @@ void view_doc_done(struct view *v)
 	v->priv = NULL;
 }
 
+const struct assessment *view_detail(struct view *v, struct doc *d)
+{
+	struct model *m = &v->ui->model;
+	const struct assessment *a = model_detail(m, v->row);
+	if (a)
+		return a;
+	doc_add(d);
+	doc_linef(d, 2, ROLE_UNMET, "This case cannot be shown: %s.",
+		  m->detail_why ? m->detail_why : "it cannot be read");
+	doc_linef(d, 2, ROLE_NORMAL, "Its file has changed since the cases "
+		  "were loaded; press r to load them again.");
+	return NULL;
+}
+
 const char *view_date(struct date d, char buf[DATE_BUFSZ])
 {
 	return date_format(d, buf);

@@ -107,20 +107,20 @@ static void relief_text(const struct model_row *r, int w, char *buf,
 	buf[0] = 0;
 	for (size_t i = 0; i < sizeof(shown) / sizeof(*shown); i++) {
 		int s = shown[i];
-		if (!r->n_status[s])
+		if (!r->info->n_status[s])
 			continue;
 		if (first < 0)
 			first = s;
 		kinds++;
 		len += (size_t)snprintf(buf + len, len < n ? n - len : 0,
 					"%s%d %s", len ? ", " : "",
-					r->n_status[s],
+					r->info->n_status[s],
 					enum_name(&relief_status_def, s));
 	}
 	if (first >= 0 && (int)len > w) {
 		/* the most telling count, "+" when there are others and it
 		 * fits */
-		int k = snprintf(buf, n, "%d %s", r->n_status[first],
+		int k = snprintf(buf, n, "%d %s", r->info->n_status[first],
 				 enum_name(&relief_status_def, first));
 		if (kinds > 1 && k < w)
 			snprintf(buf + k, n - (size_t)k, "+");
@@ -134,8 +134,9 @@ static const char *cell(struct view *v, const struct model_row *r, int c,
 			int w, int *role, char *buf, size_t n)
 {
 	struct ui *ui = v->ui;
-	const struct outcome_side *o = &r->as.taken;
-	const struct penalty *p = r->headline;
+	const struct row_info *o = r->info;
+	const struct rule *p = o->headline >= 0 ?
+		&ui->model.rules.v[o->headline] : NULL;
 	*role = ROLE_NORMAL;
 	if (c == COL_ID)
 		return r->c->id;
@@ -153,14 +154,15 @@ static const char *cell(struct view *v, const struct model_row *r, int c,
 		*role = o->hearing ? ROLE_NORMAL : ROLE_NO_HEARING;
 		return o->hearing ? "yes" : "no";
 	case COL_PENALTY:
-		*role = p && r->running ? ROLE_RUNNING : ROLE_NORMAL;
-		return p ? p->rule->id : "-";
+		*role = p && o->running ? ROLE_RUNNING : ROLE_NORMAL;
+		return p ? p->id : "-";
 	case COL_UNTIL:
-		*role = p && p->running == 1 ? ROLE_RUNNING : ROLE_NORMAL;
+		*role = p && o->headline_running == 1 ? ROLE_RUNNING :
+			ROLE_NORMAL;
 		if (!p)
 			return "";
-		return date_known(p->until) ? date_format(p->until, buf) :
-			"permanent";
+		return date_known(o->headline_until) ?
+			date_format(o->headline_until, buf) : "permanent";
 	default:
 		relief_text(r, w, buf, n);
 		return buf;
@@ -234,7 +236,7 @@ static void list_status(struct view *v, char *buf, size_t n)
 	size_t hearing = 0;
 	char sort[64];
 	for (size_t i = 0; i < ui->sel.n; i++)
-		hearing += m->rows[ui->sel.idx[i]].as.taken.hearing;
+		hearing += m->rows[ui->sel.idx[i]].info->hearing;
 	int len = ui->sel.n == m->n_rows ?
 		snprintf(buf, n, "%zu cases", m->n_rows) :
 		snprintf(buf, n, "%zu of %zu cases", ui->sel.n, m->n_rows);

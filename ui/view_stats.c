@@ -74,17 +74,12 @@ static void chart(struct doc *d, const char *title, const struct bar *b,
 
 /* ---- the loaded cases -------------------------------------------------- */
 
-static size_t rule_index(const struct rules *r, const struct rule *rule)
-{
-	return (size_t)(rule - r->v);
-}
-
 static void by_path(struct ui *ui, struct doc *d)
 {
 	struct bar b[PATH__COUNT];
 	size_t count[PATH__COUNT] = { 0 }, n = 0, hearing = 0;
 	for (size_t i = 0; i < ui->sel.n; i++) {
-		const struct outcome_side *o = &ui->model.rows[ui->sel.idx[i]].as.taken;
+		const struct row_info *o = ui->model.rows[ui->sel.idx[i]].info;
 		if (o->path < PATH__COUNT)
 			count[o->path]++;
 		hearing += o->hearing;
@@ -110,12 +105,11 @@ static void by_rule(struct ui *ui, struct doc *d, bool penalties)
 	size_t *count = xcalloc(r->n + 1, sizeof(*count)), n = 0;
 	struct bar *b = xcalloc(r->n + 1, sizeof(*b));
 	for (size_t i = 0; i < ui->sel.n; i++) {
-		const struct outcome_side *o = &ui->model.rows[ui->sel.idx[i]].as.taken;
+		const struct row_info *o = ui->model.rows[ui->sel.idx[i]].info;
 		for (uint32_t k = 0; penalties && k < o->n_pen; k++)
-			count[rule_index(r, o->pen[k].rule)]++;
-		for (uint32_t k = 0; !penalties && k < o->n_rel; k++)
-			if (o->rel[k].status == RSTAT_FORFEITED)
-				count[rule_index(r, o->rel[k].rule)]++;
+			count[o->rules[k]]++;
+		for (uint32_t k = 0; !penalties && k < o->n_forfeited; k++)
+			count[o->rules[o->n_pen + k]]++;
 	}
 	for (size_t i = 0; i < r->n; i++)
 		if (count[i])
