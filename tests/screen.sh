@@ -122,6 +122,37 @@ N
 <Esc>
 EOS
 
+# Incremental search reuses the searches of the pattern's prefixes
+# (nav.c): typing, deleting and typing again must land where a search
+# typed afresh lands.
+t list-search-incremental testdata/cases <<'EOS'
+:wait-load
+jjjj/ort
+:dump @
+<Backspace><Backspace>u
+:dump @
+<Esc>/ou
+:dump @
+<Backspace><Backspace>zq<Backspace><Backspace>ri
+:dump @
+<Esc>/ri
+:dump @
+<Esc>
+EOS
+for size in 80x24 120x40; do
+	for pair in "2 3" "4 5"; do
+		set -- $pair
+		if cmp -s "$tmp/out/list-search-incremental-$size.$1.txt" \
+			  "$tmp/out/list-search-incremental-$size.$2.txt"; then
+			pass=$((pass + 1))
+		else
+			echo "FAIL list-search-incremental $size: screen $1 (typed," \
+			     "deleted, typed) differs from screen $2 (typed afresh)"
+			fail=$((fail + 1))
+		fi
+	done
+done
+
 t case-e06a testdata/cases <<'EOS'
 :wait-load
 /E06a<Enter><Enter>

@@ -51,18 +51,27 @@ static bool line_matches(struct view *v, size_t line, const char *pat)
 	return false;
 }
 
+/* The first line matching pat among `count` lines from `from` in
+ * direction dir (wrapping), or -1. */
+static long scan(struct view *v, const char *pat, long from, int dir,
+		 long count)
+{
+	long n = (long)v->lines;
+	for (long i = 0; i < count && i < n; i++) {
+		long line = ((from + dir * i) % n + n) % n;
+		if (line_matches(v, (size_t)line, pat))
+			return line;
+	}
+	return -1;
+}
+
 /* Finds pat from line `from` in direction dir (wrapping); moves there. */
 static bool find(struct view *v, const char *pat, long from, int dir)
 {
-	long n = (long)v->lines;
-	for (long i = 0; i < n; i++) {
-		long line = ((from + dir * i) % n + n) % n;
-		if (line_matches(v, (size_t)line, pat)) {
-			move_to(v, line);
-			return true;
-		}
-	}
-	return false;
+	long line = scan(v, pat, from, dir, (long)v->lines);
+	if (line >= 0)
+		move_to(v, line);
+	return line >= 0;
 }
 
 static int find_step(struct ui *ui, int dir)
@@ -89,7 +98,45 @@ static int prompt_start(struct ui *ui, int kind, const char *text)
 	p->len = strlen(p->buf);
 	p->saved_top = v->top;
 	p->saved_sel = v->sel;
+	p->searched[0] = '\0';
+	for (size_t k = 0; k < sizeof(p->found) / sizeof(p->found[0]); k++)
+		p->found[k] = -2;
 	return UI_REDRAW;
+}
+
+/* Where the search for p->buf lands, reusing the searches for its
+ * prefixes: a line that matches "abc" matches "ab", so the first match of
+ * "abc" is no earlier than the first match of "ab", and there is none
+ * when "ab" had none.  Each letter typed then looks at the lines from the
+ * last match on, and a Backspace looks at none. */
+static long search_memo(struct view *v, struct prompt *p, long start)
+{
+	size_t same = 0, n = (size_t)v->lines;
+	while (same < p->len && p->searched[same] &&
+	       p->searched[same] == p->buf[same])
+		same++;
+	for (size_t k = same + 1; k < sizeof(p->found) / sizeof(*p->found); k++)
+		p->found[k] = -2;
+	memcpy(p->searched, p->buf, p->len + 1);
+	p->found[0] = start;            /* the empty pattern: where we are */
+	size_t k = p->len;
+	while (p->found[k] == -2)
+		k--;
+	for (; k < p->len; k++) {
+		long from = p->found[k];
+		char pat[sizeof(p->buf)];
+		if (from < 0) {
+			p->found[k + 1] = -1;
+			continue;
+		}
+		/* the lines from `from` on, up to the start again */
+		size_t off = ((size_t)from + n - (size_t)start) % n;
+		long count = (long)(n - off);
+		memcpy(pat, p->buf, k + 1);
+		pat[k + 1] = '\0';
+		p->found[k + 1] = scan(v, pat, from, 1, count);
+	}
+	return p->found[p->len];
 }
 
 static void prompt_changed(struct ui *ui)
@@ -102,8 +149,12 @@ static void prompt_changed(struct ui *ui)
 	 * pressed, so deleting a letter can move back */
 	v->top = p->saved_top;
 	v->sel = p->saved_sel;
-	if (p->len && v->lines)
-		find(v, p->buf, (long)(v->ops->cursor ? v->sel : v->top), 1);
+	if (p->len && v->lines) {
+		long line = search_memo(v, p, (long)(v->ops->cursor ? v->sel :
+						      v->top));
+		if (line >= 0)
+			move_to(v, line);
+	}
 }
 
 static int prompt_submit(struct ui *ui)

@@ -79,6 +79,11 @@ struct prompt {
 	char buf[256];
 	size_t len;
 	size_t saved_top, saved_sel;    /* restored by <Esc> */
+	/* incremental search: found[k] is the first line from the saved
+	 * place that matches the first k bytes of `searched` (-1: none,
+	 * -2: not searched yet) */
+	char searched[256];
+	long found[257];
 };
 
 /* An edit of a case file in progress (edit.c). */
