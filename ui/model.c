@@ -124,7 +124,9 @@ static void *load_main(void *arg)
 void model_start(struct model *m, struct app *app)
 {
 	sigset_t all, old;
+	static unsigned generations;
 	memset(m, 0, sizeof(*m));
+	m->generation = ++generations;
 	m->app = app;
 	m->detail_row = SIZE_MAX;
 	atomic_init(&m->phase, MODEL_RULES);

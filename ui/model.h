@@ -61,6 +61,7 @@ struct model {
 	struct factpack facts;          /* the layout of row_info.facts */
 	struct model_row *rows;
 	size_t n_rows;
+	unsigned generation;            /* new at each model_start */
 	/* the one case opened in full (with the path not taken) */
 	struct arena detail_arena;
 	size_t detail_row;              /* SIZE_MAX: none */

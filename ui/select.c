@@ -34,6 +34,7 @@ void select_free(struct select *s)
 {
 	arena_free(&s->arena);
 	free(s->idx);
+	free(s->order);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -261,21 +262,40 @@ static int cmp_items(const void *x, const void *y)
 	return r ? r : cmp_int((long)a->row, (long)b->row);
 }
 
-void select_apply(struct select *s, const struct model *m)
+/* s->order for the current sort, made again if out of date. */
+static void sort_all(struct select *s, const struct model *m)
 {
+	if (s->order && s->order_generation == m->generation &&
+	    s->n_order == m->n_rows && s->order_sort == s->sort &&
+	    s->order_reverse == s->reverse && s->order_redact == s->redact)
+		return;
 	struct sort_ctx ctx = { s, m };
 	struct sort_item *items = xmalloc((m->n_rows + 1) * sizeof(*items));
+	for (size_t i = 0; i < m->n_rows; i++)
+		items[i] = (struct sort_item){ i, &ctx };
+	qsort(items, m->n_rows, sizeof(*items), cmp_items);
+	free(s->order);
+	s->order = xmalloc((m->n_rows + 1) * sizeof(*s->order));
+	for (size_t i = 0; i < m->n_rows; i++)
+		s->order[i] = items[i].row;
+	free(items);
+	s->n_order = m->n_rows;
+	s->order_generation = m->generation;
+	s->order_sort = s->sort;
+	s->order_reverse = s->reverse;
+	s->order_redact = s->redact;
+}
+
+void select_apply(struct select *s, const struct model *m)
+{
+	sort_all(s, m);
+	free(s->idx);
+	s->idx = xmalloc((m->n_rows + 1) * sizeof(*s->idx));
 	size_t n = 0;
 	for (size_t i = 0; i < m->n_rows; i++)
-		if (shown(s, m, &m->rows[i]))
-			items[n++] = (struct sort_item){ i, &ctx };
-	qsort(items, n, sizeof(*items), cmp_items);
-	free(s->idx);
-	s->idx = xmalloc((n + 1) * sizeof(*s->idx));
-	for (size_t i = 0; i < n; i++)
-		s->idx[i] = items[i].row;
+		if (shown(s, m, &m->rows[s->order[i]]))
+			s->idx[n++] = s->order[i];
 	s->n = n;
-	free(items);
 }
 
 const char *select_describe(const struct select *s, char *buf, size_t n)

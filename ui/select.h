@@ -62,6 +62,14 @@ struct select {
 	bool redact;                    /* names as shown */
 	size_t *idx;                    /* rows shown, in order */
 	size_t n;
+	/* every row in sort order, made again only when the sort, the
+	 * names (redact) or the model change: filtering then keeps the
+	 * order without sorting */
+	size_t *order;
+	size_t n_order;
+	int order_sort;
+	bool order_reverse, order_redact;
+	unsigned order_generation;      /* model.generation; 0: none */
 };
 
 void select_init(struct select *s);
