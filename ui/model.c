@@ -93,6 +93,45 @@ static void *row_of_case(void *ctx, const struct cw_case *c,
 	return ri;
 }
 
+/* A label's parts, each cut to 255 bytes at a character's start (names
+ * longer than that are not shown whole anyway). */
+static size_t part_len(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n <= 255)
+		return n;
+	n = 255;
+	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+static size_t label_size(const struct cw_case *c, const struct row_info *ri)
+{
+	return part_len(c->id) + part_len(c->person.name) +
+	       part_len(ri->pseudonym) + 3;
+}
+
+static size_t make_label(struct model_row *r, char *at)
+{
+	const char *parts[3] = { r->c->id, r->c->person.name,
+				 r->info->pseudonym };
+	size_t len = 0;
+	r->label = at;
+	for (int k = 0; k < 3; k++) {
+		size_t n = part_len(parts[k]);
+		if (k == 1)
+			r->name_at = (uint16_t)len;
+		if (k == 2)
+			r->pseudonym_at = (uint16_t)len;
+		if (n)
+			memcpy(at + len, parts[k], n);
+		at[len + n] = '\0';
+		len += n + 1;
+	}
+	return len;
+}
+
 static void *load_main(void *arg)
 {
 	struct model *m = arg;
@@ -111,10 +150,17 @@ static void *load_main(void *arg)
 	m->vocab_failed = !m->have_corpus;
 	m->n_rows = m->have_corpus ? m->corpus.n_cases : 0;
 	m->rows = xcalloc(m->n_rows + 1, sizeof(*m->rows));
+	size_t need = 1;
 	for (size_t i = 0; i < m->n_rows; i++) {
-		m->rows[i].c = m->corpus.cases[i];
-		m->rows[i].info = m->corpus.cases[i]->user;
+		const struct cw_case *c = m->corpus.cases[i];
+		const struct row_info *ri = c->user;
+		m->rows[i].c = c;
+		m->rows[i].info = ri;
+		need += label_size(c, ri);
 	}
+	m->labels = xmalloc(need);
+	for (size_t i = 0, at = 0; i < m->n_rows; i++)
+		at += make_label(&m->rows[i], m->labels + at);
 	official_load_default(&m->official, &m->diags);
 	atomic_store(&m->phase, MODEL_DONE);
 	atomic_store(&m->finished, true);
@@ -228,14 +274,13 @@ void model_free(struct model *m)
 	official_free(&m->official);
 	diag_free(&m->diags);
 	free(m->rows);
+	free(m->labels);
 	memset(m, 0, sizeof(*m));
 }
 
 const char *model_name(const struct model_row *r, bool redact)
 {
-	if (redact)
-		return r->info->pseudonym;
-	return r->c->person.name ? r->c->person.name : "";
+	return r->label + (redact ? r->pseudonym_at : r->name_at);
 }
 
 static const struct {

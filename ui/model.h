@@ -46,6 +46,10 @@ struct row_info {
 struct model_row {
 	const struct cw_case *c;        /* a stub (case.h) for a clean file */
 	const struct row_info *info;    /* never NULL once loaded */
+	/* "ID\0NAME\0PSEUDONYM\0", the rows' texts side by side in one
+	 * block: a search of every row reads these and nothing else */
+	const char *label;
+	uint16_t name_at, pseudonym_at;
 	bool revealed;                  /* quiz mode: outcome shown */
 };
 
@@ -61,6 +65,7 @@ struct model {
 	struct factpack facts;          /* the layout of row_info.facts */
 	struct model_row *rows;
 	size_t n_rows;
+	char *labels;                   /* model_row.label's block */
 	unsigned generation;            /* new at each model_start */
 	/* the one case opened in full (with the path not taken) */
 	struct arena detail_arena;

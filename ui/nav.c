@@ -1,6 +1,7 @@
 /* nav.c - what every view shares: moving, searching, the prompt, the
  * global views, reloading, redaction.  The loop calls nav_action for an
  * action the top view did not handle. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -45,8 +46,11 @@ static bool line_matches(struct view *v, size_t line, const char *pat)
 	size_t n = strlen(pat);
 	if (!v->ops->text || !n)
 		return false;
+	/* ASCII case folding, as strncasecmp: test the first byte before
+	 * calling it (a search of 100,000 rows runs this per row) */
+	int lo = tolower((unsigned char)pat[0]), up = toupper(lo);
 	for (const char *t = v->ops->text(v, line, buf, sizeof(buf)); *t; t++)
-		if (!strncasecmp(t, pat, n))
+		if ((*t == lo || *t == up) && !strncasecmp(t, pat, n))
 			return true;
 	return false;
 }

@@ -4,6 +4,8 @@
  *   :dump FILE          write the screen as text to FILE
  *   :resize COLS ROWS   resize the (virtual) terminal
  *   :wait-load          wait until loading has finished
+ *   :clock FILE         append the monotonic clock, in seconds, to FILE
+ *                       (make bench times keystrokes between two)
  *   :quit               stop (as does the end of the script)
  * '#' starts a comment line; blank lines are skipped.  Any other line is a
  * sequence of keys, named as in keys.h: "jj<Enter>", "/felipe<Enter>".

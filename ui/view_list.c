@@ -214,7 +214,22 @@ static const char *list_text(struct view *v, size_t line, char *buf,
 			     size_t n)
 {
 	const struct model_row *r = &v->ui->model.rows[v->ui->sel.idx[line]];
-	snprintf(buf, n, "%s %s", r->c->id, model_name(r, v->ui->redact));
+	const char *name = model_name(r, v->ui->redact);
+	size_t a = (size_t)r->name_at - 1, b = strlen(name);
+	if (!n)
+		return "";
+	/* by hand: a search runs this for every row */
+	if (a > n - 1)
+		a = n - 1;
+	memcpy(buf, r->label, a);       /* the id */
+	if (a + 1 < n) {
+		buf[a++] = ' ';
+		if (b > n - 1 - a)
+			b = n - 1 - a;
+		memcpy(buf + a, name, b);
+		a += b;
+	}
+	buf[a] = '\0';
 	return buf;
 }
 
