@@ -39,15 +39,19 @@ static bool yaml_name(const char *name)
 struct file_list {
 	char **v;
 	size_t n, cap;
+	struct arena *names;
 };
 
+/* The names go to an arena: 100,000 small blocks left on the heap among
+ * the ones fts frees would make every later malloc (libyaml's, for each
+ * file) search the holes. */
 static void push_file(struct file_list *l, const char *path)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
-	l->v[l->n++] = xstrdup(path);
+	l->v[l->n++] = arena_strdup(l->names, path);
 }
 
 static void list_error(struct diag_list *d, struct arena *a, const char *path,
@@ -106,7 +110,7 @@ static void visit(FTS *fts, FTSENT *e, struct file_list *l,
 char **corpus_list_files(char *const *paths, size_t n_paths, size_t *n_out,
 			 struct diag_list *diags, struct arena *arena)
 {
-	struct file_list l = { 0 };
+	struct file_list l = { NULL, 0, 0, arena };
 	/* fts sorts its arguments too: keep the user's order instead by
 	 * walking each argument on its own */
 	for (size_t i = 0; i < n_paths; i++) {
@@ -381,8 +385,6 @@ void corpus_free(struct corpus *c)
 	for (int i = 0; i < c->n_arenas; i++)
 		arena_free(&c->arenas[i]);
 	free(c->arenas);
-	for (size_t i = 0; i < c->n_files; i++)
-		free(c->files[i]);
 	free(c->files);
 	free(c->cases);
 	free(c->index);

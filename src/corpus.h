@@ -66,7 +66,7 @@ const struct cw_case *corpus_find(const struct corpus *c, const char *id);
 /* Lists the case files below paths the way corpus_load reads them: files
  * as given, directories recursively in sorted order, *.yaml and *.yml only,
  * no dot-files, symlinked directories not followed.  Problems go to diags.
- * Returns a malloc'd array of malloc'd paths. */
+ * Returns a malloc'd array of paths; the paths live in `arena`. */
 char **corpus_list_files(char *const *paths, size_t n_paths, size_t *n_out,
 			 struct diag_list *diags, struct arena *arena);
 

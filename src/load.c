@@ -290,7 +290,8 @@ static bool read_mapping(struct conv *cv, const struct ynode *m,
 		size_t slot = 0;
 		for (size_t a = 0; a < nt && !f; a++)
 			for (size_t b = 0; b < t[a].n; b++, slot++)
-				if (!strcmp(t[a].f[b].key, k->s)) {
+				if (t[a].f[b].key[0] == k->s[0] &&
+				    !strcmp(t[a].f[b].key, k->s)) {
 					f = &t[a].f[b];
 					break;
 				}

@@ -383,8 +383,14 @@ bool ynode_is_null(const struct ynode *n)
 {
 	if (n->kind != YN_SCALAR || !n->plain)
 		return false;
-	return n->n == 0 || !strcmp(n->s, "~") || !strcmp(n->s, "null") ||
-	       !strcmp(n->s, "Null") || !strcmp(n->s, "NULL");
+	/* by length first: it runs for every value of every case */
+	switch (n->n) {
+	case 0: return true;
+	case 1: return n->s[0] == '~';
+	case 4: return !strcmp(n->s, "null") || !strcmp(n->s, "Null") ||
+		       !strcmp(n->s, "NULL");
+	default: return false;
+	}
 }
 
 bool ynode_scalar_is(const struct ynode *n, const char *s)

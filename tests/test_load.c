@@ -363,8 +363,6 @@ static void test_listing_order_dotfiles_links_fifos(void **state)
 	snprintf(p, sizeof(p), "%s/sub/c.yaml", tmpdir);
 	assert_string_equal(files[3], p);
 	assert_int_equal(d.n, 0);
-	for (size_t i = 0; i < n; i++)
-		free(files[i]);
 	free(files);
 	diag_free(&d);
 	arena_free(&a);
