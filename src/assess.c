@@ -124,7 +124,8 @@ static void eval_penalties(const struct rules *r, struct value *facts,
 			   struct outcome_side *s, struct date as_of,
 			   struct date law, bool detail, struct arena *a)
 {
-	s->pen = arena_zalloc(a, (r->n + 1) * sizeof(*s->pen));
+	/* each element is zeroed when used: most rules do not attach */
+	s->pen = arena_alloc(a, (r->n + 1) * sizeof(*s->pen));
 	for (size_t i = facts_count; i < r->env.n_facts; i++)
 		facts[i] = value_bool(false);
 	for (size_t i = 0; i < r->n; i++) {
@@ -146,6 +147,7 @@ static void eval_penalties(const struct rules *r, struct value *facts,
 			memcpy(c, small, rl->n_when * sizeof(*c));
 		}
 		struct penalty *p = &s->pen[s->n_pen++];
+		memset(p, 0, sizeof(*p));
 		p->rule = rl;
 		p->crit = c;
 		p->n_crit = rl->n_when;
@@ -169,7 +171,7 @@ static void relief_status(const struct rules *r, const struct rule *rl,
 			  bool detail, struct arena *a)
 {
 	uint32_t n = rl->n_bars + rl->n_when;
-	out->crit = arena_zalloc(a, (n + 1) * sizeof(*out->crit));
+	out->crit = arena_alloc(a, (n + 1) * sizeof(*out->crit));   /* all set */
 	out->n_crit = n;
 	struct criterion *bars = out->crit, *when = out->crit + rl->n_bars;
 	eval_conds(r, rl->bars, rl->n_bars, facts, bars, detail, a);
@@ -216,17 +218,19 @@ static void assess_side(const struct rules *r, const struct facts_ctx *fc,
 			const struct cw_case *c, struct outcome_side *s,
 			bool detail, struct arena *a)
 {
-	s->facts = arena_zalloc(a, (r->env.n_facts + 1) * sizeof(*s->facts));
+	/* every fact is set: by facts_derive, then by eval_penalties */
+	s->facts = arena_alloc(a, (r->env.n_facts + 1) * sizeof(*s->facts));
 	facts_derive(fc, c, s->facts);
 	s->path = (uint8_t)facts_path(c);
 	s->hearing = facts_hearing(s->facts);
 	eval_penalties(r, s->facts, s, fc->as_of, fc->law_as_of, detail, a);
-	s->rel = arena_zalloc(a, (r->n + 1) * sizeof(*s->rel));
+	s->rel = arena_alloc(a, (r->n + 1) * sizeof(*s->rel));
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rule *rl = &r->v[i];
 		if (rl->kind != RULE_RELIEF || !rules_in_force(rl, fc->law_as_of))
 			continue;
 		struct relief_eval *out = &s->rel[s->n_rel++];
+		memset(out, 0, sizeof(*out));
 		out->rule = rl;
 		relief_status(r, rl, s->facts, out, detail, a);
 	}

@@ -167,36 +167,49 @@ static void put_value(struct json *j, struct value v)
 static void put_side(struct json *j, const struct pre *pre,
 		     const struct rules *r, const struct outcome_side *s)
 {
-	json_arr(j, "penalties");
+	json_prekey(j, JSON_KEY("penalties"));
+	json_arr(j, NULL);
 	for (uint32_t i = 0; i < s->n_pen; i++) {
 		const struct penalty *p = &s->pen[i];
 		const struct pre_rule *pr = &pre->rule[p->rule - r->v];
 		json_obj_pre(j, NULL, pr->head.s, pr->head.n);
-		put_date(j, "from", p->from);
-		put_date(j, "until", p->until);
+		json_prekey(j, JSON_KEY("from"));
+		put_date(j, NULL, p->from);
+		json_prekey(j, JSON_KEY("until"));
+		put_date(j, NULL, p->until);
+		json_prekey(j, JSON_KEY("years"));
 		if (p->years >= 0)
-			json_int(j, "years", p->years);
+			json_int(j, NULL, p->years);
 		else
-			json_null(j, "years");
+			json_null(j, NULL);
+		json_prekey(j, JSON_KEY("running"));
 		if (p->running < 0 || p->possible)
-			json_null(j, "running");
+			json_null(j, NULL);
 		else
-			json_bool(j, "running", p->running == 1);
-		json_pre(j, "waiver", pr->waiver.s, pr->waiver.n);
-		if (p->possible)
-			json_bool(j, "possible", true);
-		if (p->borderline)
-			json_bool(j, "borderline", true);
+			json_bool(j, NULL, p->running == 1);
+		json_prekey(j, JSON_KEY("waiver"));
+		json_pre(j, NULL, pr->waiver.s, pr->waiver.n);
+		if (p->possible) {
+			json_prekey(j, JSON_KEY("possible"));
+			json_bool(j, NULL, true);
+		}
+		if (p->borderline) {
+			json_prekey(j, JSON_KEY("borderline"));
+			json_bool(j, NULL, true);
+		}
 		json_end_obj(j);
 	}
 	json_end_arr(j);
-	json_arr(j, "relief");
+	json_prekey(j, JSON_KEY("relief"));
+	json_arr(j, NULL);
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		const struct relief_eval *e = &s->rel[i];
 		const struct pre_rule *pr = &pre->rule[e->rule - r->v];
 		json_obj_pre(j, NULL, pr->head.s, pr->head.n);
-		json_str(j, "status", relief_status_def.names[e->status]);
-		json_arr(j, "unmet");
+		json_prekey(j, JSON_KEY("status"));
+		json_str(j, NULL, relief_status_def.names[e->status]);
+		json_prekey(j, JSON_KEY("unmet"));
+		json_arr(j, NULL);
 		for (uint32_t k = 0; k < e->n_crit; k++) {
 			bool is_bar = k < e->rule->n_bars;
 			if ((is_bar && e->crit[k].truth == 1) ||
@@ -204,7 +217,8 @@ static void put_side(struct json *j, const struct pre *pre,
 				json_pre(j, NULL, pr->crit[k].s, pr->crit[k].n);
 		}
 		json_end_arr(j);
-		json_arr(j, "unknown");
+		json_prekey(j, JSON_KEY("unknown"));
+		json_arr(j, NULL);
 		for (uint32_t k = 0; k < e->n_crit; k++)
 			if (e->crit[k].truth < 0)
 				json_pre(j, NULL, pr->crit[k].s, pr->crit[k].n);
@@ -220,22 +234,32 @@ static void put_json(struct outbuf *ob, const struct pre *pre,
 	struct json j;
 	json_init_buf(&j, ob);
 	json_obj(&j, NULL);
-	json_str(&j, "id", a->c->id);
-	json_str(&j, "file", a->c->file);
-	json_int(&j, "line", a->c->pos.line);
-	json_str(&j, "path", path_id_def.names[a->taken.path]);
-	json_bool(&j, "hearing", a->taken.hearing);
-	put_date(&j, "as_of", a->as_of);
-	json_obj(&j, "facts");
+	json_prekey(&j, JSON_KEY("id"));
+	json_str(&j, NULL, a->c->id);
+	json_prekey(&j, JSON_KEY("file"));
+	json_str(&j, NULL, a->c->file);
+	json_prekey(&j, JSON_KEY("line"));
+	json_int(&j, NULL, a->c->pos.line);
+	json_prekey(&j, JSON_KEY("path"));
+	json_str(&j, NULL, path_id_def.names[a->taken.path]);
+	json_prekey(&j, JSON_KEY("hearing"));
+	json_bool(&j, NULL, a->taken.hearing);
+	json_prekey(&j, JSON_KEY("as_of"));
+	put_date(&j, NULL, a->as_of);
+	json_prekey(&j, JSON_KEY("facts"));
+	json_obj(&j, NULL);
 	for (size_t i = 0; i < facts_count; i++) {
 		json_prekey(&j, pre->fact[i].s, pre->fact[i].n);
 		put_value(&j, a->taken.facts[i]);
 	}
 	json_end_obj(&j);
 	put_side(&j, pre, r, &a->taken);
-	json_obj(&j, "alternative");
-	json_str(&j, "path", path_id_def.names[a->alt.path]);
-	json_bool(&j, "hearing", a->alt.hearing);
+	json_prekey(&j, JSON_KEY("alternative"));
+	json_obj(&j, NULL);
+	json_prekey(&j, JSON_KEY("path"));
+	json_str(&j, NULL, path_id_def.names[a->alt.path]);
+	json_prekey(&j, JSON_KEY("hearing"));
+	json_bool(&j, NULL, a->alt.hearing);
 	put_side(&j, pre, r, &a->alt);
 	json_end_obj(&j);
 	json_end_obj(&j);

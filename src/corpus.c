@@ -219,7 +219,7 @@ static void run_jobs(struct corpus *c, struct job *j, int jobs)
 	pthread_t *tid = xcalloc((size_t)jobs, sizeof(*tid));
 	int started = 1;
 	for (int i = 0; i < jobs; i++) {
-		arena_init(&c->arenas[i], 1024 * 1024);
+		arena_init(&c->arenas[i], 2 * 1024 * 1024);
 		w[i] = (struct worker){ .job = j, .out = &c->arenas[i],
 					.report = i == 0 };
 	}

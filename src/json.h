@@ -53,7 +53,9 @@ void json_pre(struct json *j, const char *key, const char *val, size_t n);
 void json_obj_pre(struct json *j, const char *key, const char *text,
 		  size_t n);
 /* The key of the next member, made before: `"name":`.  The next call
- * writes only the value (give it key NULL). */
+ * writes only the value (give it key NULL).  JSON_KEY("name") makes the
+ * two arguments of a key known when compiling. */
+#define JSON_KEY(k) ("\"" k "\":"), (sizeof("\"" k "\":") - 1)
 void json_prekey(struct json *j, const char *key, size_t n);
 
 #endif
