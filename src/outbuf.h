@@ -26,6 +26,8 @@ int ob_write(struct outbuf *ob, FILE *f);
 
 static inline void ob_put(struct outbuf *ob, const char *s, size_t n)
 {
+	if (!n)                 /* and ob->p may still be NULL */
+		return;
 	if (ob->cap - ob->len < n)
 		ob_reserve(ob, n);
 	memcpy(ob->p + ob->len, s, n);
