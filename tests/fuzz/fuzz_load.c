@@ -15,7 +15,9 @@
  *     sorted by date then file order;
  *   - the first valid cases are assessed with the built-in rules (facts.c
  *     and assess.c see hostile but valid cases) and the results are in
- *     range.
+ *     range; the brief assessment (`assess`, `stats`) agrees with the full
+ *     one; the facts of both sides come back from factpack.h exactly; a
+ *     case's stub keeps its id, name, place and tags.
  *
  *   tests/fuzz.sh smoke fuzz_load      (builds build-fuzz/fuzz_load)
  */
@@ -26,6 +28,7 @@
 
 #include "arena.h"
 #include "assess.h"
+#include "factpack.h"
 #include "load.h"
 #include "rules.h"
 #include "vocab.h"
@@ -122,6 +125,54 @@ static void check_side(const struct outcome_side *s, const struct rules *r)
 	CHECK(!h || (h >= s->pen && h < s->pen + s->n_pen));
 }
 
+static struct factpack fpack;
+
+static bool same_value(struct value a, struct value b)
+{
+	return a.type == b.type && a.borderline == b.borderline &&
+	       a.lo == b.lo && a.hi == b.hi && !a.s == !b.s &&
+	       (!a.s || !strcmp(a.s, b.s));
+}
+
+static void check_packed(const struct outcome_side *s, struct arena *a)
+{
+	const void *rec = factpack_pack(&fpack, s->facts, a);
+	for (size_t i = 0; i < fpack.n; i++)
+		CHECK(same_value(factpack_value(&fpack, rec, i), s->facts[i]));
+}
+
+static void check_stub(const struct cw_case *c, struct arena *a)
+{
+	const struct cw_case *st = case_stub(c, a);
+	CHECK(st->stub && !strcmp(st->id, c->id) && st->file == c->file);
+	CHECK(st->pos.line == c->pos.line && st->doc_index == c->doc_index);
+	CHECK(!st->person.name == !c->person.name);
+	CHECK(!c->person.name || !strcmp(st->person.name, c->person.name));
+	CHECK(st->n_tags == c->n_tags && st->n_events == 0);
+	for (uint32_t k = 0; k < c->n_tags; k++)
+		CHECK(case_has_tag(st, c->tags[k]));
+}
+
+/* assess_case_brief: the same verdicts as assess_case. */
+static void check_brief(const struct assessment *full,
+			const struct assessment *br)
+{
+	const struct outcome_side *f[2] = { &full->taken, &full->alt };
+	const struct outcome_side *b[2] = { &br->taken, &br->alt };
+	for (int k = 0; k < 2; k++) {
+		CHECK(f[k]->path == b[k]->path && f[k]->hearing == b[k]->hearing);
+		CHECK(f[k]->n_pen == b[k]->n_pen && f[k]->n_rel == b[k]->n_rel);
+		for (uint32_t i = 0; i < f[k]->n_pen; i++)
+			CHECK(f[k]->pen[i].rule == b[k]->pen[i].rule &&
+			      f[k]->pen[i].running == b[k]->pen[i].running &&
+			      date_cmp(f[k]->pen[i].until,
+				       b[k]->pen[i].until) == 0);
+		for (uint32_t i = 0; i < f[k]->n_rel; i++)
+			CHECK(f[k]->rel[i].status == b[k]->rel[i].status);
+	}
+	CHECK(!br->event_effect && !br->offense_class);
+}
+
 static void load_once(const uint8_t *data, size_t size,
 		      const struct ylimits *lim, const struct vocab *vb,
 		      const struct rules *rules)
@@ -158,6 +209,13 @@ static void load_once(const uint8_t *data, size_t size,
 			check_side(&as.alt, rules);
 			for (uint32_t k = 0; k < res.cases[i]->n_events; k++)
 				CHECK(as.event_effect[k] != NULL);
+			struct assessment br;
+			assess_case_brief(rules, res.cases[i], as_of, as_of,
+					  &br, &a);
+			check_brief(&as, &br);
+			check_packed(&as.taken, &a);
+			check_packed(&as.alt, &a);
+			check_stub(res.cases[i], &a);
 			arena_reset(&a);
 		}
 		arena_free(&a);
@@ -178,6 +236,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(rules_load_default(&rules, &d) == 0);
 		rules.vocab = &vb;
 		diag_free(&d);
+		static const char *const strs[] = { "nta", "none" };
+		factpack_init(&fpack, &rules.env, strs, 2);
 		ready = true;
 	}
 	load_once(data, size, &ylimits_default, &vb, &rules);
