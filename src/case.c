@@ -107,6 +107,13 @@ static int event_cmp(const void *pa, const void *pb)
 
 void case_sort_events(struct cw_case *c)
 {
+	/* most files list events in date order already: look before
+	 * moving 128-byte records about */
+	uint32_t i = 1;
+	while (i < c->n_events && event_cmp(&c->events[i - 1], &c->events[i]) < 0)
+		i++;
+	if (i >= c->n_events)
+		return;
 	/* order is unique, so qsort's instability cannot show */
 	qsort(c->events, c->n_events, sizeof(*c->events), event_cmp);
 }

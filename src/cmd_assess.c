@@ -35,7 +35,8 @@ struct pre_rule {
 struct pre {
 	struct outbuf text;     /* every piece, back to back */
 	struct pre_rule *rule;  /* indexed like rules->v */
-	struct pre_str *fact;   /* "name": of facts [0, facts_count) */
+	struct pre_str *fact;   /* "name": of facts [0, facts_count), with a
+				   comma before all but the first */
 };
 
 /* A piece from `from` to the end of the text: an offset while the text
@@ -67,6 +68,8 @@ static void pre_build(struct pre *p, const struct rules *r, struct date law)
 	p->fact = xcalloc(facts_count + 1, sizeof(*p->fact));
 	for (size_t i = 0; i < facts_count; i++) {
 		size_t at = t->len;
+		if (i)
+			ob_putc(t, ',');
 		json_escape(t, facts_table[i].name);
 		ob_putc(t, ':');
 		p->fact[i] = pre_mark(p, at);
@@ -129,39 +132,76 @@ static void put_date(struct json *j, const char *key, struct date d)
 	json_pre(j, key, b, n + 2);
 }
 
-static void put_days(struct json *j, int64_t days)
+/* An integer straight into the buffer. */
+static void put_num(struct outbuf *ob, int64_t v)
 {
-	put_date(j, NULL, date_from_days((daynum)days));
+	char b[24], *p = b + sizeof(b);
+	uint64_t u = v < 0 ? 0ull - (uint64_t)v : (uint64_t)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	ob_put(ob, p, (size_t)(b + sizeof(b) - p));
 }
 
-/* A fact's value; its key is written already (json_prekey). */
-static void put_value(struct json *j, struct value v)
+static void put_day(struct outbuf *ob, int64_t days)
+{
+	char b[DATE_BUFSZ + 2];
+	b[0] = '"';
+	size_t n = strlen(date_format(date_from_days((daynum)days), b + 1));
+	b[n + 1] = '"';
+	ob_put(ob, b, n + 2);
+}
+
+/* One fact's value.  Ranges (from an imprecise date) are [lo, hi]. */
+static void put_value(struct outbuf *ob, struct value v)
 {
 	switch (v.type) {
-	case VAL_BOOL: json_bool(j, NULL, v.lo != 0); break;
-	case VAL_STR: json_str(j, NULL, v.s); break;
+	case VAL_BOOL:
+		if (v.lo)
+			ob_put(ob, "true", 4);
+		else
+			ob_put(ob, "false", 5);
+		break;
+	case VAL_STR:
+		json_escape(ob, v.s);
+		break;
 	case VAL_INT:
-		if (v.lo == v.hi) {
-			json_int(j, NULL, v.lo);
-		} else {        /* a range from an imprecise date */
-			json_arr(j, NULL);
-			json_int(j, NULL, v.lo);
-			json_int(j, NULL, v.hi);
-			json_end_arr(j);
-		}
-		break;
 	case VAL_DATE:
-		if (v.lo == v.hi) {
-			put_days(j, v.lo);
-		} else {
-			json_arr(j, NULL);
-			put_days(j, v.lo);
-			put_days(j, v.hi);
-			json_end_arr(j);
+		if (v.lo != v.hi)
+			ob_putc(ob, '[');
+		if (v.type == VAL_INT)
+			put_num(ob, v.lo);
+		else
+			put_day(ob, v.lo);
+		if (v.lo != v.hi) {
+			ob_putc(ob, ',');
+			if (v.type == VAL_INT)
+				put_num(ob, v.hi);
+			else
+				put_day(ob, v.hi);
+			ob_putc(ob, ']');
 		}
 		break;
-	default: json_null(j, NULL);
+	default:
+		ob_put(ob, "null", 4);
 	}
+}
+
+/* The facts object, written straight into the buffer: 136 members a
+ * case, each a key made before and a value. */
+static void put_facts(struct json *j, const struct pre *pre,
+		      const struct value *facts)
+{
+	json_prekey(j, JSON_KEY("facts"));
+	json_obj(j, NULL);
+	for (size_t i = 0; i < facts_count; i++) {
+		ob_put(j->ob, pre->fact[i].s, pre->fact[i].n);
+		put_value(j->ob, facts[i]);
+	}
+	j->first[j->depth] = facts_count == 0;
+	json_end_obj(j);
 }
 
 static void put_side(struct json *j, const struct pre *pre,
@@ -246,13 +286,7 @@ static void put_json(struct outbuf *ob, const struct pre *pre,
 	json_bool(&j, NULL, a->taken.hearing);
 	json_prekey(&j, JSON_KEY("as_of"));
 	put_date(&j, NULL, a->as_of);
-	json_prekey(&j, JSON_KEY("facts"));
-	json_obj(&j, NULL);
-	for (size_t i = 0; i < facts_count; i++) {
-		json_prekey(&j, pre->fact[i].s, pre->fact[i].n);
-		put_value(&j, a->taken.facts[i]);
-	}
-	json_end_obj(&j);
+	put_facts(&j, pre, a->taken.facts);
 	put_side(&j, pre, r, &a->taken);
 	json_prekey(&j, JSON_KEY("alternative"));
 	json_obj(&j, NULL);
