@@ -11,7 +11,7 @@
 
 /* Howard Hinnant's days_from_civil / civil_from_days: exact for the whole
  * proleptic Gregorian calendar, branch-light, and well known. */
-static int64_t days_from_civil(int64_t y, int m, int d)
+static int64_t days_from_civil_slow(int64_t y, int m, int d)
 {
 	y -= m <= 2;
 	int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -21,7 +21,7 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(int64_t z, int *y, int *m, int *d)
+static void civil_from_days_slow(int64_t z, int *y, int *m, int *d)
 {
 	z += 719468;
 	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -32,6 +32,47 @@ static void civil_from_days(int64_t z, int *y, int *m, int *d)
 	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
 	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* Days before each month, in a common year and in a leap year. */
+static const int16_t month_start[2][13] = {
+	{ 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365 },
+	{ 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366 },
+};
+
+/* 1901..2099 has a leap year every fourth year and no other: the fast
+ * paths of days_from_civil and civil_from_days (facts and reports convert
+ * days millions of times), checked against the general formulas day by
+ * day in test_date. */
+#define FAST_FIRST_YEAR 1901
+#define FAST_LAST_YEAR 2099
+#define DAYS_1901_01_01 (-25202)
+#define DAYS_2100_01_01 47482
+
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	if (y >= FAST_FIRST_YEAR && y <= FAST_LAST_YEAR && m >= 1 && m <= 12)
+		return 365 * (y - 1970) + (y - 1) / 4 - 492 +
+		       month_start[y % 4 == 0][m - 1] + d - 1;
+	return days_from_civil_slow(y, m, d);
+}
+
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	if (z >= DAYS_1901_01_01 && z < DAYS_2100_01_01) {
+		int64_t t = z - DAYS_1901_01_01;       /* from 1901-01-01 */
+		int64_t r = t % 1461, k = r / 365;      /* 4-year cycles */
+		if (k > 3)
+			k = 3;                          /* 31 December, leap */
+		int doy = (int)(r - 365 * k), leap = k == 3, mo = 1;
+		while (doy >= month_start[leap][mo])
+			mo++;
+		*y = (int)(FAST_FIRST_YEAR + 4 * (t / 1461) + k);
+		*m = mo;
+		*d = doy - month_start[leap][mo - 1] + 1;
+		return;
+	}
+	civil_from_days_slow(z, y, m, d);
 }
 
 bool date_is_leap(int y)

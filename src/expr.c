@@ -62,48 +62,6 @@ struct expr {
 
 /* ---- values ------------------------------------------------------------ */
 
-struct value value_unknown(void)
-{
-	return (struct value){.type = VAL_UNKNOWN};
-}
-
-struct value value_bool(bool b)
-{
-	return (struct value){.type = VAL_BOOL, .lo = b, .hi = b};
-}
-
-struct value value_int(int64_t n)
-{
-	return value_int_range(n, n);
-}
-
-struct value value_int_range(int64_t lo, int64_t hi)
-{
-	return (struct value){.type = VAL_INT, .lo = lo, .hi = hi};
-}
-
-struct value value_date(int64_t day)
-{
-	return value_date_range(day, day);
-}
-
-struct value value_date_range(int64_t lo, int64_t hi)
-{
-	return (struct value){.type = VAL_DATE, .lo = lo, .hi = hi};
-}
-
-struct value value_str(const char *s)
-{
-	return (struct value){.type = VAL_STR, .s = s};
-}
-
-int value_truth(struct value v)
-{
-	if (v.type != VAL_BOOL)
-		return -1;
-	return v.lo != 0;
-}
-
 size_t expr_facts(const struct expr *e, uint32_t *out, size_t n,
 		  size_t max)
 {

@@ -668,6 +668,41 @@ static void test_date_format(void **state)
 	assert_int_equal(date_days(date_ymd(9999, 12, 31)), DATE_DAYS_9999_12_31);
 }
 
+/* Every day from 1850 to 2150, across both ends of date.c's fast path for
+ * 1901..2099: each day number follows the last, and converts both ways. */
+static void test_date_days_day_by_day(void **state)
+{
+	(void)state;
+	int y = 1850, m = 1, d = 1;
+	daynum n = date_days(date_ymd(1850, 1, 1));
+	assert_int_equal(date_days(date_ymd(1970, 1, 1)), 0);
+	assert_int_equal(date_days(date_ymd(1901, 1, 1)), -25202);
+	assert_int_equal(date_days(date_ymd(2100, 1, 1)), 47482);
+	assert_int_equal(date_days(date_ymd(2000, 3, 1)) -
+			 date_days(date_ymd(2000, 2, 28)), 2);
+	assert_int_equal(date_days(date_ymd(1900, 3, 1)) -
+			 date_days(date_ymd(1900, 2, 28)), 1);
+	assert_int_equal(date_days(date_ymd(2100, 3, 1)) -
+			 date_days(date_ymd(2100, 2, 28)), 1);
+	while (y < 2151) {
+		struct date want = date_ymd(y, m, d);
+		struct date got = date_from_days(n);
+		if (got.y != y || got.m != m || got.d != d ||
+		    date_days(want) != n)
+			fail_msg("day %d: %04d-%02d-%02d, got %04d-%02d-%02d "
+				 "and %d", n, y, m, d, got.y, got.m, got.d,
+				 date_days(want));
+		n++;
+		if (++d > date_days_in_month(y, m)) {
+			d = 1;
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+	}
+}
+
 static void test_date_today(void **state)
 {
 	(void)state;
@@ -692,6 +727,7 @@ static void test_date_today(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_days_day_by_day),
 		cmocka_unit_test(test_date_bar_end_e02),
 		cmocka_unit_test(test_date_bar_end_examples),
 		cmocka_unit_test(test_date_bar_end_leap_day),

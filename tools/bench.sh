@@ -10,7 +10,8 @@
 #   2. casewalk check;  3. casewalk assess --json > /dev/null;
 #   4. the peer: tools/peer_pyyaml.py, PyYAML's CSafeLoader;
 #   5. the explorer's first screen (script harness: :wait-load, :dump);
-#   6. the explorer's filter and search latency per keystroke;
+#   6. the explorer's filter and search latency per keystroke, timed
+#      inside the explorer between two :clock commands after the load;
 #   7. the peak RSS of each.
 # Wall time is the best of BENCH_RUNS runs (default 3); the peer runs
 # BENCH_PEER_RUNS times (default 1: it takes ten times longer than the
@@ -180,37 +181,51 @@ else
 		>"$tmp/first.script"
 	say "bench: explorer first screen, best of $RUNS ..."
 	ui_measure first "$RUNS" "$tmp/first.script"
-	# search is incremental: every letter (and every Backspace) searches
-	# the list again; a string found nowhere makes each search go
-	# through every row.  Per keystroke: (this run - first screen) / keys.
-	# One run each, with many keystrokes to rise above the noise of the
-	# load that every run repeats.
+	# Keystrokes are timed inside the explorer, between two :clock
+	# commands after the load, so the load's noise stays out.  Each key
+	# is handled and the screen drawn before the next is read.
+	#
+	# search is incremental: 40 letters of a string found nowhere, then
+	# 39 Backspaces; each letter looks at the rows from the last match of
+	# the shorter string on (nav.c), so most keys scan little.  The worst
+	# case, a letter that scans every row, is "/~": no row has a tilde;
+	# twenty times.
 	{
-		printf ':wait-load\n/zqxjzqxjzqxjzqxjzqxjzqxjzqxjzqxjzqxjzqxj'
+		printf ':wait-load\n:clock %s\n' "$tmp/search.clock"
+		printf '/zqxjzqxjzqxjzqxjzqxjzqxjzqxjzqxjzqxjzqxj'
 		i=0
 		while [ $i -lt 39 ]; do printf '<Backspace>'; i=$((i + 1)); done
-		printf '<Esc>\n:dump %s\n:quit\n' "$tmp/search.txt"
+		printf '<Esc>\n:clock %s\n:quit\n' "$tmp/search.clock"
 	} >"$tmp/search.script"
-	say "bench: explorer search, 79 keystrokes ..."
-	ui_measure search 1 "$tmp/search.script"
-	# a filter applies on Enter: sixteen filters, each typed and applied
 	{
-		echo ':wait-load'
+		printf ':wait-load\n:clock %s\n' "$tmp/scan.clock"
+		i=0
+		while [ $i -lt 20 ]; do printf '/~<Esc>\n'; i=$((i + 1)); done
+		printf ':clock %s\n:quit\n' "$tmp/scan.clock"
+	} >"$tmp/scan.script"
+	# a filter applies on Enter: sixteen filters, each typed and applied;
+	# a "keystroke" here is all of it, the letters and the Enter
+	{
+		printf ':wait-load\n:clock %s\n' "$tmp/filter.clock"
 		for f in path=pending hearing=no relief=granted running \
 			tag=detained 'path=vol hearing=no' \
 			'up_last_stay_days >= 365 and not hearing' ''; do
 			printf 'f<C-u>%s<Enter>\nf<C-u>%s<Enter>\n' "$f" "$f"
 		done
-		printf ':dump %s\n:quit\n' "$tmp/filter.txt"
+		printf ':clock %s\n:quit\n' "$tmp/filter.clock"
 	} >"$tmp/filter.script"
-	say "bench: explorer filter, 16 filters ..."
+	say "bench: explorer search (79 keys), full scans (20), filters (16) ..."
+	ui_measure search 1 "$tmp/search.script"
+	ui_measure scan 1 "$tmp/scan.script"
 	ui_measure filter 1 "$tmp/filter.script"
-	per_key() {     # KEY COUNT: (KEY's wall - first screen) / COUNT, in ms
-		awk -v a="$(val first.wall)" -v b="$(val "$1".wall)" -v n="$2" \
-			'BEGIN { x = (b - a) / n * 1000
-				 printf "%.1f\n", x < 0 ? 0 : x }'
+	per_key() {     # KEY COUNT: the time between the clocks / COUNT, in ms
+		awk -v n="$2" 'NR == 1 { a = $1 } NR == 2 { b = $1 }
+			END { if (NR < 2) print "n/a"
+			      else printf "%.1f\n", (b - a) / n * 1000 }' \
+			"$tmp/$1.clock"
 	}
 	per_key search 79 >"$tmp/search.ms"
+	per_key scan 20 >"$tmp/scan.ms"
 	per_key filter 16 >"$tmp/filter.ms"
 fi
 
@@ -248,6 +263,7 @@ awk -v n="$N" -v files="$files" -v bytes="$bytes" -v runs="$RUNS" \
     -v peer="$(val peer.wall)" -v peer_rss="$(val peer.rss)" \
     -v first="$(val first.wall)" -v first_rss="$(val first.rss)" \
     -v search_ms="$(val search.ms)" -v filter_ms="$(val filter.ms)" \
+    -v scan_ms="$(val scan.ms)" \
     -v search_rss="$(val search.rss)" -v filter_rss="$(val filter.rss)" \
     -v peer_note="$peer_note" -v ui_note="$ui_note" -v timer="$timer" '
 function mib(k) { return k == "n/a" ? "n/a" : sprintf("%.0f", k / 1024) }
@@ -277,8 +293,8 @@ BEGIN {
 	if (ui_note != "")
 		row("6. explorer: filter / search keystroke", 0, 0, ui_note)
 	else
-		printf "| 6. explorer: filter / search keystroke | %s ms / %s ms | | %s | %s |\n",
-			filter_ms, search_ms, mib(filter_rss), xc(filter_rss)
+		printf "| 6. explorer: filter / search keystroke (worst search key) | %s ms / %s ms (%s ms) | | %s | %s |\n",
+			filter_ms, search_ms, scan_ms, mib(filter_rss), xc(filter_rss)
 	print ""
 	print "| target (issue 5) | measured | |"
 	print "|---|---:|---|"
@@ -292,8 +308,9 @@ BEGIN {
 	else
 		printf "| first screen <= 1.0x floor | n/a | explorer not built |\n"
 	if (ui_note == "")
-		printf "| filter / search keystroke < 50 ms | %s / %s ms | %s |\n",
-			filter_ms, search_ms, mark(filter_ms < 50 && search_ms < 50)
+		printf "| filter / search keystroke < 50 ms (worst search key) | %s / %s ms (%s ms) | %s |\n",
+			filter_ms, search_ms, scan_ms,
+			mark(filter_ms < 50 && search_ms < 50 && scan_ms < 50)
 	else
 		printf "| filter / search keystroke < 50 ms | n/a | explorer not built |\n"
 	worst = check_rss > assess_rss ? check_rss : assess_rss
