@@ -64,7 +64,8 @@ static void civil_from_days(int64_t z, int *y, int *m, int *d)
 		int64_t r = t % 1461, k = r / 365;      /* 4-year cycles */
 		if (k > 3)
 			k = 3;                          /* 31 December, leap */
-		int doy = (int)(r - 365 * k), leap = k == 3, mo = 1;
+		int doy = (int)(r - 365 * k), leap = k == 3;
+		int mo = doy / 32 + 1;  /* never past the month: at most 1 short */
 		while (doy >= month_start[leap][mo])
 			mo++;
 		*y = (int)(FAST_FIRST_YEAR + 4 * (t / 1461) + k);
