@@ -138,10 +138,16 @@ static void eval_penalties(const struct rules *r, struct value *facts,
 		struct criterion small[16];
 		struct criterion *c = rl->n_when <= 16 ? small :
 			arena_alloc(a, rl->n_when * sizeof(*c));
-		eval_conds(r, rl->when, rl->n_when, facts, c, detail, a);
-		int t = all_of(c, rl->n_when);
-		if (t == 0)
+		/* one unmet condition and it does not attach: the rest are
+		 * not looked at (nothing shows a penalty that does not) */
+		bool unmet = false;
+		for (uint32_t w = 0; w < rl->n_when && !unmet; w++) {
+			eval_conds(r, rl->when + w, 1, facts, c + w, detail, a);
+			unmet = c[w].truth == 0;
+		}
+		if (unmet)
 			continue;
+		int t = all_of(c, rl->n_when);
 		if (c == small) {
 			c = arena_alloc(a, (rl->n_when + 1) * sizeof(*c));
 			memcpy(c, small, rl->n_when * sizeof(*c));
