@@ -247,12 +247,14 @@ static uint64_t hash_id(const char *s)
 	return h;
 }
 
-/* Slot for id: the slot holding it, or the empty slot where it belongs. */
-static size_t index_slot(const struct cw_case **ix, size_t cap,
-			 const char *id)
+/* Slot for id (whose hash is h): the slot holding it, or the empty slot
+ * where it belongs.  The hashes sit beside the slots, so a probe reads a
+ * case's id only when its hash is the same. */
+static size_t index_slot(const struct cw_case **ix, const uint64_t *hs,
+			 size_t cap, const char *id, uint64_t h)
 {
-	size_t i = (size_t)hash_id(id) & (cap - 1);
-	while (ix[i] && strcmp(ix[i]->id, id))
+	size_t i = (size_t)h & (cap - 1);
+	while (ix[i] && (hs[i] != h || strcmp(ix[i]->id, id)))
 		i = (i + 1) & (cap - 1);
 	return i;
 }
@@ -261,7 +263,8 @@ const struct cw_case *corpus_find(const struct corpus *c, const char *id)
 {
 	if (!c->index_cap)
 		return NULL;
-	return c->index[index_slot(c->index, c->index_cap, id)];
+	return c->index[index_slot(c->index, c->index_hash, c->index_cap, id,
+				   hash_id(id))];
 }
 
 /* Every case whose id occurs twice or more is reported at each place and
@@ -271,27 +274,35 @@ static void merge(struct corpus *c, struct load_file *res, size_t n_files)
 	size_t total = 0;
 	for (size_t i = 0; i < n_files; i++)
 		total += res[i].n_cases;
-	size_t cap = 16;
+	size_t cap = 16, dups = 0;
 	while (cap < 2 * total)
 		cap *= 2;
 	const struct cw_case **first = xcalloc(cap, sizeof(*first));
 	const struct cw_case **second = xcalloc(cap, sizeof(*second));
+	uint64_t *hs = xcalloc(cap, sizeof(*hs));
 	uint32_t *count = xcalloc(cap, sizeof(*count));
+	size_t *slot = xmalloc((total + 1) * sizeof(*slot)), n = 0;
 	for (size_t i = 0; i < n_files; i++)
 		for (size_t k = 0; k < res[i].n_cases; k++) {
-			size_t s = index_slot(first, cap, res[i].cases[k]->id);
-			if (!first[s])
-				first[s] = res[i].cases[k];
-			else if (!second[s])
-				second[s] = res[i].cases[k];
-			count[s]++;
+			const struct cw_case *cs = res[i].cases[k];
+			uint64_t h = hash_id(cs->id);
+			size_t s = index_slot(first, hs, cap, cs->id, h);
+			if (!first[s]) {
+				first[s] = cs;
+				hs[s] = h;
+			} else if (!second[s]) {
+				second[s] = cs;
+			}
+			dups += count[s]++ == 1;
+			slot[n++] = s;
 		}
 	c->cases = xmalloc((total + 1) * sizeof(*c->cases));
 	c->n_cases = 0;
+	n = 0;
 	for (size_t i = 0; i < n_files; i++) {
 		for (size_t k = 0; k < res[i].n_cases; k++) {
 			struct cw_case *cs = res[i].cases[k];
-			size_t s = index_slot(first, cap, cs->id);
+			size_t s = slot[n++];
 			if (count[s] == 1) {
 				c->cases[c->n_cases++] = cs;
 				continue;
@@ -307,14 +318,22 @@ static void merge(struct corpus *c, struct load_file *res, size_t n_files)
 			c->n_bad_cases++;
 		}
 	}
+	free(slot);
 	free(count);
 	free(second);
 	c->index = first;
+	c->index_hash = hs;
 	c->index_cap = cap;
+	if (!dups)
+		return;
 	/* rebuild without the duplicates */
 	memset(first, 0, cap * sizeof(*first));
-	for (size_t i = 0; i < c->n_cases; i++)
-		first[index_slot(first, cap, c->cases[i]->id)] = c->cases[i];
+	for (size_t i = 0; i < c->n_cases; i++) {
+		uint64_t h = hash_id(c->cases[i]->id);
+		size_t s = index_slot(first, hs, cap, c->cases[i]->id, h);
+		first[s] = c->cases[i];
+		hs[s] = h;
+	}
 }
 
 /* Source lines for the duplicate-id diagnostics, read back lazily: the
@@ -388,6 +407,7 @@ void corpus_free(struct corpus *c)
 	free(c->files);
 	free(c->cases);
 	free(c->index);
+	free(c->index_hash);
 	diag_free(&c->diags);
 	arena_free(&c->misc);
 	memset(c, 0, sizeof(*c));

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "case.h"
@@ -51,6 +52,7 @@ struct corpus {
 	int n_arenas;
 	struct arena misc;
 	const struct cw_case **index;   /* open addressing by id */
+	uint64_t *index_hash;           /* each slot's id hash */
 	size_t index_cap;
 };
 
