@@ -204,67 +204,100 @@ static void put_facts(struct json *j, const struct pre *pre,
 	json_end_obj(j);
 }
 
+#define LIT(s) s, sizeof(s) - 1
+
+/* A JSON date or null, straight into the buffer. */
+static void put_date_raw(struct outbuf *ob, struct date d)
+{
+	char b[DATE_BUFSZ + 2];
+	if (!date_known(d)) {
+		ob_put(ob, LIT("null"));
+		return;
+	}
+	b[0] = '"';
+	size_t n = strlen(date_format(d, b + 1));
+	b[n + 1] = '"';
+	ob_put(ob, b, n + 2);
+}
+
+/* The criteria of e that are unmet (unknown: -1) as a JSON array's
+ * members: a bar is unmet when it holds. */
+static void put_crit(struct outbuf *ob, const struct pre_rule *pr,
+		     const struct relief_eval *e, int want)
+{
+	bool first = true;
+	for (uint32_t k = 0; k < e->n_crit; k++) {
+		int t = e->crit[k].truth;
+		if (want >= 0 && k < e->rule->n_bars)
+			t = t < 0 ? t : !t;
+		if (t != want)
+			continue;
+		if (!first)
+			ob_putc(ob, ',');
+		first = false;
+		ob_put(ob, pr->crit[k].s, pr->crit[k].n);
+	}
+}
+
+/* A side's penalties and relief, straight into the buffer: each a dozen
+ * members, 28 objects a case. */
 static void put_side(struct json *j, const struct pre *pre,
 		     const struct rules *r, const struct outcome_side *s)
 {
+	static const char *const status[RSTAT__COUNT] = {
+#define STATUS_MEMBER(id, name) [id] = ",\"status\":\"" name "\",\"unmet\":[",
+		RELIEF_STATUSES(STATUS_MEMBER)
+#undef STATUS_MEMBER
+	};
+	struct outbuf *ob = j->ob;
 	json_prekey(j, JSON_KEY("penalties"));
 	json_arr(j, NULL);
 	for (uint32_t i = 0; i < s->n_pen; i++) {
 		const struct penalty *p = &s->pen[i];
 		const struct pre_rule *pr = &pre->rule[p->rule - r->v];
-		json_obj_pre(j, NULL, pr->head.s, pr->head.n);
-		json_prekey(j, JSON_KEY("from"));
-		put_date(j, NULL, p->from);
-		json_prekey(j, JSON_KEY("until"));
-		put_date(j, NULL, p->until);
-		json_prekey(j, JSON_KEY("years"));
+		if (i)
+			ob_putc(ob, ',');
+		ob_put(ob, pr->head.s, pr->head.n);
+		ob_put(ob, LIT(",\"from\":"));
+		put_date_raw(ob, p->from);
+		ob_put(ob, LIT(",\"until\":"));
+		put_date_raw(ob, p->until);
+		ob_put(ob, LIT(",\"years\":"));
 		if (p->years >= 0)
-			json_int(j, NULL, p->years);
+			put_num(ob, p->years);
 		else
-			json_null(j, NULL);
-		json_prekey(j, JSON_KEY("running"));
+			ob_put(ob, LIT("null"));
 		if (p->running < 0 || p->possible)
-			json_null(j, NULL);
+			ob_put(ob, LIT(",\"running\":null"));
+		else if (p->running == 1)
+			ob_put(ob, LIT(",\"running\":true"));
 		else
-			json_bool(j, NULL, p->running == 1);
-		json_prekey(j, JSON_KEY("waiver"));
-		json_pre(j, NULL, pr->waiver.s, pr->waiver.n);
-		if (p->possible) {
-			json_prekey(j, JSON_KEY("possible"));
-			json_bool(j, NULL, true);
-		}
-		if (p->borderline) {
-			json_prekey(j, JSON_KEY("borderline"));
-			json_bool(j, NULL, true);
-		}
-		json_end_obj(j);
+			ob_put(ob, LIT(",\"running\":false"));
+		ob_put(ob, LIT(",\"waiver\":"));
+		ob_put(ob, pr->waiver.s, pr->waiver.n);
+		if (p->possible)
+			ob_put(ob, LIT(",\"possible\":true"));
+		if (p->borderline)
+			ob_put(ob, LIT(",\"borderline\":true"));
+		ob_putc(ob, '}');
 	}
+	j->first[j->depth] = s->n_pen == 0;
 	json_end_arr(j);
 	json_prekey(j, JSON_KEY("relief"));
 	json_arr(j, NULL);
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		const struct relief_eval *e = &s->rel[i];
 		const struct pre_rule *pr = &pre->rule[e->rule - r->v];
-		json_obj_pre(j, NULL, pr->head.s, pr->head.n);
-		json_prekey(j, JSON_KEY("status"));
-		json_str(j, NULL, relief_status_def.names[e->status]);
-		json_prekey(j, JSON_KEY("unmet"));
-		json_arr(j, NULL);
-		for (uint32_t k = 0; k < e->n_crit; k++) {
-			bool is_bar = k < e->rule->n_bars;
-			if ((is_bar && e->crit[k].truth == 1) ||
-			    (!is_bar && e->crit[k].truth == 0))
-				json_pre(j, NULL, pr->crit[k].s, pr->crit[k].n);
-		}
-		json_end_arr(j);
-		json_prekey(j, JSON_KEY("unknown"));
-		json_arr(j, NULL);
-		for (uint32_t k = 0; k < e->n_crit; k++)
-			if (e->crit[k].truth < 0)
-				json_pre(j, NULL, pr->crit[k].s, pr->crit[k].n);
-		json_end_arr(j);
-		json_end_obj(j);
+		if (i)
+			ob_putc(ob, ',');
+		ob_put(ob, pr->head.s, pr->head.n);
+		ob_puts(ob, status[e->status < RSTAT__COUNT ? e->status : 0]);
+		put_crit(ob, pr, e, 0);
+		ob_put(ob, LIT("],\"unknown\":["));
+		put_crit(ob, pr, e, -1);
+		ob_put(ob, LIT("]}"));
 	}
+	j->first[j->depth] = s->n_rel == 0;
 	json_end_arr(j);
 }
 

@@ -219,12 +219,3 @@ void json_prekey(struct json *j, const char *key, size_t n)
 	put(j, key, n);
 	j->keyed = true;
 }
-
-void json_obj_pre(struct json *j, const char *key, const char *text, size_t n)
-{
-	member(j, key);
-	put(j, text, n);
-	if (j->depth < 31)
-		j->depth++;
-	j->first[j->depth] = false;
-}

@@ -4,10 +4,12 @@
  * NDJSON for 100,000 cases is over a gigabyte, so per-character stdio calls
  * would cost more than everything else.  Text that repeats from case to
  * case (rule titles, citations, fact names) can be escaped once with
- * json_escape and written with json_pre / json_prekey.  Strings are escaped so that
- * nothing from a case file reaches a terminal raw: C0, DEL, C1, bidi
- * controls and line/paragraph separators become \u escapes; invalid UTF-8
- * becomes U+FFFD.
+ * json_escape and written with json_pre / json_prekey, or straight into
+ * the buffer (j->ob) inside an object or array the writer opened (then
+ * set j->first[j->depth] to whether it is still empty).  Strings are
+ * escaped so that nothing from a case file reaches a terminal raw: C0,
+ * DEL, C1, bidi controls and line/paragraph separators become \u escapes;
+ * invalid UTF-8 becomes U+FFFD.
  */
 #ifndef CW_JSON_H
 #define CW_JSON_H
@@ -48,10 +50,6 @@ void json_raw(struct json *j, const char *s);  /* e.g. "\n" between records */
 void json_escape(struct outbuf *ob, const char *s);
 /* A member whose value is JSON text made before (json_escape). */
 void json_pre(struct json *j, const char *key, const char *val, size_t n);
-/* Opens an object whose first members are JSON text made before, from
- * its "{" on: `{"rule":"x","title":"y"`. */
-void json_obj_pre(struct json *j, const char *key, const char *text,
-		  size_t n);
 /* The key of the next member, made before: `"name":`.  The next call
  * writes only the value (give it key NULL).  JSON_KEY("name") makes the
  * two arguments of a key known when compiling. */
