@@ -63,6 +63,12 @@ for line in open(sys.argv[1], encoding="utf-8"):
 assert n >= 40, n
 PY
 then ok; else bad "assess --json is not valid or lacks fields"; fi
+# hostile but valid strings (controls, bidi, quotes, odd UTF-8) stay JSON
+"$cw" assess --json testdata/hostile-valid >"$tmp/hv" 2>/dev/null
+if [ -s "$tmp/hv" ] && python3 -c "
+import json, sys
+for line in open(sys.argv[1], encoding='utf-8'):
+    json.loads(line)" "$tmp/hv"; then ok; else bad "assess --json of hostile-valid is not JSON"; fi
 "$cw" assess --json testdata/cases/e06a-felipe-voluntary-return.yaml >"$tmp/e06a"
 if [ "${UPDATE:-0}" = 1 ]; then cp "$tmp/e06a" "$gold/assess-e06a.json"; fi
 if cmp -s "$tmp/e06a" "$gold/assess-e06a.json"; then ok; else bad "assess E06a differs from golden"; fi
