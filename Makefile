@@ -210,4 +210,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz casewalk
 
--include $(shell find build build-asan -name '*.d' 2>/dev/null)
+-include $(shell find $(sort $(BUILD) build build-asan) -name '*.d' 2>/dev/null)
