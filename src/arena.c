@@ -1,5 +1,4 @@
 /* arena.c - bump allocator; see arena.h. */
-#define _DEFAULT_SOURCE         /* madvise */
 #include "arena.h"
 
 #include <stdalign.h>
@@ -8,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 struct arena_chunk {
 	struct arena_chunk *next;
@@ -26,32 +24,10 @@ void arena_init(struct arena *a, size_t chunk_size)
 	a->total = 0;
 }
 
-/* Chunks of 2 MiB and more (a corpus's) are asked to be backed by huge
- * pages: a hundred thousand cases then cost a hundred page faults, not
- * fifty thousand.  Only advice: the kernel may say no. */
-#define HUGE_PAGE ((size_t)2 << 20)
-
-static struct arena_chunk *chunk_alloc(size_t bytes)
-{
-	void *p = NULL;
-	if (bytes < HUGE_PAGE)
-		return xmalloc(bytes);
-	bytes = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
-	if (posix_memalign(&p, HUGE_PAGE, bytes))
-		return xmalloc(bytes);
-#ifdef MADV_HUGEPAGE
-	madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-	return p;
-}
-
 static struct arena_chunk *new_chunk(struct arena *a, size_t need)
 {
 	size_t size = need > a->chunk_size ? need : a->chunk_size;
-	/* the header inside the chunk size, so a 2 MiB chunk is one page */
-	if (size >= HUGE_PAGE && size - sizeof(struct arena_chunk) >= need)
-		size -= sizeof(struct arena_chunk);
-	struct arena_chunk *c = chunk_alloc(sizeof(*c) + size);
+	struct arena_chunk *c = xmalloc(sizeof(*c) + size);
 	c->size = size;
 	c->used = 0;
 	c->next = a->head;
