@@ -35,13 +35,12 @@ static struct arena_chunk *new_chunk(struct arena *a, size_t need)
 	return c;
 }
 
-void *arena_alloc(struct arena *a, size_t n)
+/* n bytes at an offset that is a multiple of align (1 or ALIGN). */
+static void *alloc(struct arena *a, size_t n, size_t align)
 {
-	n = (n + ALIGN - 1) & ~(ALIGN - 1);
-	if (n == 0)
-		n = ALIGN;
 	struct arena_chunk *c = a->head;
-	if (!c || c->size - c->used < n) {
+	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+	if (!c || at > c->size || c->size - at < n) {
 		/* A large request gets a chunk of its own behind the current one,
 		 * so the current chunk's free space is not wasted. */
 		if (c && n > a->chunk_size / 4) {
@@ -54,11 +53,16 @@ void *arena_alloc(struct arena *a, size_t n)
 			return big->data;
 		}
 		c = new_chunk(a, n);
+		at = 0;
 	}
-	void *p = c->data + c->used;
-	c->used += n;
+	c->used = at + n;
 	a->total += n;
-	return p;
+	return c->data + at;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	return alloc(a, n ? n : 1, ALIGN);
 }
 
 void *arena_zalloc(struct arena *a, size_t n)
@@ -68,7 +72,8 @@ void *arena_zalloc(struct arena *a, size_t n)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	/* text needs no alignment: a case's strings side by side */
+	char *p = alloc(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -87,7 +92,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		n = 0;
-	char *p = arena_alloc(a, (size_t)n + 1);
+	char *p = alloc(a, (size_t)n + 1, 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
