@@ -129,8 +129,10 @@ static void event_text(const struct event *e, char *buf, size_t n)
 		enum_name(&manner_def, e->manner), enum_name(&finder_def, e->by),
 		enum_name(&form_def, e->form), enum_name(kind, e->kind),
 		enum_name(&status_def, e->status), enum_name(out, e->outcome),
-		enum_name(&relief_def, e->relief), e->agency, e->visa_status,
-		e->klass, e->ground,
+		enum_name(&relief_def, e->relief),
+		/* agency, visa status, class or ground; not the language */
+		e->type == EV_NTA_SERVED || e->type == EV_HEARING_NOTICE ?
+		NULL : e->text,
 		e->appeared == TRI_FALSE ? "absent" : e->appeared == TRI_TRUE ?
 		"present" : NULL,
 	};
