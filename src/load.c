@@ -508,19 +508,24 @@ static const struct table ev_tables[EV__COUNT] = {
 	[EV_APPEAL] = TBL(ev_appeal),
 };
 
+/* "an 'entry' event" and so on, for messages: made when compiling, as
+ * every event of every case names its kind. */
+#define EVENT_WHERE(id, name) [id] = "an '" name "' event",
+static const char *const event_where[EV__COUNT] = { EVENT_TYPES(EVENT_WHERE) };
+#undef EVENT_WHERE
+
 static bool read_event(struct conv *cv, const struct ynode *m,
 		       struct event *e)
 {
 	struct table t[2] = { TBL(ev_common), { NULL, 0 } };
-	char where[64] = "an event";
+	const char *where = "an event";
 	const struct ynode *tv = map_get(m, "type");
 	/* The type decides which keys are allowed: read it first. */
 	if (tv && tv->kind == YN_SCALAR) {
 		int x = enum_value(&event_type_def, tv->s, tv->n);
 		if (x >= 0) {
 			t[1] = ev_tables[x];
-			snprintf(where, sizeof(where), "an '%s' event",
-				 event_type_def.names[x]);
+			where = event_where[x];
 		} else {
 			/* an unknown type: report it, and only it */
 			int8_t dummy;
