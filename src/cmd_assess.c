@@ -119,17 +119,31 @@ static void pre_free(struct pre *p, const struct rules *r)
 }
 
 /* A date as a JSON string; its digits need no escaping. */
-static void put_date(struct json *j, const char *key, struct date d)
+/* d as JSON text: a string, whose digits need no escaping, or null.
+ * Returns its length. */
+static size_t date_json(struct date d, char b[DATE_BUFSZ + 2])
 {
-	char b[DATE_BUFSZ + 2];
 	if (!date_known(d)) {
-		json_null(j, key);
-		return;
+		memcpy(b, "null", 4);
+		return 4;
 	}
 	b[0] = '"';
 	size_t n = strlen(date_format(d, b + 1));
 	b[n + 1] = '"';
-	json_pre(j, key, b, n + 2);
+	return n + 2;
+}
+
+static void put_date(struct json *j, const char *key, struct date d)
+{
+	char b[DATE_BUFSZ + 2];
+	json_pre(j, key, b, date_json(d, b));
+}
+
+/* The same straight into the buffer. */
+static void put_date_raw(struct outbuf *ob, struct date d)
+{
+	char b[DATE_BUFSZ + 2];
+	ob_put(ob, b, date_json(d, b));
 }
 
 /* An integer straight into the buffer. */
@@ -147,11 +161,7 @@ static void put_num(struct outbuf *ob, int64_t v)
 
 static void put_day(struct outbuf *ob, int64_t days)
 {
-	char b[DATE_BUFSZ + 2];
-	b[0] = '"';
-	size_t n = strlen(date_format(date_from_days((daynum)days), b + 1));
-	b[n + 1] = '"';
-	ob_put(ob, b, n + 2);
+	put_date_raw(ob, date_from_days((daynum)days));
 }
 
 /* One fact's value.  Ranges (from an imprecise date) are [lo, hi]. */
@@ -205,20 +215,6 @@ static void put_facts(struct json *j, const struct pre *pre,
 }
 
 #define LIT(s) s, sizeof(s) - 1
-
-/* A JSON date or null, straight into the buffer. */
-static void put_date_raw(struct outbuf *ob, struct date d)
-{
-	char b[DATE_BUFSZ + 2];
-	if (!date_known(d)) {
-		ob_put(ob, LIT("null"));
-		return;
-	}
-	b[0] = '"';
-	size_t n = strlen(date_format(d, b + 1));
-	b[n + 1] = '"';
-	ob_put(ob, b, n + 2);
-}
 
 /* The criteria of e that are unmet (unknown: -1) as a JSON array's
  * members: a bar is unmet when it holds. */
