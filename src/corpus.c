@@ -5,6 +5,7 @@
 #include "corpus.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <fts.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -151,7 +152,50 @@ struct worker {
 	struct arena file;      /* one file's cases, with opts->stubs */
 	struct arena tmp;       /* opts->each's */
 	struct outbuf text;     /* one file's text */
+	/* the directory of the last file, open: files are listed directory
+	 * by directory, and a name opened from its directory costs the
+	 * kernel one lookup, not one per component of the path */
+	int dir_fd;
+	char *dir;              /* its path (malloc'd), or NULL */
+	size_t dir_len;
 };
+
+/* An open directory for the files of dir[0..len) ("" for "/"), or -1. */
+static int dir_of(struct worker *w, const char *dir, size_t len)
+{
+	if (w->dir && w->dir_len == len && !memcmp(w->dir, dir, len))
+		return w->dir_fd;
+	if (w->dir_fd >= 0)
+		close(w->dir_fd);
+	free(w->dir);
+	w->dir = xmalloc(len + 2);
+	memcpy(w->dir, dir, len);
+	w->dir[len ? len : 1] = '\0';
+	if (!len)
+		w->dir[0] = '/';
+	w->dir_len = len;
+	w->dir_fd = open(w->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return w->dir_fd;
+}
+
+static void read_file(struct worker *w, size_t i, struct arena *into)
+{
+	struct job *j = w->job;
+	const char *file = j->files[i], *slash = strrchr(file, '/');
+	const char *name = file;
+	int fd = AT_FDCWD;
+	if (slash && slash[1]) {
+		/* a directory that cannot be opened may still be searched:
+		 * then the whole path */
+		int d = dir_of(w, file, (size_t)(slash - file));
+		if (d >= 0) {
+			fd = d;
+			name = slash + 1;
+		}
+	}
+	load_file_at(fd, name, file, (uint32_t)i, j->lim, j->vocab, into,
+		     &w->scratch, &w->text, &j->res[i]);
+}
 
 /* One file: loaded into w->out, or with stubs into w->file, whose cases
  * then leave their stubs in w->out (the whole file stays when it has
@@ -162,8 +206,7 @@ static void load_one(struct worker *w, size_t i)
 	const struct corpus_opts *o = j->opts;
 	struct load_file *res = &j->res[i];
 	struct arena *into = o->stubs ? &w->file : w->out;
-	load_file(j->files[i], (uint32_t)i, j->lim, j->vocab, into,
-		  &w->scratch, &w->text, res);
+	read_file(w, i, into);
 	for (size_t k = 0; o->each && k < res->n_cases; k++) {
 		res->cases[k]->user = o->each(o->each_ctx, res->cases[k],
 					      w->out, &w->tmp);
@@ -192,6 +235,8 @@ static void *work(void *arg)
 	arena_init(&w->file, 64 * 1024);
 	arena_init(&w->tmp, 256 * 1024);
 	w->text = (struct outbuf){ NULL, 0, 0 };
+	w->dir_fd = -1;
+	w->dir = NULL;
 	for (;;) {
 		size_t i = atomic_fetch_add(&j->next, 1);
 		if (i >= j->n_files)
@@ -203,6 +248,9 @@ static void *work(void *arg)
 					  j->n_files);
 	}
 	ob_free(&w->text);
+	if (w->dir_fd >= 0)
+		close(w->dir_fd);
+	free(w->dir);
 	arena_free(&w->scratch);
 	arena_free(&w->file);
 	arena_free(&w->tmp);

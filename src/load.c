@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "load.h"
 
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -909,13 +910,14 @@ void load_buffer(const char *file, uint32_t file_index, const char *buf,
 	arena_reset(scratch);
 }
 
-void load_file(const char *file, uint32_t file_index,
-	       const struct ylimits *lim, const struct load_vocab *vocab,
-	       struct arena *out, struct arena *scratch, struct outbuf *rbuf,
-	       struct load_file *res)
+void load_file_at(int dirfd, const char *name, const char *file,
+		  uint32_t file_index, const struct ylimits *lim,
+		  const struct load_vocab *vocab, struct arena *out,
+		  struct arena *scratch, struct outbuf *rbuf,
+		  struct load_file *res)
 {
 	const char *why;
-	if (yfile_read_into(file, lim->max_file_size, rbuf, &why)) {
+	if (yfile_read_into(dirfd, name, lim->max_file_size, rbuf, &why)) {
 		if (!strcmp(why, "file is larger than the limit"))
 			diag_addf(&res->diags, out, file, file_index, 0, 0,
 				  DIAG_ERROR, NULL, 0, "file is larger than the "
@@ -927,6 +929,15 @@ void load_file(const char *file, uint32_t file_index,
 	}
 	load_buffer(file, file_index, rbuf->p, rbuf->len, lim, vocab, out,
 		    scratch, res);
+}
+
+void load_file(const char *file, uint32_t file_index,
+	       const struct ylimits *lim, const struct load_vocab *vocab,
+	       struct arena *out, struct arena *scratch, struct outbuf *rbuf,
+	       struct load_file *res)
+{
+	load_file_at(AT_FDCWD, file, file, file_index, lim, vocab, out,
+		     scratch, rbuf, res);
 }
 
 void load_file_free(struct load_file *res)

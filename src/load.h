@@ -42,6 +42,14 @@ void load_file(const char *file, uint32_t file_index,
 	       struct arena *out, struct arena *scratch, struct outbuf *rbuf,
 	       struct load_file *res);
 
+/* The same for the file `name` of the open directory dirfd; `file` is its
+ * path, for messages and cases. */
+void load_file_at(int dirfd, const char *name, const char *file,
+		  uint32_t file_index, const struct ylimits *lim,
+		  const struct load_vocab *vocab, struct arena *out,
+		  struct arena *scratch, struct outbuf *rbuf,
+		  struct load_file *res);
+
 void load_file_free(struct load_file *res);
 
 /* c in full, read again from its file into out (c may be a stub, case.h):

@@ -419,11 +419,12 @@ const char *ynode_strdup(struct yreader *r, const struct ynode *n,
 	return arena_strndup(a, n->s, n->n);
 }
 
-int yfile_read_into(const char *path, size_t max_size, struct outbuf *ob,
-		    const char **why)
+int yfile_read_into(int dirfd, const char *path, size_t max_size,
+		    struct outbuf *ob, const char **why)
 {
 	ob->len = 0;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	int fd = openat(dirfd, path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+			O_CLOEXEC);
 	if (fd < 0) {
 		*why = strerror(errno);
 		return errno;
@@ -492,7 +493,7 @@ int yfile_read(const char *path, size_t max_size, char **buf, size_t *len,
 	       const char **why)
 {
 	struct outbuf ob = { NULL, 0, 0 };
-	int e = yfile_read_into(path, max_size, &ob, why);
+	int e = yfile_read_into(AT_FDCWD, path, max_size, &ob, why);
 	if (e) {
 		ob_free(&ob);
 		*buf = NULL;

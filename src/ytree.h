@@ -98,8 +98,9 @@ const char *ynode_strdup(struct yreader *r, const struct ynode *n,
 int yfile_read(const char *path, size_t max_size, char **buf, size_t *len,
 	       const char **why);
 /* The same into ob, replacing its contents (ob->len bytes, then a NUL):
- * a loader reading many files keeps one buffer for all. */
-int yfile_read_into(const char *path, size_t max_size, struct outbuf *ob,
-		    const char **why);
+ * a loader reading many files keeps one buffer for all.  A relative path
+ * is taken from the directory dirfd (AT_FDCWD: the current one). */
+int yfile_read_into(int dirfd, const char *path, size_t max_size,
+		    struct outbuf *ob, const char **why);
 
 #endif

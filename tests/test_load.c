@@ -12,6 +12,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -542,6 +543,65 @@ static void test_load_case_again_after_a_change(void **state)
 	corpus_free(&c);
 }
 
+/* Files are opened from their directory (corpus.c keeps it open): a bare
+ * name, an absolute path, a path into a subdirectory, and the root of the
+ * file system's name form all load, and messages keep the path given. */
+static void test_open_from_directory(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/casewalk-dirfd.XXXXXX", path[96], cwd[4096];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/sub", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/sub/m.yaml", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(minimal, f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/bad.yaml", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("format: casewalk/1\nid: [\n", f);
+	fclose(f);
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(dir), 0);
+	char *paths[] = { "sub/m.yaml", "bad.yaml", path, dir };
+	struct corpus c;
+	struct corpus_opts o = { .vocab = &vocab.ids, .jobs = 2 };
+	corpus_load(&c, paths, 4, &o);
+	/* sub/m.yaml and dir/sub/m.yaml: the same id twice */
+	assert_int_equal(c.n_files, 5);
+	assert_true(has_diag(&c.diags, 2, 5, "duplicate id 'M1'"));
+	bool rel = false, abs_bad = false;
+	for (size_t i = 0; i < c.diags.n; i++) {
+		rel |= !strcmp(c.diags.v[i].file, "bad.yaml");
+		abs_bad |= !strcmp(c.diags.v[i].file, path);
+	}
+	assert_true(rel && abs_bad);
+	corpus_free(&c);
+	/* a name that is only a file name: the current directory */
+	struct load_file res = { 0 };
+	struct arena out, scratch;
+	struct outbuf text = { NULL, 0, 0 };
+	arena_init(&out, 0);
+	arena_init(&scratch, 0);
+	int fd = open("sub", O_RDONLY | O_DIRECTORY);
+	assert_true(fd >= 0);
+	load_file_at(fd, "m.yaml", "shown/as.yaml", 0, &ylimits_default,
+		     &vocab.ids, &out, &scratch, &text, &res);
+	close(fd);
+	assert_int_equal(res.n_cases, 1);
+	assert_string_equal(res.cases[0]->file, "shown/as.yaml");
+	load_file_free(&res);
+	ob_free(&text);
+	arena_free(&out);
+	arena_free(&scratch);
+	assert_int_equal(chdir(cwd), 0);
+	char cmd[160];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -558,6 +618,7 @@ int main(void)
 		cmocka_unit_test(test_duplicate_ids_keep_both_out),
 		cmocka_unit_test(test_stubs_and_each),
 		cmocka_unit_test(test_load_case_again_after_a_change),
+		cmocka_unit_test(test_open_from_directory),
 	};
 	return cmocka_run_group_tests_name("load", tests, setup, teardown);
 }
