@@ -103,6 +103,7 @@ static int prompt_start(struct ui *ui, int kind, const char *text)
 	p->saved_top = v->top;
 	p->saved_sel = v->sel;
 	p->searched[0] = '\0';
+	p->searched_lines = 0;
 	for (size_t k = 0; k < sizeof(p->found) / sizeof(p->found[0]); k++)
 		p->found[k] = -2;
 	return UI_REDRAW;
@@ -116,6 +117,9 @@ static int prompt_start(struct ui *ui, int kind, const char *text)
 static long search_memo(struct view *v, struct prompt *p, long start)
 {
 	size_t same = 0, n = (size_t)v->lines;
+	if (p->searched_lines != n)
+		p->searched[0] = '\0';
+	p->searched_lines = n;
 	while (same < p->len && p->searched[same] &&
 	       p->searched[same] == p->buf[same])
 		same++;

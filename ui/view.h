@@ -84,6 +84,8 @@ struct prompt {
 	 * -2: not searched yet) */
 	char searched[256];
 	long found[257];
+	size_t searched_lines;          /* the view's lines then (a resize
+					   rewraps a doc: start again) */
 };
 
 /* An edit of a case file in progress (edit.c). */
