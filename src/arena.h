@@ -19,6 +19,10 @@ struct arena {
 void arena_init(struct arena *a, size_t chunk_size);
 /* Aligned to max_align_t; never returns NULL (aborts on out of memory). */
 void *arena_alloc(struct arena *a, size_t n);
+/* The same with no alignment, for text: a case's strings side by side. */
+char *arena_alloc_text(struct arena *a, size_t n);
+/* Built on those two (arena_str.c), whichever arena is linked: src/arena.c,
+ * or tests/fuzz/arena_redzone.c for the sanitizer and fuzzer builds. */
 void *arena_zalloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);

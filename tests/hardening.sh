@@ -49,6 +49,17 @@ run() {
 	st=$?
 }
 
+# expect STATUS PATTERN WHAT: the last run into $tmp/o exited with STATUS
+# and printed PATTERN on stdout
+expect() {
+	if [ "$st" = "$1" ] && grep -q -e "$2" "$tmp/o"; then
+		ok "$3"
+	else
+		bad "$3: status $st"
+		show "$tmp/o"
+	fi
+}
+
 # a status that means a crash (signal, abort) or an internal failure
 crashed() { [ "$1" -ge 3 ]; }
 
@@ -244,12 +255,7 @@ else
 fi
 for dev in /dev/null /dev/zero; do
 	run "$tmp/o" "$tmp/e" timeout 10 "$cw" check "$dev"
-	if [ "$st" = 1 ] && grep -q 'not a regular file' "$tmp/o"; then
-		ok "$dev as an argument: refused"
-	else
-		bad "$dev as an argument: status $st"
-		show "$tmp/o"
-	fi
+	expect 1 'not a regular file' "$dev as an argument: refused"
 done
 
 # symbolic link loops: a -> b -> a, a link to the parent, a link to itself
@@ -278,12 +284,8 @@ fi
 # a 0-byte file
 : >"$tmp/empty.yaml"
 run "$tmp/o" "$tmp/e" "$cw" check "$tmp/empty.yaml"
-if [ "$st" = 1 ] && grep -q 'empty.yaml:1:1: error: file holds no case' "$tmp/o"; then
-	ok "0-byte file: file holds no case at 1:1"
-else
-	bad "0-byte file: status $st"
-	show "$tmp/o"
-fi
+expect 1 'empty.yaml:1:1: error: file holds no case' \
+	"0-byte file: file holds no case at 1:1"
 
 # stdout a closed pipe: EPIPE ends the output quietly.  The corpus is made
 # big enough (2,000 cases) that the output overflows the pipe's buffer.
@@ -396,12 +398,8 @@ else
 fi
 awk 'BEGIN { for (i = 0; i <= 1000000; i++) print "---" }' >"$tmp/docs.yaml"
 run "$tmp/o" "$tmp/e" timeout 60 "$cw" check "$tmp/docs.yaml"
-if [ "$st" = 1 ] && grep -q 'more than 1000000 documents' "$tmp/o"; then
-	ok "1,000,001 documents in a stream: refused at the limit"
-else
-	bad "1,000,001 documents in a stream: status $st"
-	show "$tmp/o"
-fi
+expect 1 'more than 1000000 documents' \
+	"1,000,001 documents in a stream: refused at the limit"
 
 # ---- terminal safety ------------------------------------------------------------
 

@@ -11,9 +11,7 @@
 #include "arena.h"
 
 #include <stdalign.h>
-#include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,37 +43,9 @@ void *arena_alloc(struct arena *a, size_t n)
 	return b->data;
 }
 
-void *arena_zalloc(struct arena *a, size_t n)
+char *arena_alloc_text(struct arena *a, size_t n)
 {
-	return memset(arena_alloc(a, n), 0, n);
-}
-
-char *arena_strndup(struct arena *a, const char *s, size_t n)
-{
-	char *p = arena_alloc(a, n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-char *arena_strdup(struct arena *a, const char *s)
-{
-	return arena_strndup(a, s, strlen(s));
-}
-
-char *arena_printf(struct arena *a, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		n = 0;
-	char *p = arena_alloc(a, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return p;
+	return arena_alloc(a, n);
 }
 
 void arena_free(struct arena *a)
