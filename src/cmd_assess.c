@@ -146,19 +146,6 @@ static void put_date_raw(struct outbuf *ob, struct date d)
 	ob_put(ob, b, date_json(d, b));
 }
 
-/* An integer straight into the buffer. */
-static void put_num(struct outbuf *ob, int64_t v)
-{
-	char b[24], *p = b + sizeof(b);
-	uint64_t u = v < 0 ? 0ull - (uint64_t)v : (uint64_t)v;
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--p = '-';
-	ob_put(ob, p, (size_t)(b + sizeof(b) - p));
-}
-
 static void put_day(struct outbuf *ob, int64_t days)
 {
 	put_date_raw(ob, date_from_days((daynum)days));
@@ -182,13 +169,13 @@ static void put_value(struct outbuf *ob, struct value v)
 		if (v.lo != v.hi)
 			ob_putc(ob, '[');
 		if (v.type == VAL_INT)
-			put_num(ob, v.lo);
+			ob_put_int(ob, v.lo);
 		else
 			put_day(ob, v.lo);
 		if (v.lo != v.hi) {
 			ob_putc(ob, ',');
 			if (v.type == VAL_INT)
-				put_num(ob, v.hi);
+				ob_put_int(ob, v.hi);
 			else
 				put_day(ob, v.hi);
 			ob_putc(ob, ']');
@@ -210,7 +197,8 @@ static void put_facts(struct json *j, const struct pre *pre,
 		ob_put(j->ob, pre->fact[i].s, pre->fact[i].n);
 		put_value(j->ob, facts[i]);
 	}
-	j->first[j->depth] = facts_count == 0;
+	if (facts_count)
+		json_filled(j);
 	json_end_obj(j);
 }
 
@@ -260,7 +248,7 @@ static void put_side(struct json *j, const struct pre *pre,
 		put_date_raw(ob, p->until);
 		ob_put(ob, LIT(",\"years\":"));
 		if (p->years >= 0)
-			put_num(ob, p->years);
+			ob_put_int(ob, p->years);
 		else
 			ob_put(ob, LIT("null"));
 		if (p->running < 0 || p->possible)
@@ -277,7 +265,8 @@ static void put_side(struct json *j, const struct pre *pre,
 			ob_put(ob, LIT(",\"borderline\":true"));
 		ob_putc(ob, '}');
 	}
-	j->first[j->depth] = s->n_pen == 0;
+	if (s->n_pen)
+		json_filled(j);
 	json_end_arr(j);
 	json_prekey(j, JSON_KEY("relief"));
 	json_arr(j, NULL);
@@ -293,7 +282,8 @@ static void put_side(struct json *j, const struct pre *pre,
 		put_crit(ob, pr, e, -1);
 		ob_put(ob, LIT("]}"));
 	}
-	j->first[j->depth] = s->n_rel == 0;
+	if (s->n_rel)
+		json_filled(j);
 	json_end_arr(j);
 }
 

@@ -183,16 +183,8 @@ void json_str(struct json *j, const char *key, const char *s)
 
 void json_int(struct json *j, const char *key, long long v)
 {
-	char b[24], *p = b + sizeof(b);
-	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
-				     : (unsigned long long)v;
 	member(j, key);
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--p = '-';
-	put(j, p, (size_t)(b + sizeof(b) - p));
+	ob_put_int(j->ob, v);
 }
 
 void json_bool(struct json *j, const char *key, bool v)
@@ -218,4 +210,9 @@ void json_prekey(struct json *j, const char *key, size_t n)
 	member(j, NULL);
 	put(j, key, n);
 	j->keyed = true;
+}
+
+void json_filled(struct json *j)
+{
+	j->first[j->depth] = false;
 }

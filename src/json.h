@@ -6,7 +6,7 @@
  * case (rule titles, citations, fact names) can be escaped once with
  * json_escape and written with json_pre / json_prekey, or straight into
  * the buffer (j->ob) inside an object or array the writer opened (then
- * set j->first[j->depth] to whether it is still empty).  Strings are
+ * say so with json_filled).  Strings are
  * escaped so that nothing from a case file reaches a terminal raw: C0,
  * DEL, C1, bidi controls and line/paragraph separators become \u escapes;
  * invalid UTF-8 becomes U+FFFD.
@@ -45,6 +45,10 @@ void json_int(struct json *j, const char *key, long long v);
 void json_bool(struct json *j, const char *key, bool v);
 void json_null(struct json *j, const char *key);
 void json_raw(struct json *j, const char *s);  /* e.g. "\n" between records */
+/* Members were written into the open object or array straight into j->ob
+ * (comma-separated, the first without one): the next member needs a
+ * comma. */
+void json_filled(struct json *j);
 
 /* Appends s to ob as a JSON string, quotes included. */
 void json_escape(struct outbuf *ob, const char *s);

@@ -42,6 +42,19 @@ void ob_printf(struct outbuf *ob, const char *fmt, ...)
 	ob->len += (size_t)n;
 }
 
+void ob_put_int(struct outbuf *ob, long long v)
+{
+	char b[24], *p = b + sizeof(b);
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
+				     : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	ob_put(ob, p, (size_t)(b + sizeof(b) - p));
+}
+
 int ob_write(struct outbuf *ob, FILE *f)
 {
 	size_t n = ob->len;

@@ -21,6 +21,8 @@ void ob_reserve(struct outbuf *ob, size_t n);
 void ob_free(struct outbuf *ob);
 void ob_printf(struct outbuf *ob, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* v in decimal, by hand (JSON numbers, millions of them). */
+void ob_put_int(struct outbuf *ob, long long v);
 /* Writes the buffer to f and empties it; returns 0, or -1 on error. */
 int ob_write(struct outbuf *ob, FILE *f);
 
