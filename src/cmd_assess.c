@@ -22,8 +22,7 @@
  */
 
 struct pre_str {
-	const char *s;
-	size_t n;
+	size_t at, n;           /* a piece of pre.text */
 };
 
 struct pre_rule {
@@ -39,17 +38,15 @@ struct pre {
 				   comma before all but the first */
 };
 
-/* A piece from `from` to the end of the text: an offset while the text
- * may still move, made a pointer by pre_fix. */
-static struct pre_str pre_mark(const struct pre *p, size_t from)
+/* The piece of p's text from `at` to its end. */
+static struct pre_str pre_mark(const struct pre *p, size_t at)
 {
-	return (struct pre_str){ (const char *)(uintptr_t)from,
-				 p->text.len - from };
+	return (struct pre_str){ at, p->text.len - at };
 }
 
-static void pre_fix(const struct pre *p, struct pre_str *ps)
+static void pre_put(struct outbuf *ob, const struct pre *p, struct pre_str ps)
 {
-	ps->s = p->text.p + (uintptr_t)ps->s;
+	ob_put(ob, p->text.p + ps.at, ps.n);
 }
 
 static void pre_escape(struct outbuf *t, const char *s)
@@ -98,15 +95,6 @@ static void pre_build(struct pre *p, const struct rules *r, struct date law)
 			pr->crit[k] = pre_mark(p, at);
 		}
 	}
-	for (size_t i = 0; i < facts_count; i++)
-		pre_fix(p, &p->fact[i]);
-	for (size_t i = 0; i < r->n; i++) {
-		struct pre_rule *pr = &p->rule[i];
-		pre_fix(p, &pr->head);
-		pre_fix(p, &pr->waiver);
-		for (uint32_t k = 0; k < r->v[i].n_bars + r->v[i].n_when; k++)
-			pre_fix(p, &pr->crit[k]);
-	}
 }
 
 static void pre_free(struct pre *p, const struct rules *r)
@@ -118,7 +106,6 @@ static void pre_free(struct pre *p, const struct rules *r)
 	ob_free(&p->text);
 }
 
-/* A date as a JSON string; its digits need no escaping. */
 /* d as JSON text: a string, whose digits need no escaping, or null.
  * Returns its length. */
 static size_t date_json(struct date d, char b[DATE_BUFSZ + 2])
@@ -194,7 +181,7 @@ static void put_facts(struct json *j, const struct pre *pre,
 	json_prekey(j, JSON_KEY("facts"));
 	json_obj(j, NULL);
 	for (size_t i = 0; i < facts_count; i++) {
-		ob_put(j->ob, pre->fact[i].s, pre->fact[i].n);
+		pre_put(j->ob, pre, pre->fact[i]);
 		put_value(j->ob, facts[i]);
 	}
 	if (facts_count)
@@ -206,8 +193,9 @@ static void put_facts(struct json *j, const struct pre *pre,
 
 /* The criteria of e that are unmet (unknown: -1) as a JSON array's
  * members: a bar is unmet when it holds. */
-static void put_crit(struct outbuf *ob, const struct pre_rule *pr,
-		     const struct relief_eval *e, int want)
+static void put_crit(struct outbuf *ob, const struct pre *pre,
+		     const struct pre_rule *pr, const struct relief_eval *e,
+		     int want)
 {
 	bool first = true;
 	for (uint32_t k = 0; k < e->n_crit; k++) {
@@ -219,7 +207,7 @@ static void put_crit(struct outbuf *ob, const struct pre_rule *pr,
 		if (!first)
 			ob_putc(ob, ',');
 		first = false;
-		ob_put(ob, pr->crit[k].s, pr->crit[k].n);
+		pre_put(ob, pre, pr->crit[k]);
 	}
 }
 
@@ -241,7 +229,7 @@ static void put_side(struct json *j, const struct pre *pre,
 		const struct pre_rule *pr = &pre->rule[p->rule - r->v];
 		if (i)
 			ob_putc(ob, ',');
-		ob_put(ob, pr->head.s, pr->head.n);
+		pre_put(ob, pre, pr->head);
 		ob_put(ob, LIT(",\"from\":"));
 		put_date_raw(ob, p->from);
 		ob_put(ob, LIT(",\"until\":"));
@@ -258,7 +246,7 @@ static void put_side(struct json *j, const struct pre *pre,
 		else
 			ob_put(ob, LIT(",\"running\":false"));
 		ob_put(ob, LIT(",\"waiver\":"));
-		ob_put(ob, pr->waiver.s, pr->waiver.n);
+		pre_put(ob, pre, pr->waiver);
 		if (p->possible)
 			ob_put(ob, LIT(",\"possible\":true"));
 		if (p->borderline)
@@ -275,11 +263,11 @@ static void put_side(struct json *j, const struct pre *pre,
 		const struct pre_rule *pr = &pre->rule[e->rule - r->v];
 		if (i)
 			ob_putc(ob, ',');
-		ob_put(ob, pr->head.s, pr->head.n);
+		pre_put(ob, pre, pr->head);
 		ob_puts(ob, status[e->status < RSTAT__COUNT ? e->status : 0]);
-		put_crit(ob, pr, e, 0);
+		put_crit(ob, pre, pr, e, 0);
 		ob_put(ob, LIT("],\"unknown\":["));
-		put_crit(ob, pr, e, -1);
+		put_crit(ob, pre, pr, e, -1);
 		ob_put(ob, LIT("]}"));
 	}
 	if (s->n_rel)
