@@ -21,6 +21,16 @@ enum fact_id { FACT_LIST(FACT_ENUM) F__COUNT };
 const struct fact_def facts_table[] = { FACT_LIST(FACT_DEF) };
 const size_t facts_count = F__COUNT;
 
+#define FACTS_PATH_NAME(id, name) name,
+const char *const facts_strings[FACTS_STRINGS] = {
+	PATHS(FACTS_PATH_NAME)
+	[FACTS_BY_NTA] = "nta",
+	[FACTS_BY_HEARING_NOTICE] = "hearing_notice",
+	[FACTS_BY_OFFENSE] = "offense",
+	[FACTS_BY_NONE] = "none",
+};
+#undef FACTS_PATH_NAME
+
 /* As `casewalk test` and the tests compare them: true, 181, 2010-03-01,
  * 9..10 for a range, "unknown"; " (borderline)" appended when marked. */
 void facts_format(struct value v, char *buf, size_t n)
@@ -962,7 +972,7 @@ static daynum nta_stop(const struct scan *s, daynum from, bool *unknown,
 		const struct event *e = &c->events[i];
 		if (e->type != EV_NTA_SERVED || dlo(e->date) < from)
 			continue;
-		*by = "nta";
+		*by = facts_strings[FACTS_BY_NTA];
 		if (s->law < camarillo_end || e->time_place == TRI_TRUE)
 			return dlo(e->date);
 		if (e->time_place == TRI_UNSET) {
@@ -974,13 +984,13 @@ static daynum nta_stop(const struct scan *s, daynum from, bool *unknown,
 				const struct event *h = &c->events[j];
 				if (h->type == EV_HEARING_NOTICE &&
 				    h->time_place != TRI_FALSE) {
-					*by = "hearing_notice";
+					*by = facts_strings[FACTS_BY_HEARING_NOTICE];
 					return dlo(h->date);
 				}
 			}
 		return NEVER;
 	}
-	*by = "none";
+	*by = facts_strings[FACTS_BY_NONE];
 	return NEVER;
 }
 
@@ -1039,15 +1049,16 @@ static void derive_cpp(struct scan *s, struct value *f, daynum dec)
 	if (brk != NEVER)
 		f[F_CPP_BREAK_DATE] = value_date(brk);
 	bool unk;
-	const char *by = "none";
+	const char *by = facts_strings[FACTS_BY_NONE];
 	daynum nta = nta_stop(s, start_lo, &unk, &by);
 	daynum off = offense_stop(s, f[F_ADMITTED].lo == 1 ||
 				  f[F_LPR].lo == 1);
 	daynum stop = nta < off ? nta : off;
 	if (off < nta)
-		by = "offense";
+		by = facts_strings[FACTS_BY_OFFENSE];
 	f[F_STOP_TIME] = vdate(stop);
-	f[F_STOP_TIME_BY] = value_str(stop == NEVER ? "none" : by);
+	f[F_STOP_TIME_BY] = value_str(stop == NEVER ?
+				       facts_strings[FACTS_BY_NONE] : by);
 	const struct stay *last = &s->st[s->n_st - 1];
 	daynum end = last->dep ? dlo(last->dep->date) : dec;
 	if (end > dec)

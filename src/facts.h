@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "assess.h"
 #include "case.h"
 #include "expr.h"
 #include "vocab.h"
@@ -25,6 +26,15 @@ struct fact_def {
 
 extern const struct fact_def facts_table[];
 extern const size_t facts_count;
+
+/* Every text a fact can hold: the path ids (path, indexed by enum path_id),
+ * then what stopped time (stop_time_by).  factpack.h keeps them as a
+ * byte. */
+enum {
+	FACTS_BY_NTA = PATH__COUNT, FACTS_BY_HEARING_NOTICE, FACTS_BY_OFFENSE,
+	FACTS_BY_NONE, FACTS_STRINGS
+};
+extern const char *const facts_strings[FACTS_STRINGS];
 int facts_index(const char *name);
 /* A value as text, the way rules tests write it: true, 181, 2010-03-01,
  * 9..10 for a range, unknown; " (borderline)" when marked. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "facts.h"
 
 static void progress(void *ctx, size_t done, size_t total)
 {
@@ -27,20 +28,6 @@ static void load_rules(struct model *m)
 		rules_free(&m->rules);
 	else
 		m->rules.vocab = &m->app->vocab;
-}
-
-/* The strings facts take (path ids, what stopped time): one byte each in
- * a packed record. */
-static const char *fact_strings[PATH__COUNT + 4];
-
-static void init_fact_strings(void)
-{
-	static const char *const stop_by[] = { "nta", "hearing_notice",
-					       "offense", "none" };
-	for (int i = 0; i < PATH__COUNT; i++)
-		fact_strings[i] = path_id_def.names[i];
-	for (int i = 0; i < 4; i++)
-		fact_strings[PATH__COUNT + i] = stop_by[i];
 }
 
 static void summarise(const struct model *m, const struct outcome_side *s,
@@ -137,11 +124,9 @@ static void *load_main(void *arg)
 	struct model *m = arg;
 	atomic_store(&m->phase, MODEL_RULES);
 	load_rules(m);
-	if (m->have_rules) {
-		init_fact_strings();
-		factpack_init(&m->facts, &m->rules.env, fact_strings,
-			      sizeof(fact_strings) / sizeof(fact_strings[0]));
-	}
+	if (m->have_rules)
+		factpack_init(&m->facts, &m->rules.env, facts_strings,
+			      FACTS_STRINGS);
 	atomic_store(&m->phase, MODEL_FILES);
 	struct corpus_opts o = { .progress = progress, .progress_ctx = m,
 				 .each = row_of_case, .each_ctx = m,
