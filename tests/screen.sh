@@ -153,6 +153,19 @@ for size in 80x24 120x40; do
 	done
 done
 
+# Each event's one free text under its own name (case.h: a union): a
+# status's class and an encounter's agency; a motion's ground; a notice's
+# language is not shown
+t case-event-texts testdata/cases <<'EOS'
+:wait-load
+/CLPR-2012-0315<Enter><Enter>
+:dump @
+q/TPS-2011-0305<Enter><Enter>
+:dump @
+q/E10<Enter><Enter>
+:dump @
+EOS
+
 t case-e06a testdata/cases <<'EOS'
 :wait-load
 /E06a<Enter><Enter>
@@ -342,6 +355,21 @@ EOS
 		fail=$((fail + 1))
 	fi
 done
+
+# :clock (make bench times keystrokes between two): each appends a reading
+# of the monotonic clock, in order
+printf ':wait-load\n:clock %s\njjj\n:clock %s\n' "$tmp/clock" "$tmp/clock" \
+	>"$tmp/clock.script"
+run clock 80 24 "$tmp/clock.script" testdata/cases
+if [ "$status" -eq 0 ] && awk 'NR == 1 { a = $1 } NR == 2 { b = $1 }
+	$1 !~ /^[0-9]+\.[0-9]+$/ { bad = 1 }
+	END { exit !(NR == 2 && !bad && a > 0 && b >= a) }' "$tmp/clock"; then
+	pass=$((pass + 1))
+else
+	echo "FAIL clock: two readings in order expected, got:"
+	sed 's/^/    /' "$tmp/clock" 2>/dev/null
+	fail=$((fail + 1))
+fi
 
 echo "screen: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

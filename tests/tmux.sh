@@ -9,7 +9,8 @@
 # bounded poll for an expected text, never a fixed sleep.  Covers: start,
 # navigation, a resize to 20x5 and back, a case file carrying escape
 # sequences (the window title and the screen stay as they were), quitting
-# with status 0, and SIGTERM restoring the terminal.
+# with status 0, a case file changed after loading, and SIGTERM restoring
+# the terminal.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cw=${1:-./casewalk}
@@ -135,6 +136,24 @@ check "the window title is unchanged" '[ "$before" = "$after" ] &&
 tm send-keys -t cw Q
 check "Q quits at once with status 0" \
 	'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
+
+# ---- a case file changed after loading ---------------------------------------
+# The list keeps a summary; opening a case reads its file again.
+mkdir -p "$tmp/changed"
+cp testdata/cases/e01-ana-180-days.yaml testdata/cases/e02-bruno-181-days.yaml \
+	"$tmp/changed/"
+start "$tmp/changed"
+check "starts on two cases" 'wait_for "2 cases"'
+sed -i 's/^id: E01$/id: E01-RENAMED/' "$tmp/changed/e01-ana-180-days.yaml"
+tm send-keys -t cw Enter
+check "a case no longer in its file: the case view says so" \
+	'wait_for "cannot be shown: it is no longer in its file"'
+tm send-keys -t cw q r
+check "r loads the files again" 'wait_for "E01-RENAMED"'
+tm send-keys -t cw j Enter
+check "an unchanged case opens as before" 'wait_for "case E02"'
+tm send-keys -t cw Q
+check "and quits with status 0" 'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
 
 # ---- signals ----------------------------------------------------------------
 start testdata/cases
