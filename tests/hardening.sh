@@ -265,21 +265,20 @@ ln -s ../b "$tmp/loop/a/to-b"
 ln -s ../a "$tmp/loop/b/to-a"
 ln -s .. "$tmp/loop/a/up"
 ln -s self.yaml "$tmp/loop/self.yaml"
+# one_case WHAT: the last run ended by itself and loaded one case
+one_case() {
+	if ! crashed "$st" && grep -q ', 1 case:' "$tmp/e"; then
+		ok "$1"
+	else
+		bad "$1: status $st (124: it looped)"
+		show "$tmp/o"
+		show "$tmp/e"
+	fi
+}
 run "$tmp/o" "$tmp/e" timeout 10 "$cw" check "$tmp/loop"
-if ! crashed "$st" && grep -q ', 1 case:' "$tmp/e"; then
-	ok "symlink loops: finished, the one case loaded once"
-else
-	bad "symlink loops: status $st (124: it looped)"
-	show "$tmp/o"
-	show "$tmp/e"
-fi
+one_case "symlink loops: finished, the one case loaded once"
 run "$tmp/o" "$tmp/e" timeout 10 "$cw" check "$tmp/loop/a/to-b/to-a/up"
-if ! crashed "$st" && grep -q ', 1 case:' "$tmp/e"; then
-	ok "symlink loops: a looping path as the argument"
-else
-	bad "symlink loops as argument: status $st"
-	show "$tmp/e"
-fi
+one_case "symlink loops: a looping path as the argument"
 
 # a 0-byte file
 : >"$tmp/empty.yaml"

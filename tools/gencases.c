@@ -18,6 +18,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -534,19 +535,33 @@ static const char *const tag_bank[] = {
 
 /* ---- the person -------------------------------------------------------- */
 
+/* An index into the n records of `size` bytes at v, drawn at random by the
+ * int weight at byte `weight_at` of each record. */
+static size_t pick_weighted(struct rng *r, const void *v, size_t n,
+			    size_t size, size_t weight_at)
+{
+	const char *p = v;
+	int total = 0, w;
+	for (size_t i = 0; i < n; i++) {
+		memcpy(&w, p + i * size + weight_at, sizeof(w));
+		total += w;
+	}
+	int x = (int)rnd(r, (uint32_t)total);
+	for (size_t i = 0; i < n; i++) {
+		memcpy(&w, p + i * size + weight_at, sizeof(w));
+		x -= w;
+		if (x < 0)
+			return i;
+	}
+	return 0;
+}
+
 static const struct people *pick_people(struct rng *r)
 {
-	static int total;
-	if (!total)
-		for (size_t i = 0; i < sizeof(peoples) / sizeof(peoples[0]); i++)
-			total += peoples[i].weight;
-	int x = (int)rnd(r, (uint32_t)total);
-	for (size_t i = 0; i < sizeof(peoples) / sizeof(peoples[0]); i++) {
-		x -= peoples[i].weight;
-		if (x < 0)
-			return &peoples[i];
-	}
-	return &peoples[0];
+	return &peoples[pick_weighted(r, peoples,
+				      sizeof(peoples) / sizeof(peoples[0]),
+				      sizeof(peoples[0]),
+				      offsetof(struct people, weight))];
 }
 
 static int count_of(const char *const *v, int max)
@@ -1437,16 +1452,10 @@ static const struct scenario scenarios[] = {
 
 static const struct scenario *pick_scenario(struct rng *r)
 {
-	int total = 0;
-	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++)
-		total += scenarios[i].weight;
-	int x = (int)rnd(r, (uint32_t)total);
-	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++) {
-		x -= scenarios[i].weight;
-		if (x < 0)
-			return &scenarios[i];
-	}
-	return &scenarios[0];
+	return &scenarios[pick_weighted(r, scenarios,
+					sizeof(scenarios) / sizeof(scenarios[0]),
+					sizeof(scenarios[0]),
+					offsetof(struct scenario, weight))];
 }
 
 /* ---- writing a case ------------------------------------------------------ */
@@ -1569,15 +1578,23 @@ static void emit_classes(struct buf *b, const struct goff *o, bool flow)
 		bputs(b, "}");
 }
 
+/* A list item's first key: "  - {key: value" in flow style, else
+ * "  - key: value" on a line of its own. */
+static void open_item(struct buf *b, bool flow, const char *key,
+		      const char *value, bool *first)
+{
+	bputs(b, flow ? "  - {" : "  - ");
+	emit_field(b, key, value, "", first);
+	if (!flow)
+		bputs(b, "\n");
+}
+
 static void emit_offense(struct buf *b, struct gen *g, const struct goff *o)
 {
 	bool flow = chance(&g->r, 40), first = true;
 	bool *f = flow ? &first : NULL;
 	const char *in = "    ";
-	bputs(b, flow ? "  - {" : "  - ");
-	emit_field(b, "charge", o->charge, "", f ? f : &first);
-	if (!flow)
-		bputs(b, "\n");
+	open_item(b, flow, "charge", o->charge, &first);
 	emit_date(b, "date", o->date, in, f);
 	if (o->convicted != TRI_UNSET)
 		emit_field(b, "convicted", tri_name(o->convicted), in, f);
@@ -1607,10 +1624,7 @@ static void emit_relative(struct buf *b, struct gen *g, const struct grel *r)
 	bool flow = chance(&g->r, 70), first = true;
 	bool *f = flow ? &first : NULL;
 	const char *in = "    ";
-	bputs(b, flow ? "  - {" : "  - ");
-	emit_field(b, "relation", r->relation, "", f ? f : &first);
-	if (!flow)
-		bputs(b, "\n");
+	open_item(b, flow, "relation", r->relation, &first);
 	if (r->status)
 		emit_field(b, "status", r->status, in, f);
 	if (r->born)
