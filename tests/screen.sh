@@ -166,6 +166,31 @@ q/E10<Enter><Enter>
 :dump @
 EOS
 
+# ... and forgets them when a resize rewraps the view under the prompt:
+# narrow, "apprehensio" lies lower than it does wide
+t case-search-resize testdata/cases <<'EOS'
+:wait-load
+:resize 50 24
+/E06a<Enter><Enter>
+/apprehensio
+:resize 100 30
+n
+:dump @
+<Esc>/apprehension
+:dump @
+<Esc>
+EOS
+for size in 80x24 120x40; do
+	if cmp -s "$tmp/out/case-search-resize-$size.1.txt" \
+		  "$tmp/out/case-search-resize-$size.2.txt"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL case-search-resize $size: the search typed across" \
+		     "a resize differs from the search typed afresh"
+		fail=$((fail + 1))
+	fi
+done
+
 t case-e06a testdata/cases <<'EOS'
 :wait-load
 /E06a<Enter><Enter>
