@@ -292,9 +292,14 @@ void select_apply(struct select *s, const struct model *m)
 	free(s->idx);
 	s->idx = xmalloc((m->n_rows + 1) * sizeof(*s->idx));
 	size_t n = 0;
-	for (size_t i = 0; i < m->n_rows; i++)
-		if (shown(s, m, &m->rows[s->order[i]]))
+	s->n_hearing = 0;
+	for (size_t i = 0; i < m->n_rows; i++) {
+		const struct model_row *r = &m->rows[s->order[i]];
+		if (shown(s, m, r)) {
 			s->idx[n++] = s->order[i];
+			s->n_hearing += r->info->hearing;
+		}
+	}
 	s->n = n;
 }
 

@@ -62,6 +62,7 @@ struct select {
 	bool redact;                    /* names as shown */
 	size_t *idx;                    /* rows shown, in order */
 	size_t n;
+	size_t n_hearing;               /* of those, heard by a judge */
 	/* every row in sort order, made again only when the sort, the
 	 * names (redact) or the model change: filtering then keeps the
 	 * order without sorting */

@@ -248,10 +248,8 @@ static void list_status(struct view *v, char *buf, size_t n)
 {
 	struct ui *ui = v->ui;
 	const struct model *m = &ui->model;
-	size_t hearing = 0;
+	size_t hearing = ui->sel.n_hearing;
 	char sort[64];
-	for (size_t i = 0; i < ui->sel.n; i++)
-		hearing += m->rows[ui->sel.idx[i]].info->hearing;
 	int len = ui->sel.n == m->n_rows ?
 		snprintf(buf, n, "%zu cases", m->n_rows) :
 		snprintf(buf, n, "%zu of %zu cases", ui->sel.n, m->n_rows);
