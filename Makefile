@@ -3,7 +3,8 @@
 #   make            build ./casewalk
 #   make run        build, then open the explorer on the sample cases
 #   make check      every test: unit (cmocka), CLI goldens, rules tests,
-#                   screen tests, tmux, ASan+UBSan+LSan, valgrind, fuzz smoke
+#                   screen tests, tmux, the bench's tools, ASan+UBSan+LSan,
+#                   valgrind, fuzz smoke
 #   make bench      the speed table of the README (100,000 cases)
 #   make fuzz       run each fuzzer for FUZZ_SECONDS (default 300)
 #   make install    to $(DESTDIR)$(PREFIX)
@@ -60,7 +61,8 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TOOLS := $(BUILD)/tools/yamlfloor $(BUILD)/tools/gencases
 
 .PHONY: all run check check-all deps deps-check unit cli-test rules-test \
-	screen-test tmux-test sanitize valgrind hardening fuzz fuzz-smoke \
+	screen-test tmux-test tools-test sanitize valgrind hardening fuzz \
+	fuzz-smoke \
 	man-check \
 	bench install uninstall clean
 
@@ -128,7 +130,7 @@ check: deps-check
 
 check-all: casewalk $(TEST_BIN)
 	$(Q)$(MAKE) --no-print-directory unit cli-test rules-test \
-		screen-test tmux-test man-check
+		screen-test tmux-test man-check tools-test
 	$(Q)$(MAKE) --no-print-directory sanitize
 	$(Q)$(MAKE) --no-print-directory valgrind
 	$(Q)$(MAKE) --no-print-directory hardening
@@ -150,6 +152,10 @@ screen-test: casewalk
 
 tmux-test: casewalk
 	$(Q)tests/tmux.sh ./casewalk
+
+# the bench's generator and floor are right (make bench times them)
+tools-test: casewalk $(TOOLS)
+	$(Q)tests/tools.sh ./casewalk $(BUILD)/tools/gencases $(BUILD)/tools/yamlfloor
 
 man-check: casewalk
 	$(Q)tests/man-check.sh ./casewalk
