@@ -80,6 +80,19 @@ t() {
 	done
 }
 
+# same NAME A B WHY: screens A and B of test NAME match, at both sizes
+same() {
+	for size in 80x24 120x40; do
+		if cmp -s "$tmp/out/$1-$size.$2.txt" "$tmp/out/$1-$size.$3.txt"
+		then
+			pass=$((pass + 1))
+		else
+			echo "FAIL $1 $size: screen $2 differs from screen $3 ($4)"
+			fail=$((fail + 1))
+		fi
+	done
+}
+
 # ---- the tests ------------------------------------------------------------
 
 t list testdata/cases <<'EOS'
@@ -139,32 +152,8 @@ jjjj/ort
 :dump @
 <Esc>
 EOS
-for size in 80x24 120x40; do
-	for pair in "2 3" "4 5"; do
-		set -- $pair
-		if cmp -s "$tmp/out/list-search-incremental-$size.$1.txt" \
-			  "$tmp/out/list-search-incremental-$size.$2.txt"; then
-			pass=$((pass + 1))
-		else
-			echo "FAIL list-search-incremental $size: screen $1 (typed," \
-			     "deleted, typed) differs from screen $2 (typed afresh)"
-			fail=$((fail + 1))
-		fi
-	done
-done
-
-# Each event's one free text under its own name (case.h: a union): a
-# status's class and an encounter's agency; a motion's ground; a notice's
-# language is not shown
-t case-event-texts testdata/cases <<'EOS'
-:wait-load
-/CLPR-2012-0315<Enter><Enter>
-:dump @
-q/TPS-2011-0305<Enter><Enter>
-:dump @
-q/E10<Enter><Enter>
-:dump @
-EOS
+same list-search-incremental 2 3 "typed, deleted, typed; typed afresh"
+same list-search-incremental 4 5 "typed, deleted, typed; typed afresh"
 
 # ... and forgets them when a resize rewraps the view under the prompt:
 # narrow, "apprehensio" lies lower than it does wide
@@ -180,16 +169,20 @@ n
 :dump @
 <Esc>
 EOS
-for size in 80x24 120x40; do
-	if cmp -s "$tmp/out/case-search-resize-$size.1.txt" \
-		  "$tmp/out/case-search-resize-$size.2.txt"; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL case-search-resize $size: the search typed across" \
-		     "a resize differs from the search typed afresh"
-		fail=$((fail + 1))
-	fi
-done
+same case-search-resize 1 2 "typed across a resize; typed afresh"
+
+# Each event's one free text under its own name (case.h: a union): a
+# status's class and an encounter's agency; a motion's ground; a notice's
+# language is not shown
+t case-event-texts testdata/cases <<'EOS'
+:wait-load
+/CLPR-2012-0315<Enter><Enter>
+:dump @
+q/TPS-2011-0305<Enter><Enter>
+:dump @
+q/E10<Enter><Enter>
+:dump @
+EOS
 
 t case-e06a testdata/cases <<'EOS'
 :wait-load
