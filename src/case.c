@@ -17,11 +17,18 @@ CW_DEFINE_ENUM(finder, FINDERS, "decision maker")
 CW_DEFINE_ENUM(form, FORMS, "form")
 CW_DEFINE_ENUM(category, CATEGORIES, "category")
 CW_DEFINE_ENUM(petition_outcome, PETITION_OUTCOMES, "petition outcome")
+CW_DEFINE_ENUM(petition_basis, PETITION_BASES, "petition basis")
+CW_DEFINE_ENUM(petitioner, PETITIONERS, "petitioner")
 CW_DEFINE_ENUM(status, STATUSES, "status")
 CW_DEFINE_ENUM(hearing_kind, HEARING_KINDS, "hearing kind")
 CW_DEFINE_ENUM(absence_reason, ABSENCE_REASONS, "absence reason")
 CW_DEFINE_ENUM(motion_kind, MOTION_KINDS, "motion kind")
 CW_DEFINE_ENUM(motion_outcome, MOTION_OUTCOMES, "motion outcome")
+CW_DEFINE_ENUM(motion_basis, MOTION_BASES, "motion basis")
+CW_DEFINE_ENUM(tribunal, TRIBUNALS, "tribunal")
+CW_DEFINE_ENUM(end_reason, END_REASONS, "reason")
+CW_DEFINE_ENUM(misrep_kind, MISREP_KINDS, "misrepresentation kind")
+CW_DEFINE_ENUM(misrep_purpose, MISREP_PURPOSES, "purpose")
 CW_DEFINE_ENUM(relief, RELIEFS, "relief")
 CW_DEFINE_ENUM(outcome, OUTCOMES, "outcome")
 CW_DEFINE_ENUM(vd_stage, VD_STAGES, "stage")
@@ -37,6 +44,8 @@ CW_DEFINE_ENUM(relation, RELATIONS, "relation")
 CW_DEFINE_ENUM(rel_status, REL_STATUSES, "relative status")
 CW_DEFINE_ENUM(hardship, HARDSHIPS, "hardship")
 CW_DEFINE_ENUM(abuser, ABUSERS, "abused_by")
+CW_DEFINE_ENUM(asylum_exception, ASYLUM_EXCEPTIONS, "asylum exception")
+CW_DEFINE_ENUM(wb_category, WB_CATEGORIES, "category")
 
 const char *enum_name(const struct enum_def *e, int v)
 {
@@ -58,10 +67,18 @@ void case_event_init(struct event *e)
 	e->manner = e->by = e->form = e->category = e->outcome = -1;
 	e->status = e->kind = e->absence_reason = e->relief = -1;
 	e->stage = e->to = -1;
+	e->basis = e->petitioner = e->filed_with = e->reason = -1;
+	e->purpose = -1;
 	e->advised = e->safeguards = TRI_UNSET;
 	e->time_place = e->arriving = e->oral_notice = TRI_UNSET;
-	e->appeared = e->counsel = TRI_UNSET;
-	e->verified = e->nonvoluntary = TRI_UNSET;
+	e->appeared = e->counsel = e->scheduled = TRI_UNSET;
+	e->verified = e->nonvoluntary = e->abandoned_residence = TRI_UNSET;
+	e->at_port = e->j1_gme = e->j1_212e = e->j1_212e_met = TRI_UNSET;
+	e->near_border = e->between_ports = e->detained = TRI_UNSET;
+	e->approvable = e->timely = e->nonfrivolous = TRI_UNSET;
+	e->conditional = TRI_UNSET;
+	e->willful = e->material = e->retracted_timely = TRI_UNSET;
+	e->exception_usc_parents = TRI_UNSET;
 }
 
 void case_offense_init(struct offense *o)
@@ -69,6 +86,7 @@ void case_offense_init(struct offense *o)
 	memset(o, 0, sizeof(*o));
 	o->convicted = o->juvenile = TRI_UNSET;
 	o->sentence_days = o->max_days = o->confined_days = -1;
+	o->suspended_days = -1;
 	o->grade = o->vacated = -1;
 	for (int i = 0; i < CLS__COUNT; i++)
 		o->cls[i] = TRI_UNSET;
@@ -78,7 +96,7 @@ void case_relative_init(struct relative *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->relation = r->status = r->hardship = -1;
-	r->married = TRI_UNSET;
+	r->married = r->petitioner = TRI_UNSET;
 }
 
 void case_claims_init(struct claims *c)
@@ -87,6 +105,19 @@ void case_claims_init(struct claims *c)
 	c->abused_by = -1;
 	c->abuse_connected = c->unaccompanied_child = TRI_UNSET;
 	c->good_moral_character = TRI_UNSET;
+	c->vawa_self_petitioner = TRI_UNSET;
+	c->abuse_connection_overstay = c->abuse_central_vd = TRI_UNSET;
+	c->abuse_connection_reentry = TRI_UNSET;
+	c->trafficking_central_reason = TRI_UNSET;
+	c->asylum_exception = -1;
+	c->marriage_fraud_found = TRI_UNSET;
+	c->asylum_exception_date = DATE_NONE_INIT;
+}
+
+void case_way_back_init(struct way_back_opts *w)
+{
+	w->category = w->petitioner = -1;
+	w->departure = DATE_NONE_INIT;
 }
 
 void case_person_init(struct person *p)

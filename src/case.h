@@ -53,7 +53,9 @@ int enum_value(const struct enum_def *e, const char *name, size_t len);
 	X(EV_REINSTATEMENT, "reinstatement") \
 	X(EV_ADMIN_REMOVAL, "admin_removal") \
 	X(EV_DEPARTURE, "departure") \
-	X(EV_APPEAL, "appeal")
+	X(EV_APPEAL, "appeal") \
+	X(EV_STATUS_ENDED, "status_ended") \
+	X(EV_MISREPRESENTATION, "misrepresentation")
 
 #define MANNERS(X) \
 	X(MANNER_WITHOUT_INSPECTION, "without_inspection") \
@@ -77,6 +79,22 @@ int enum_value(const struct enum_def *e, const char *name, size_t len);
 	X(CAT_IMMEDIATE_RELATIVE, "immediate_relative") \
 	X(CAT_PREFERENCE, "preference") \
 	X(CAT_SPECIAL_IMMIGRANT, "special_immigrant")
+
+/* petition.basis: which class an I-360 (or any petition) serves */
+#define PETITION_BASES(X) \
+	X(PB_FAMILY, "family") \
+	X(PB_EMPLOYMENT, "employment") \
+	X(PB_SIJS, "sijs") \
+	X(PB_VAWA, "vawa") \
+	X(PB_OTHER, "other")
+
+/* petition.petitioner: a relatives relation, or an employer */
+#define PETITIONERS(X) \
+	X(PET_SPOUSE, "spouse") \
+	X(PET_CHILD, "child") \
+	X(PET_PARENT, "parent") \
+	X(PET_SIBLING, "sibling") \
+	X(PET_EMPLOYER, "employer")
 
 #define PETITION_OUTCOMES(X) \
 	X(POUT_PENDING, "pending") \
@@ -120,6 +138,44 @@ int enum_value(const struct enum_def *e, const char *name, size_t len);
 	X(MOUT_GRANTED, "granted") \
 	X(MOUT_DENIED, "denied")
 
+/* motion.basis; a granted motion on one of the first three rescinds an
+ * in absentia order (240(b)(5)(C)) */
+#define MOTION_BASES(X) \
+	X(MB_EXCEPTIONAL, "exceptional_circumstances") \
+	X(MB_NO_NOTICE, "no_notice") \
+	X(MB_CUSTODY, "custody") \
+	X(MB_CHANGED_COUNTRY, "changed_country_conditions") \
+	X(MB_NEW_RELIEF, "new_relief") \
+	X(MB_VAWA, "vawa") \
+	X(MB_JOINT, "joint") \
+	X(MB_SUA_SPONTE, "sua_sponte") \
+	X(MB_OTHER, "other")
+
+/* motion.filed_with */
+#define TRIBUNALS(X) \
+	X(TRIB_IJ, "IJ") \
+	X(TRIB_BIA, "BIA")
+
+/* status_ended.reason */
+#define END_REASONS(X) \
+	X(END_EXPIRED, "expired") \
+	X(END_TERMINATED, "terminated") \
+	X(END_REVOKED, "revoked") \
+	X(END_ABANDONED, "abandoned")
+
+/* misrepresentation.kind and .purpose */
+#define MISREP_KINDS(X) \
+	X(MR_FRAUD, "fraud") \
+	X(MR_FALSE_CLAIM, "false_claim_citizenship")
+
+#define MISREP_PURPOSES(X) \
+	X(MP_VISA, "visa") \
+	X(MP_ADMISSION, "admission") \
+	X(MP_BENEFIT, "benefit") \
+	X(MP_EMPLOYMENT, "employment") \
+	X(MP_VOTING, "voting") \
+	X(MP_OTHER, "other")
+
 #define RELIEFS(X) \
 	X(REL_CANCEL_LPR, "cancel_lpr") \
 	X(REL_CANCEL_NONLPR, "cancel_nonlpr") \
@@ -134,7 +190,20 @@ int enum_value(const struct enum_def *e, const char *name, size_t len);
 	X(REL_T_VISA, "t_visa") \
 	X(REL_SIJS, "sijs") \
 	X(REL_WAIVER_212H, "waiver_212h") \
-	X(REL_VOLUNTARY_DEPARTURE, "voluntary_departure")
+	X(REL_VOLUNTARY_DEPARTURE, "voluntary_departure") \
+	X(REL_EXTENSION_OF_STATUS, "extension_of_status") \
+	X(REL_CHANGE_OF_STATUS, "change_of_status") \
+	X(REL_WAIVER_9BV, "waiver_9Bv") \
+	X(REL_WAIVER_I601A, "waiver_i601a") \
+	X(REL_CONSENT_I212, "consent_i212") \
+	X(REL_CONSENT_9CII, "consent_9Cii") \
+	X(REL_WAIVER_212I, "waiver_212i") \
+	X(REL_WAIVER_212D3, "waiver_212d3") \
+	X(REL_WAIVER_9CIII, "waiver_9Ciii")
+
+/* The application ids above that are waivers, consents or stay
+ * applications: never a decisive event (case-format.md). */
+#define REL_FIRST_AUXILIARY REL_EXTENSION_OF_STATUS
 
 #define OUTCOMES(X) \
 	X(OUT_REMOVAL_ORDER, "removal_order") \
@@ -155,7 +224,8 @@ int enum_value(const struct enum_def *e, const char *name, size_t len);
 	X(DK_VOLUNTARY_RETURN, "voluntary_return") \
 	X(DK_VOLUNTARY_DEPARTURE, "voluntary_departure") \
 	X(DK_SELF, "self") \
-	X(DK_ADVANCE_PAROLE, "advance_parole")
+	X(DK_ADVANCE_PAROLE, "advance_parole") \
+	X(DK_CBP_HOME, "cbp_home")
 
 #define APPEAL_TOS(X) \
 	X(APPEAL_BIA, "BIA") \
@@ -192,12 +262,18 @@ int enum_value(const struct enum_def *e, const char *name, size_t len);
 	X(CLS_MARIJUANA_30G, "marijuana_30g") \
 	X(CLS_DOMESTIC_VIOLENCE, "domestic_violence") \
 	X(CLS_FIREARM, "firearm") \
-	X(CLS_VIOLENT, "violent")
+	X(CLS_VIOLENT, "violent") \
+	X(CLS_SEXUAL_ABUSE, "sexual_abuse") \
+	X(CLS_BURGLARY, "burglary") \
+	X(CLS_GANG_ELEMENT, "gang_element") \
+	X(CLS_MINOR_TRAFFIC, "minor_traffic") \
+	X(CLS_STATUS_OFFENSE, "status_offense")
 
 #define RELATIONS(X) \
 	X(RELN_SPOUSE, "spouse") \
 	X(RELN_CHILD, "child") \
-	X(RELN_PARENT, "parent")
+	X(RELN_PARENT, "parent") \
+	X(RELN_SIBLING, "sibling")
 
 #define REL_STATUSES(X) \
 	X(RS_CITIZEN, "citizen") \
@@ -217,6 +293,19 @@ int enum_value(const struct enum_def *e, const char *name, size_t len);
 	X(AB_CHILD_PARENT, "child_parent") \
 	X(AB_INTENDED_SPOUSE, "intended_spouse")
 
+#define ASYLUM_EXCEPTIONS(X) \
+	X(AE_CHANGED, "changed_circumstances") \
+	X(AE_EXTRAORDINARY, "extraordinary_circumstances") \
+	X(AE_NONE, "none")
+
+/* way_back.category (legal-reference.md section 10.1) */
+#define WB_CATEGORIES(X) \
+	X(WB_IMMEDIATE_RELATIVE, "immediate_relative") \
+	X(WB_FAMILY_PREFERENCE, "family_preference") \
+	X(WB_EMPLOYMENT, "employment") \
+	X(WB_DIVERSITY, "diversity") \
+	X(WB_SPECIAL_IMMIGRANT, "special_immigrant")
+
 #define CW_ENUM_VALUE(id, name) id,
 #define CW_DECLARE_ENUM(tag, LIST, countname) \
 	enum tag { LIST(CW_ENUM_VALUE) countname }; \
@@ -228,11 +317,18 @@ CW_DECLARE_ENUM(finder, FINDERS, BY__COUNT)
 CW_DECLARE_ENUM(form, FORMS, FORM__COUNT)
 CW_DECLARE_ENUM(category, CATEGORIES, CAT__COUNT)
 CW_DECLARE_ENUM(petition_outcome, PETITION_OUTCOMES, POUT__COUNT)
+CW_DECLARE_ENUM(petition_basis, PETITION_BASES, PB__COUNT)
+CW_DECLARE_ENUM(petitioner, PETITIONERS, PET__COUNT)
 CW_DECLARE_ENUM(status, STATUSES, ST__COUNT)
 CW_DECLARE_ENUM(hearing_kind, HEARING_KINDS, HK__COUNT)
 CW_DECLARE_ENUM(absence_reason, ABSENCE_REASONS, ABS__COUNT)
 CW_DECLARE_ENUM(motion_kind, MOTION_KINDS, MK__COUNT)
 CW_DECLARE_ENUM(motion_outcome, MOTION_OUTCOMES, MOUT__COUNT)
+CW_DECLARE_ENUM(motion_basis, MOTION_BASES, MB__COUNT)
+CW_DECLARE_ENUM(tribunal, TRIBUNALS, TRIB__COUNT)
+CW_DECLARE_ENUM(end_reason, END_REASONS, END__COUNT)
+CW_DECLARE_ENUM(misrep_kind, MISREP_KINDS, MR__COUNT)
+CW_DECLARE_ENUM(misrep_purpose, MISREP_PURPOSES, MP__COUNT)
 CW_DECLARE_ENUM(relief, RELIEFS, REL__COUNT)
 CW_DECLARE_ENUM(outcome, OUTCOMES, OUT__COUNT)
 CW_DECLARE_ENUM(vd_stage, VD_STAGES, STAGE__COUNT)
@@ -248,10 +344,12 @@ CW_DECLARE_ENUM(relation, RELATIONS, RELN__COUNT)
 CW_DECLARE_ENUM(rel_status, REL_STATUSES, RS__COUNT)
 CW_DECLARE_ENUM(hardship, HARDSHIPS, HS__COUNT)
 CW_DECLARE_ENUM(abuser, ABUSERS, AB__COUNT)
+CW_DECLARE_ENUM(asylum_exception, ASYLUM_EXCEPTIONS, AE__COUNT)
+CW_DECLARE_ENUM(wb_category, WB_CATEGORIES, WB__COUNT)
 
 /* One event of the timeline.  A flat record: the loader's table says which
- * keys each type allows; fields a type does not allow stay absent. */
-/* Fields ordered by size, widest first: 88 bytes, not 128. */
+ * keys each type allows; fields a type does not allow stay absent.
+ * Fields ordered by size, widest first. */
 struct event {
 	const char *note;
 	/* The one free string a type has (NULL when absent), under the name
@@ -263,6 +361,8 @@ struct event {
 		const char *agency;      /* encounter: ICE, CBP, police, other */
 		const char *language;    /* nta_served, hearing_notice */
 		const char *ground;      /* motion */
+		const char *ended;       /* status_ended: status */
+		const char *country;     /* departure: to */
 		const char *text;        /* whichever the type has */
 	};
 	struct pos pos;              /* of the event's mapping */
@@ -275,6 +375,13 @@ struct event {
 	struct date filed;                       /* nta_served */
 	struct date until;                       /* status_granted */
 	struct date bond_posted;                 /* decision */
+	/* the second date a type has: no type has two of these */
+	union {
+		struct date hearing_date;        /* nta_served, hearing_notice */
+		struct date decided;             /* petition, motion */
+		struct date program_end;         /* entry */
+	};
+	struct date priority_date;               /* petition */
 	bool authorized_ds;                      /* entry: authorized_until: D/S */
 	int8_t type;                 /* enum event_type */
 
@@ -284,17 +391,35 @@ struct event {
 	int8_t form, category;       /* petition */
 	int8_t outcome;              /* petition, motion, decision, appeal: see type */
 	int8_t status;               /* status_granted (enum status) */
-	int8_t kind;                 /* hearing, motion, departure: see type */
+	int8_t kind;                 /* hearing, motion, departure,
+					misrepresentation: see type */
 	int8_t absence_reason;       /* hearing */
 	int8_t relief;               /* application, decision */
 	int8_t stage;                /* decision (vd_stage), appeal (appeal_stage) */
 	int8_t to;                   /* appeal */
+	int8_t basis;                /* petition (petition_basis), motion
+					(motion_basis) */
+	int8_t petitioner;           /* petition (enum petitioner) */
+	int8_t filed_with;           /* motion (enum tribunal) */
+	int8_t reason;               /* status_ended (enum end_reason) */
+	int8_t purpose;              /* misrepresentation (misrep_purpose) */
 
 	/* three-valued booleans */
 	int8_t advised, safeguards;              /* voluntary_return */
 	int8_t time_place, arriving, oral_notice; /* nta_served, hearing_notice */
 	int8_t appeared, counsel;                /* hearing */
+	int8_t scheduled;                        /* hearing */
 	int8_t verified, nonvoluntary;           /* departure */
+	int8_t abandoned_residence;              /* departure */
+	int8_t at_port;                          /* entry, encounter */
+	int8_t j1_gme, j1_212e, j1_212e_met;     /* entry */
+	int8_t near_border, between_ports, detained; /* encounter */
+	int8_t approvable;                       /* petition:
+						    approvable_when_filed */
+	int8_t timely, nonfrivolous;             /* application */
+	int8_t conditional;                      /* decision */
+	int8_t willful, material, retracted_timely,
+	       exception_usc_parents;            /* misrepresentation */
 };
 
 struct person {
@@ -305,6 +430,7 @@ struct person {
 	const char **languages;
 	uint32_t n_languages;
 	struct date lpr_since;
+	struct date married_on;
 	int8_t lpr_via;              /* enum lpr_via */
 	int8_t married;              /* tri */
 };
@@ -318,6 +444,7 @@ struct offense {
 	int32_t sentence_days;       /* -1 absent */
 	int32_t max_days;
 	int32_t confined_days;
+	int32_t suspended_days;      /* -1 absent */
 	int8_t grade;                /* enum grade */
 	const char *scheme;
 	int8_t vacated;              /* enum vacated */
@@ -333,12 +460,38 @@ struct relative {
 	int8_t married;              /* tri */
 	struct date status_since;
 	int8_t hardship;             /* enum hardship */
+	int8_t petitioner;           /* tri */
 };
 
 struct claims {
 	int8_t fear_of_return, crime_victim, trafficking_victim; /* tri */
 	int8_t abused_by;            /* enum abuser */
 	int8_t abuse_connected, unaccompanied_child, good_moral_character;
+	/* tri; when one of the three abuse_connection_* / abuse_central_vd
+	 * keys is absent the loader leaves it TRI_UNSET and the facts take
+	 * abuse_connected in its place (case-format.md claims) */
+	int8_t vawa_self_petitioner;
+	int8_t abuse_connection_overstay, abuse_central_vd,
+	       abuse_connection_reentry;
+	int8_t trafficking_central_reason;
+	int8_t asylum_exception;     /* enum asylum_exception */
+	int8_t marriage_fraud_found;
+	struct date asylum_exception_date;
+};
+
+/* One period of work (case-format.md employment). */
+struct employment {
+	struct pos pos;
+	struct date from, to;        /* to: DATE_NONE = still working */
+	int8_t authorized;           /* tri; required by the loader */
+	const char *note;
+};
+
+/* The hypothesis of the way back (legal-reference.md section 10.1). */
+struct way_back_opts {
+	int8_t category;             /* enum wb_category, -1: default */
+	int8_t petitioner;           /* enum relation, -1: default */
+	struct date departure;       /* DATE_NONE: the as-of date */
 };
 
 /* A key starting with "x-": kept and shown, never evaluated.  The value is a
@@ -362,6 +515,10 @@ struct cw_case {
 	struct relative *relatives;
 	uint32_t n_relatives;
 	struct claims claims;
+	struct employment *employment;
+	uint32_t n_employment;
+	bool has_employment;         /* the file has an employment key */
+	struct way_back_opts way_back;
 	const char **tags;
 	uint32_t n_tags;
 	const char *notes;
@@ -380,6 +537,7 @@ void case_offense_init(struct offense *o);
 void case_relative_init(struct relative *r);
 void case_claims_init(struct claims *c);
 void case_person_init(struct person *p);
+void case_way_back_init(struct way_back_opts *w);
 
 /* Sorts events by date (lo day, then precision), stable on file order. */
 void case_sort_events(struct cw_case *c);

@@ -840,6 +840,7 @@ static struct cw_case *read_case(struct conv *cv, const struct ynode *root,
 	struct cw_case *c = arena_zalloc(cv->out, sizeof(*c));
 	case_person_init(&c->person);
 	case_claims_init(&c->claims);
+	case_way_back_init(&c->way_back);
 	c->file = file;
 	c->doc_index = doc;
 	c->pos = (struct pos){ root->line, root->col };
