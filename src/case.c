@@ -120,6 +120,13 @@ void case_way_back_init(struct way_back_opts *w)
 	w->departure = DATE_NONE_INIT;
 }
 
+void case_employment_init(struct employment *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->from = w->to = DATE_NONE_INIT;
+	w->authorized = TRI_UNSET;
+}
+
 void case_person_init(struct person *p)
 {
 	memset(p, 0, sizeof(*p));

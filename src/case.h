@@ -538,6 +538,7 @@ void case_relative_init(struct relative *r);
 void case_claims_init(struct claims *c);
 void case_person_init(struct person *p);
 void case_way_back_init(struct way_back_opts *w);
+void case_employment_init(struct employment *w);
 
 /* Sorts events by date (lo day, then precision), stable on file order. */
 void case_sort_events(struct cw_case *c);

@@ -371,20 +371,27 @@ static bool read_a_number(struct conv *cv, const struct ynode *v, void *obj)
 	return true;
 }
 
+/* An ISO 3166-1 alpha-2 code, copied; NULL after an error naming key. */
+static const char *read_country(struct conv *cv, const struct ynode *v,
+				const char *key)
+{
+	if (!want_scalar(cv, v, "a country code"))
+		return NULL;
+	if (v->n != 2 || v->s[0] < 'A' || v->s[0] > 'Z' || v->s[1] < 'A' ||
+	    v->s[1] > 'Z') {
+		yreader_error(cv->r, v, "%s must be an ISO 3166-1 alpha-2 code "
+			      "such as MX, found '%.40s'", key, v->s);
+		return NULL;
+	}
+	return arena_strndup(cv->out, v->s, 2);
+}
+
 static bool read_nationality(struct conv *cv, const struct ynode *v,
 			     void *obj)
 {
 	struct person *p = obj;
-	if (!want_scalar(cv, v, "a country code"))
-		return false;
-	if (v->n != 2 || v->s[0] < 'A' || v->s[0] > 'Z' || v->s[1] < 'A' ||
-	    v->s[1] > 'Z') {
-		yreader_error(cv->r, v, "nationality must be an ISO 3166-1 "
-			      "alpha-2 code such as MX, found '%.40s'", v->s);
-		return false;
-	}
-	p->nationality = arena_strndup(cv->out, v->s, 2);
-	return true;
+	p->nationality = read_country(cv, v, "nationality");
+	return p->nationality != NULL;
 }
 
 static const struct field person_fields[] = {
@@ -400,6 +407,8 @@ static const struct field person_fields[] = {
 	  &lpr_via_def, NULL },
 	{ "married", F_BOOL, false, FIELD_OF(struct person, married), 0, NULL,
 	  NULL },
+	{ "married_on", F_DATE, false, FIELD_OF(struct person, married_on), 0,
+	  NULL, NULL },
 };
 
 /* ---- events ----------------------------------------------------------- */
@@ -417,6 +426,11 @@ static const struct field ev_entry[] = {
 	EF("manner", F_ENUM, manner, &manner_def),
 	EF("status", F_STR, visa_status, NULL),
 	{ "authorized_until", F_UNTIL, false, 0, 0, NULL, NULL },
+	EF("at_port", F_BOOL, at_port, NULL),
+	EF("j1_gme", F_BOOL, j1_gme, NULL),
+	EF("j1_212e", F_BOOL, j1_212e, NULL),
+	EF("j1_212e_met", F_BOOL, j1_212e_met, NULL),
+	EF("program_end", F_DATE, program_end, NULL),
 };
 /* status_violation_found.by is USCIS or IJ: the first two finders */
 static const char *const svf_names[] = { "USCIS", "IJ" };
@@ -428,6 +442,11 @@ static const struct field ev_petition[] = {
 	EF("form", F_ENUM, form, &form_def),
 	EF("category", F_ENUM, category, &category_def),
 	EF("outcome", F_ENUM, outcome, &petition_outcome_def),
+	EF("basis", F_ENUM, basis, &petition_basis_def),
+	EF("decided", F_DATE, decided, NULL),
+	EF("petitioner", F_ENUM, petitioner, &petitioner_def),
+	EF("approvable_when_filed", F_BOOL, approvable, NULL),
+	EF("priority_date", F_DATE, priority_date, NULL),
 };
 static const struct field ev_status_granted[] = {
 	EFR("status", F_ENUM, status, &status_def),
@@ -436,6 +455,10 @@ static const struct field ev_status_granted[] = {
 };
 static const struct field ev_encounter[] = {
 	EF("agency", F_STR, agency, NULL),
+	EF("near_border", F_BOOL, near_border, NULL),
+	EF("between_ports", F_BOOL, between_ports, NULL),
+	EF("at_port", F_BOOL, at_port, NULL),
+	EF("detained", F_BOOL, detained, NULL),
 };
 static const struct field ev_vr[] = {
 	EF("advised", F_BOOL, advised, NULL),
@@ -448,25 +471,35 @@ static const struct field ev_nta[] = {
 	EF("filed", F_DATE, filed, NULL),
 	EF("oral_notice", F_BOOL, oral_notice, NULL),
 	EF("language", F_STR, language, NULL),
+	EF("hearing_date", F_DATE, hearing_date, NULL),
 };
 static const struct field ev_hearing_notice[] = {
 	EF("time_place", F_BOOL, time_place, NULL),
 	EF("oral_notice", F_BOOL, oral_notice, NULL),
 	EF("language", F_STR, language, NULL),
+	EF("hearing_date", F_DATE, hearing_date, NULL),
 };
+/* with scheduled: true, appeared and absence_reason are refused
+ * (check_scheduled) */
 static const struct field ev_hearing[] = {
 	EF("kind", F_ENUM, kind, &hearing_kind_def),
 	EF("appeared", F_BOOL, appeared, NULL),
 	EF("counsel", F_BOOL, counsel, NULL),
 	EF("absence_reason", F_ENUM, absence_reason, &absence_reason_def),
+	EF("scheduled", F_BOOL, scheduled, NULL),
 };
 static const struct field ev_motion[] = {
 	EF("kind", F_ENUM, kind, &motion_kind_def),
 	EF("ground", F_STR, ground, NULL),
 	EF("outcome", F_ENUM, outcome, &motion_outcome_def),
+	EF("basis", F_ENUM, basis, &motion_basis_def),
+	EF("decided", F_DATE, decided, NULL),
+	EF("filed_with", F_ENUM, filed_with, &tribunal_def),
 };
 static const struct field ev_application[] = {
 	EFR("relief", F_ENUM, relief, &relief_def),
+	EF("timely", F_BOOL, timely, NULL),
+	EF("nonfrivolous", F_BOOL, nonfrivolous, NULL),
 };
 static const struct field ev_decision[] = {
 	EFR("outcome", F_ENUM, outcome, &outcome_def),
@@ -475,16 +508,53 @@ static const struct field ev_decision[] = {
 	EF("stage", F_ENUM, stage, &vd_stage_def),
 	EF("bond_posted", F_DATE, bond_posted, NULL),
 	EF("by", F_ENUM, by, &finder_def),
+	EF("conditional", F_BOOL, conditional, NULL),
 };
+
+/* departure.to: a country code, kept as text */
+static bool read_departure_to(struct conv *cv, const struct ynode *v,
+			      void *obj)
+{
+	struct event *e = obj;
+	e->country = read_country(cv, v, "to");
+	return e->country != NULL;
+}
+
 static const struct field ev_departure[] = {
 	EF("kind", F_ENUM, kind, &departure_kind_def),
 	EF("verified", F_BOOL, verified, NULL),
 	EF("nonvoluntary", F_BOOL, nonvoluntary, NULL),
+	EF("abandoned_residence", F_BOOL, abandoned_residence, NULL),
+	{ "to", F_CUSTOM, false, 0, 0, NULL, read_departure_to },
 };
 static const struct field ev_appeal[] = {
 	EF("to", F_ENUM, to, &appeal_to_def),
 	EF("stage", F_ENUM, stage, &appeal_stage_def),
 	EF("outcome", F_ENUM, outcome, &appeal_outcome_def),
+};
+
+/* status_ended.status: a status of status_granted, kept as its name */
+static bool read_ended(struct conv *cv, const struct ynode *v, void *obj)
+{
+	struct event *e = obj;
+	int8_t x;
+	if (!read_enum(cv, v, &status_def, &x))
+		return false;
+	e->ended = enum_name(&status_def, x);
+	return true;
+}
+
+static const struct field ev_status_ended[] = {
+	{ "status", F_CUSTOM, false, 0, 0, NULL, read_ended },
+	EF("reason", F_ENUM, reason, &end_reason_def),
+};
+static const struct field ev_misrepresentation[] = {
+	EF("kind", F_ENUM, kind, &misrep_kind_def),
+	EF("purpose", F_ENUM, purpose, &misrep_purpose_def),
+	EF("willful", F_BOOL, willful, NULL),
+	EF("material", F_BOOL, material, NULL),
+	EF("retracted_timely", F_BOOL, retracted_timely, NULL),
+	EF("exception_usc_parents", F_BOOL, exception_usc_parents, NULL),
 };
 
 #define TBL(a) { a, sizeof(a) / sizeof(a[0]) }
@@ -507,6 +577,8 @@ static const struct table ev_tables[EV__COUNT] = {
 	[EV_ADMIN_REMOVAL] = { NULL, 0 },
 	[EV_DEPARTURE] = TBL(ev_departure),
 	[EV_APPEAL] = TBL(ev_appeal),
+	[EV_STATUS_ENDED] = TBL(ev_status_ended),
+	[EV_MISREPRESENTATION] = TBL(ev_misrepresentation),
 };
 
 /* "an 'entry' event" and so on, for messages: made when compiling, as
@@ -514,6 +586,27 @@ static const struct table ev_tables[EV__COUNT] = {
 #define EVENT_WHERE(id, name) [id] = "an '" name "' event",
 static const char *const event_where[EV__COUNT] = { EVENT_TYPES(EVENT_WHERE) };
 #undef EVENT_WHERE
+
+/* A hearing with scheduled: true has not happened yet: no attendance. */
+static bool check_scheduled(struct conv *cv, const struct ynode *m,
+			    const struct event *e)
+{
+	static const char *const refused[] = { "appeared", "absence_reason" };
+	bool ok = true;
+	if (e->type != EV_HEARING || e->scheduled != TRI_TRUE)
+		return true;
+	for (uint32_t i = 0; i < m->n; i++)
+		for (size_t k = 0; k < 2; k++)
+			if (ynode_scalar_is(m->kids[2 * i], refused[k]) &&
+			    !ynode_is_null(m->kids[2 * i + 1])) {
+				yreader_error(cv->r, m->kids[2 * i], "key '%s' not "
+					      "allowed in a hearing with scheduled: "
+					      "true (it has not taken place)",
+					      refused[k]);
+				ok = false;
+			}
+	return ok;
+}
 
 static bool read_event(struct conv *cv, const struct ynode *m,
 		       struct event *e)
@@ -535,7 +628,8 @@ static bool read_event(struct conv *cv, const struct ynode *m,
 		}
 	}
 	e->pos = (struct pos){ m->line, m->col };
-	return read_mapping(cv, m, t, t[1].f ? 2 : 1, e, where, NULL);
+	bool ok = read_mapping(cv, m, t, t[1].f ? 2 : 1, e, where, NULL);
+	return check_scheduled(cv, m, e) && ok;
 }
 
 /* ---- offenses, relatives, claims -------------------------------------- */
@@ -591,6 +685,7 @@ static const struct field offense_fields[] = {
 	{ "vacated", F_ENUM, false, OF(vacated), 0, &vacated_def, NULL },
 	{ "juvenile", F_BOOL, false, OF(juvenile), 0, NULL, NULL },
 	{ "classification", F_CUSTOM, false, 0, 0, NULL, read_classes },
+	{ "suspended_days", F_INT, false, OF(suspended_days), 0, NULL, NULL },
 };
 
 #define RF(name) FIELD_OF(struct relative, name)
@@ -601,6 +696,7 @@ static const struct field relative_fields[] = {
 	{ "married", F_BOOL, false, RF(married), 0, NULL, NULL },
 	{ "status_since", F_DATE, false, RF(status_since), 0, NULL, NULL },
 	{ "hardship", F_ENUM, false, RF(hardship), 0, &hardship_def, NULL },
+	{ "petitioner", F_BOOL, false, RF(petitioner), 0, NULL, NULL },
 };
 
 #define CF(name) FIELD_OF(struct claims, name)
@@ -616,6 +712,37 @@ static const struct field claims_fields[] = {
 	  NULL, NULL },
 	{ "good_moral_character", F_BOOL, false, CF(good_moral_character), 0,
 	  NULL, NULL },
+	{ "vawa_self_petitioner", F_BOOL, false, CF(vawa_self_petitioner), 0,
+	  NULL, NULL },
+	{ "abuse_connection_overstay", F_BOOL, false,
+	  CF(abuse_connection_overstay), 0, NULL, NULL },
+	{ "abuse_central_vd", F_BOOL, false, CF(abuse_central_vd), 0, NULL,
+	  NULL },
+	{ "abuse_connection_reentry", F_BOOL, false,
+	  CF(abuse_connection_reentry), 0, NULL, NULL },
+	{ "trafficking_central_reason", F_BOOL, false,
+	  CF(trafficking_central_reason), 0, NULL, NULL },
+	{ "asylum_exception", F_ENUM, false, CF(asylum_exception), 0,
+	  &asylum_exception_def, NULL },
+	{ "asylum_exception_date", F_DATE, false, CF(asylum_exception_date), 0,
+	  NULL, NULL },
+	{ "marriage_fraud_found", F_BOOL, false, CF(marriage_fraud_found), 0,
+	  NULL, NULL },
+};
+
+#define EMF(name) FIELD_OF(struct employment, name)
+static const struct field employment_fields[] = {
+	{ "from", F_DATE, true, EMF(from), 0, NULL, NULL },
+	{ "to", F_DATE, false, EMF(to), 0, NULL, NULL },
+	{ "authorized", F_BOOL, true, EMF(authorized), 0, NULL, NULL },
+	{ "note", F_STR, false, EMF(note), 0, NULL, NULL },
+};
+
+#define WB(name) FIELD_OF(struct way_back_opts, name)
+static const struct field way_back_fields[] = {
+	{ "category", F_ENUM, false, WB(category), 0, &wb_category_def, NULL },
+	{ "departure", F_DATE, false, WB(departure), 0, NULL, NULL },
+	{ "petitioner", F_ENUM, false, WB(petitioner), 0, &relation_def, NULL },
 };
 
 /* ---- the case --------------------------------------------------------- */
@@ -646,6 +773,20 @@ static bool read_events(struct conv *cv, const struct ynode *v, void *obj)
 	return ok;
 }
 
+/* The suspended part of a sentence is part of it. */
+static bool check_suspended(struct conv *cv, const struct ynode *m,
+			    const struct offense *o)
+{
+	if (o->suspended_days < 0 || o->sentence_days < 0 ||
+	    o->suspended_days <= o->sentence_days)
+		return true;
+	yreader_error(cv->r, map_get(m, "suspended_days"), "suspended_days %d "
+		      "is more than sentence_days %d, which includes the "
+		      "suspended part", (int)o->suspended_days,
+		      (int)o->sentence_days);
+	return false;
+}
+
 static bool read_offenses(struct conv *cv, const struct ynode *v, void *obj)
 {
 	struct cw_case *c = obj;
@@ -659,7 +800,7 @@ static bool read_offenses(struct conv *cv, const struct ynode *v, void *obj)
 		case_offense_init(o);
 		o->pos = (struct pos){ v->kids[i]->line, v->kids[i]->col };
 		ok = read_mapping(cv, v->kids[i], &t, 1, o, "an offense",
-				  NULL) && ok;
+				  NULL) && check_suspended(cv, v->kids[i], o) && ok;
 	}
 	c->n_offenses = v->n;
 	return ok;
@@ -682,6 +823,49 @@ static bool read_relatives(struct conv *cv, const struct ynode *v, void *obj)
 	}
 	c->n_relatives = v->n;
 	return ok;
+}
+
+/* A period of work ends on or after the day it begins. */
+static bool check_period(struct conv *cv, const struct ynode *m,
+			 const struct employment *w)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+	if (!date_known(w->from) || !date_known(w->to) ||
+	    date_hi(w->to) >= date_lo(w->from))
+		return true;
+	yreader_error(cv->r, map_get(m, "to"), "employment ends (to: %s) "
+		      "before it begins (from: %s)", date_format(w->to, a),
+		      date_format(w->from, b));
+	return false;
+}
+
+static bool read_employment(struct conv *cv, const struct ynode *v, void *obj)
+{
+	struct cw_case *c = obj;
+	static const struct table t = TBL(employment_fields);
+	c->has_employment = true;
+	if (!want_seq(cv, v, "periods of employment"))
+		return false;
+	bool ok = true;
+	c->employment = arena_alloc(cv->out, (v->n + 1) *
+				    sizeof(*c->employment));
+	for (uint32_t i = 0; i < v->n; i++) {
+		struct employment *w = &c->employment[i];
+		case_employment_init(w);
+		w->pos = (struct pos){ v->kids[i]->line, v->kids[i]->col };
+		ok = read_mapping(cv, v->kids[i], &t, 1, w, "a period of "
+				  "employment", NULL) &&
+		     check_period(cv, v->kids[i], w) && ok;
+	}
+	c->n_employment = v->n;
+	return ok;
+}
+
+static bool read_way_back(struct conv *cv, const struct ynode *v, void *obj)
+{
+	struct cw_case *c = obj;
+	static const struct table t = TBL(way_back_fields);
+	return read_mapping(cv, v, &t, 1, &c->way_back, "way_back", NULL);
 }
 
 static bool read_person(struct conv *cv, const struct ynode *v, void *obj)
@@ -737,6 +921,8 @@ static const struct field case_fields[] = {
 	{ "offenses", F_CUSTOM, false, 0, 0, NULL, read_offenses },
 	{ "relatives", F_CUSTOM, false, 0, 0, NULL, read_relatives },
 	{ "claims", F_CUSTOM, false, 0, 0, NULL, read_claims },
+	{ "employment", F_CUSTOM, false, 0, 0, NULL, read_employment },
+	{ "way_back", F_CUSTOM, false, 0, 0, NULL, read_way_back },
 	{ "tags", F_STRLIST, false, CS(tags), CS(n_tags), NULL, NULL },
 	{ "notes", F_STR, false, CS(notes), 0, NULL, NULL },
 };
