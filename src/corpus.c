@@ -137,8 +137,7 @@ struct job {
 	char **files;
 	size_t n_files;
 	struct load_file *res;
-	const struct ylimits *lim;
-	const struct load_vocab *vocab;
+	struct load_opts load;          /* limits, vocabulary, as-of date */
 	atomic_size_t next;
 	atomic_size_t done;
 	const struct corpus_opts *opts;
@@ -193,8 +192,8 @@ static void read_file(struct worker *w, size_t i, struct arena *into)
 			name = slash + 1;
 		}
 	}
-	load_file_at(fd, name, file, (uint32_t)i, j->lim, j->vocab, into,
-		     &w->scratch, &w->text, &j->res[i]);
+	load_file_at(fd, name, file, (uint32_t)i, &j->load, into, &w->scratch,
+		     &w->text, &j->res[i]);
 }
 
 /* One file: loaded into w->out, or with stubs into w->file, whose cases
@@ -426,8 +425,9 @@ int corpus_load(struct corpus *c, char *const *paths, size_t n_paths,
 		.files = c->files,
 		.n_files = c->n_files,
 		.res = xcalloc(c->n_files + 1, sizeof(struct load_file)),
-		.lim = opts->limits ? opts->limits : &ylimits_default,
-		.vocab = opts->vocab,
+		.load = { opts->limits ? opts->limits : &ylimits_default,
+			  opts->vocab, date_known(opts->as_of) ? opts->as_of
+							       : date_today() },
 		.opts = opts,
 	};
 	atomic_init(&j.next, 0);

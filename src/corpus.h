@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "case.h"
+#include "date.h"
 #include "diag.h"
 #include "load.h"
 #include "ytree.h"
@@ -21,6 +22,9 @@ struct corpus_opts {
 	int jobs;                       /* <= 0: number of processors */
 	const struct ylimits *limits;   /* NULL: ylimits_default */
 	const struct load_vocab *vocab; /* NULL: any charge id */
+	/* The date of the implausible-date warnings (an event after it, a
+	 * birth date after it): --as-of.  DATE_NONE: today. */
+	struct date as_of;
 	/* Called from the loading thread now and then (may be NULL). */
 	void (*progress)(void *ctx, size_t files_done, size_t files_total);
 	void *progress_ctx;

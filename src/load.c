@@ -9,7 +9,9 @@
 #include "load.h"
 
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +44,7 @@ struct conv {
 	struct arena *out;
 	const struct load_vocab *vocab;
 	struct cw_case *c;
+	struct date as_of;      /* known: load_buffer_opts resolves DATE_NONE */
 };
 
 #define FIELD_OF(st, name) ((uint16_t)offsetof(st, name))
@@ -1019,6 +1022,222 @@ static bool check_timeline(struct conv *cv, struct cw_case *c)
 	return ok;
 }
 
+/* ---- implausible dates: warnings -----------------------------------------
+ *
+ * Dates that are possible but unlikely (case-format.md "Validation"): the
+ * case stays loaded and evaluated.  Each check compares two values by
+ * interval, so a date of reduced precision warns only when every day it
+ * allows is implausible; the warning points at the later of the two values
+ * in the file. */
+
+struct dates {
+	struct conv *cv;
+	const struct cw_case *c;
+	const struct ynode *person, *events, *offenses, *relatives;
+	const struct ynode *born;       /* person.born's value, or NULL */
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+};
+
+static bool comes_after(const struct ynode *a, const struct ynode *b)
+{
+	return a->line > b->line || (a->line == b->line && a->col > b->col);
+}
+
+/* Warns at the later of a and b in the file (either may be NULL). */
+static void warn_pair(struct conv *cv, const struct ynode *a,
+		      const struct ynode *b, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void warn_pair(struct conv *cv, const struct ynode *a,
+		      const struct ynode *b, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	const struct ynode *at = !a ? b : !b ? a : comes_after(b, a) ? b : a;
+	yreader_warning(cv->r, at, "%s", msg);
+}
+
+/* The first day on which someone born on d (every day it allows) is 12. */
+static daynum twelfth_birthday(struct date d)
+{
+	return date_lo(date_add_years(d, 12, DATE_LEAP_FEB28));
+}
+
+/* The value of key in the file's mapping of event e (NULL if absent). */
+static const struct ynode *event_value(const struct dates *w,
+				       const struct event *e, const char *key)
+{
+	return map_get(w->events->kids[e->order], key);
+}
+
+/* The event whose latest possible day is earliest, or NULL. */
+static const struct event *earliest_event(const struct cw_case *c)
+{
+	const struct event *first = NULL;
+	for (uint32_t i = 0; i < c->n_events; i++)
+		if (!first || date_hi(c->events[i].date) < date_hi(first->date))
+			first = &c->events[i];
+	return first;
+}
+
+static void warn_born(struct dates *w)
+{
+	const struct person *p = &w->c->person;
+	const struct event *first = earliest_event(w->c);
+	if (first && date_hi(first->date) < date_lo(p->born))
+		warn_pair(w->cv, w->born, event_value(w, first, "date"),
+			  "birth date after an event: born %s, %s on %s",
+			  date_format(p->born, w->a),
+			  enum_name(&event_type_def, first->type),
+			  date_format(first->date, w->b));
+	if (date_lo(p->born) > date_hi(w->cv->as_of))
+		warn_pair(w->cv, w->born, NULL, "birth date in the future: born "
+			  "%s, after the as-of date %s",
+			  date_format(p->born, w->a),
+			  date_format(w->cv->as_of, w->b));
+	if (date_known(p->lpr_since) && date_hi(p->lpr_since) < date_lo(p->born))
+		warn_pair(w->cv, w->born, map_get(w->person, "lpr_since"),
+			  "lpr_since before the birth date: lpr_since %s, "
+			  "born %s", date_format(p->lpr_since, w->a),
+			  date_format(p->born, w->b));
+	if (date_known(p->married_on) &&
+	    date_hi(p->married_on) < twelfth_birthday(p->born))
+		warn_pair(w->cv, w->born, map_get(w->person, "married_on"),
+			  "married_on before the 12th birthday: married_on %s, "
+			  "born %s", date_format(p->married_on, w->a),
+			  date_format(p->born, w->b));
+}
+
+/* A date after the as-of date, other than that of a scheduled hearing. */
+static void warn_future_event(struct dates *w, const struct event *e)
+{
+	if (date_lo(e->date) <= date_hi(w->cv->as_of) ||
+	    (e->type == EV_HEARING && e->scheduled == TRI_TRUE))
+		return;
+	warn_pair(w->cv, event_value(w, e, "date"), NULL, "event after the "
+		  "as-of date (left out of the evaluation): %s on %s, as of %s",
+		  enum_name(&event_type_def, e->type),
+		  date_format(e->date, w->a), date_format(w->cv->as_of, w->b));
+}
+
+/* A motion's or petition's decision before its own date. */
+static void warn_decided(struct dates *w, const struct event *e)
+{
+	if ((e->type != EV_MOTION && e->type != EV_PETITION) ||
+	    !date_known(e->decided) || date_hi(e->decided) >= date_lo(e->date))
+		return;
+	warn_pair(w->cv, event_value(w, e, "date"),
+		  event_value(w, e, "decided"), "decided before the date of the "
+		  "%s: decided %s, %s on %s",
+		  enum_name(&event_type_def, e->type),
+		  date_format(e->decided, w->a),
+		  enum_name(&event_type_def, e->type),
+		  date_format(e->date, w->b));
+}
+
+/* A status found violated, or ended, before the person ever entered. */
+static void warn_before_entry(struct dates *w, const struct event *e,
+			      const struct event *entry)
+{
+	if ((e->type != EV_STATUS_VIOLATION_FOUND &&
+	     e->type != EV_STATUS_ENDED) || !entry ||
+	    date_hi(e->date) >= date_lo(entry->date))
+		return;
+	warn_pair(w->cv, event_value(w, e, "date"),
+		  event_value(w, entry, "date"), "%s before the first entry: "
+		  "%s on %s, first entry on %s",
+		  enum_name(&event_type_def, e->type),
+		  enum_name(&event_type_def, e->type),
+		  date_format(e->date, w->a), date_format(entry->date, w->b));
+}
+
+static void warn_events(struct dates *w)
+{
+	const struct cw_case *c = w->c;
+	const struct event *entry = NULL;
+	/* sorted by first day: the first entry listed is the earliest */
+	for (uint32_t i = 0; i < c->n_events && !entry; i++)
+		if (c->events[i].type == EV_ENTRY)
+			entry = &c->events[i];
+	for (uint32_t i = 0; i < c->n_events; i++) {
+		warn_future_event(w, &c->events[i]);
+		warn_decided(w, &c->events[i]);
+		warn_before_entry(w, &c->events[i], entry);
+	}
+}
+
+/* A child born before the person or when the person was under 12; a
+ * parent born after the person or under 12 at the person's birth. */
+static const char *family_problem(const struct relative *r, struct date me)
+{
+	if (r->relation == RELN_CHILD) {
+		if (date_hi(r->born) < date_lo(me))
+			return "child born before the parent";
+		if (date_hi(r->born) < twelfth_birthday(me))
+			return "parent under 12 at the birth";
+	} else if (r->relation == RELN_PARENT) {
+		if (date_lo(r->born) > date_hi(me))
+			return "child born before the parent";
+		if (date_hi(me) < twelfth_birthday(r->born))
+			return "parent under 12 at the birth";
+	}
+	return NULL;
+}
+
+static void warn_relative(struct dates *w, const struct relative *r,
+			  const struct ynode *m)
+{
+	const struct ynode *born = map_get(m, "born");
+	struct date me = w->c->person.born;
+	if (!date_known(r->born))
+		return;
+	if (date_known(r->status_since) &&
+	    date_hi(r->status_since) < date_lo(r->born))
+		warn_pair(w->cv, born, map_get(m, "status_since"),
+			  "status_since before the relative's birth date: "
+			  "status_since %s, born %s",
+			  date_format(r->status_since, w->a),
+			  date_format(r->born, w->b));
+	const char *what = date_known(me) ? family_problem(r, me) : NULL;
+	if (what)
+		warn_pair(w->cv, w->born, born, "%s: the %s born %s, the person "
+			  "born %s", what, enum_name(&relation_def, r->relation),
+			  date_format(r->born, w->a), date_format(me, w->b));
+}
+
+static void warn_offense(struct dates *w, const struct offense *o,
+			 const struct ynode *m)
+{
+	if (!date_known(o->date) || !date_known(o->conviction_date) ||
+	    date_hi(o->conviction_date) >= date_lo(o->date))
+		return;
+	warn_pair(w->cv, map_get(m, "date"), map_get(m, "conviction_date"),
+		  "conviction_date before the offense date: conviction_date "
+		  "%s, date %s", date_format(o->conviction_date, w->a),
+		  date_format(o->date, w->b));
+}
+
+/* Every warning of a valid case c read from root. */
+static void check_dates(struct conv *cv, const struct cw_case *c,
+			const struct ynode *root)
+{
+	struct dates w = { .cv = cv, .c = c };
+	w.person = map_get(root, "person");
+	w.events = map_get(root, "events");
+	w.offenses = map_get(root, "offenses");
+	w.relatives = map_get(root, "relatives");
+	w.born = w.person ? map_get(w.person, "born") : NULL;
+	if (date_known(c->person.born))
+		warn_born(&w);
+	warn_events(&w);
+	for (uint32_t i = 0; i < c->n_relatives; i++)
+		warn_relative(&w, &c->relatives[i], w.relatives->kids[i]);
+	for (uint32_t i = 0; i < c->n_offenses; i++)
+		warn_offense(&w, &c->offenses[i], w.offenses->kids[i]);
+}
+
 static struct cw_case *read_case(struct conv *cv, const struct ynode *root,
 				 const char *file, uint32_t doc)
 {
@@ -1039,6 +1258,7 @@ static struct cw_case *read_case(struct conv *cv, const struct ynode *root,
 	case_sort_events(c);
 	if (!check_timeline(cv, c))
 		return NULL;
+	check_dates(cv, c, root);
 	return c;
 }
 
@@ -1060,15 +1280,16 @@ static void add_case(struct load_file *res, struct cw_case *c,
 	res->cases[res->n_cases++] = c;
 }
 
-void load_buffer(const char *file, uint32_t file_index, const char *buf,
-		 size_t len, const struct ylimits *lim,
-		 const struct load_vocab *vocab, struct arena *out,
-		 struct arena *scratch, struct load_file *res)
+void load_buffer_opts(const char *file, uint32_t file_index, const char *buf,
+		      size_t len, const struct load_opts *o, struct arena *out,
+		      struct arena *scratch, struct load_file *res)
 {
 	struct yreader r;
-	struct conv cv = { &r, out, vocab, NULL };
+	struct conv cv = { &r, out, o->vocab, NULL,
+			   date_known(o->as_of) ? o->as_of : date_today() };
 	size_t nonempty = 0;
-	yreader_init(&r, file, file_index, buf, len, lim, scratch, out,
+	yreader_init(&r, file, file_index, buf, len,
+		     o->lim ? o->lim : &ylimits_default, scratch, out,
 		     &res->diags);
 	for (;;) {
 		struct ynode *root = yreader_next(&r);
@@ -1097,12 +1318,21 @@ void load_buffer(const char *file, uint32_t file_index, const char *buf,
 	arena_reset(scratch);
 }
 
+void load_buffer(const char *file, uint32_t file_index, const char *buf,
+		 size_t len, const struct ylimits *lim,
+		 const struct load_vocab *vocab, struct arena *out,
+		 struct arena *scratch, struct load_file *res)
+{
+	struct load_opts o = { lim, vocab, DATE_NONE_INIT };
+	load_buffer_opts(file, file_index, buf, len, &o, out, scratch, res);
+}
+
 void load_file_at(int dirfd, const char *name, const char *file,
-		  uint32_t file_index, const struct ylimits *lim,
-		  const struct load_vocab *vocab, struct arena *out,
-		  struct arena *scratch, struct outbuf *rbuf,
+		  uint32_t file_index, const struct load_opts *o,
+		  struct arena *out, struct arena *scratch, struct outbuf *rbuf,
 		  struct load_file *res)
 {
+	const struct ylimits *lim = o->lim ? o->lim : &ylimits_default;
 	const char *why;
 	if (yfile_read_into(dirfd, name, lim->max_file_size, rbuf, &why)) {
 		if (!strcmp(why, "file is larger than the limit"))
@@ -1114,8 +1344,8 @@ void load_file_at(int dirfd, const char *name, const char *file,
 				  DIAG_ERROR, NULL, 0, "cannot read: %s", why);
 		return;
 	}
-	load_buffer(file, file_index, rbuf->p, rbuf->len, lim, vocab, out,
-		    scratch, res);
+	load_buffer_opts(file, file_index, rbuf->p, rbuf->len, o, out, scratch,
+			 res);
 }
 
 void load_file(const char *file, uint32_t file_index,
@@ -1123,8 +1353,9 @@ void load_file(const char *file, uint32_t file_index,
 	       struct arena *out, struct arena *scratch, struct outbuf *rbuf,
 	       struct load_file *res)
 {
-	load_file_at(AT_FDCWD, file, file, file_index, lim, vocab, out,
-		     scratch, rbuf, res);
+	struct load_opts o = { lim, vocab, DATE_NONE_INIT };
+	load_file_at(AT_FDCWD, file, file, file_index, &o, out, scratch, rbuf,
+		     res);
 }
 
 void load_file_free(struct load_file *res)

@@ -187,6 +187,7 @@ bool app_load(struct app *app, struct corpus *c,
 		opts = *o;
 	opts.jobs = app->jobs;
 	opts.vocab = &app->vocab.ids;
+	opts.as_of = app->as_of;
 	corpus_load(c, app->paths, app->n_paths, &opts);
 	return true;
 }

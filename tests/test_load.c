@@ -587,8 +587,9 @@ static void test_open_from_directory(void **state)
 	arena_init(&scratch, 0);
 	int fd = open("sub", O_RDONLY | O_DIRECTORY);
 	assert_true(fd >= 0);
-	load_file_at(fd, "m.yaml", "shown/as.yaml", 0, &ylimits_default,
-		     &vocab.ids, &out, &scratch, &text, &res);
+	struct load_opts lo = { &ylimits_default, &vocab.ids, DATE_NONE_INIT };
+	load_file_at(fd, "m.yaml", "shown/as.yaml", 0, &lo, &out, &scratch,
+		     &text, &res);
 	close(fd);
 	assert_int_equal(res.n_cases, 1);
 	assert_string_equal(res.cases[0]->file, "shown/as.yaml");

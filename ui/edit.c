@@ -65,8 +65,9 @@ static bool valid(struct ui *ui, const char *text, size_t len)
 	arena_free(&e->arena);
 	arena_init(&e->arena, 16 * 1024);
 	arena_init(&scratch, 64 * 1024);
-	load_buffer(e->orig, 0, text, len, &ylimits_default,
-		    &ui->app->vocab.ids, &e->arena, &scratch, &res);
+	struct load_opts o = { &ylimits_default, &ui->app->vocab.ids,
+			       ui->app->as_of };
+	load_buffer_opts(e->orig, 0, text, len, &o, &e->arena, &scratch, &res);
 	bool ok = res.diags.n_errors == 0 && res.n_cases > 0;
 	if (ok || res.diags.n)
 		diag_move(&e->diags, &res.diags);

@@ -72,7 +72,16 @@ static void check_case(const struct cw_case *c)
 {
 	CHECK(c->id && id_ok(c->id));
 	CHECK(c->file && !strcmp(c->file, FILE_NAME));
-	CHECK(date_ok(c->person.born) && date_ok(c->person.lpr_since));
+	CHECK(date_ok(c->person.born) && date_ok(c->person.lpr_since) &&
+	      date_ok(c->person.married_on));
+	CHECK(c->n_employment == 0 || (c->employment && c->has_employment));
+	for (uint32_t i = 0; i < c->n_employment; i++)
+		CHECK(date_known(c->employment[i].from) &&
+		      date_ok(c->employment[i].from) &&
+		      date_ok(c->employment[i].to) &&
+		      c->employment[i].authorized != TRI_UNSET);
+	CHECK(date_ok(c->way_back.departure) &&
+	      date_ok(c->claims.asylum_exception_date));
 	CHECK(!c->person.nationality || strlen(c->person.nationality) == 2);
 	CHECK(c->n_events == 0 || c->events);
 	for (uint32_t i = 0; i < c->n_events; i++) {
@@ -81,7 +90,10 @@ static void check_case(const struct cw_case *c)
 		CHECK(date_known(e->date) && date_ok(e->date));
 		CHECK(date_ok(e->depart_by) && date_ok(e->filed) &&
 		      date_ok(e->until) && date_ok(e->bond_posted) &&
-		      date_ok(e->authorized_until));
+		      date_ok(e->authorized_until) && date_ok(e->hearing_date) &&
+		      date_ok(e->priority_date));
+		CHECK(!(e->type == EV_HEARING && e->scheduled == TRI_TRUE) ||
+		      (e->appeared == TRI_UNSET && e->absence_reason < 0));
 		if (i) {
 			const struct event *p = &c->events[i - 1];
 			int k = date_cmp(p->date, e->date);
@@ -179,11 +191,16 @@ static void load_once(const uint8_t *data, size_t size,
 {
 	struct arena out, scratch;
 	struct load_file res;
+	/* two eras of the law: before and after most rules changed; the
+	 * loader's warnings compare with the same date */
+	struct date as_of = size & 1 ? date_ymd(2026, 11, 27)
+				     : date_ymd(2010, 6, 1);
+	struct load_opts lo = { lim, vb ? &vb->ids : NULL, as_of };
 	memset(&res, 0, sizeof(res));
 	arena_init(&out, 16 * 1024);
 	arena_init(&scratch, 16 * 1024);
-	load_buffer(FILE_NAME, 7, (const char *)data, size, lim,
-		    vb ? &vb->ids : NULL, &out, &scratch, &res);
+	load_buffer_opts(FILE_NAME, 7, (const char *)data, size, &lo, &out,
+			 &scratch, &res);
 	fz_check_diags(&res.diags, FILE_NAME, (const char *)data, size);
 	for (size_t i = 0; i < res.diags.n; i++)
 		CHECK(res.diags.v[i].file_index == 7);
@@ -198,9 +215,6 @@ static void load_once(const uint8_t *data, size_t size,
 	if (rules) {
 		struct arena a;
 		arena_init(&a, 64 * 1024);
-		/* two eras of the law: before and after most rules changed */
-		struct date as_of = size & 1 ? date_ymd(2026, 11, 27)
-					     : date_ymd(2010, 6, 1);
 		for (size_t i = 0; i < res.n_cases && i < MAX_ASSESS; i++) {
 			struct assessment as;
 			assess_case(rules, res.cases[i], as_of, as_of, &as, &a);
