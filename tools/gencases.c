@@ -353,9 +353,19 @@ static daynum ymd(int y, int m, int d)
 	return date_days(date_ymd(y, m, d));
 }
 
+/* The last day an event may fall on: the as-of date of the tests and of
+ * the bench, so that no case draws "event after the as-of date".  A
+ * timeline that runs on is pressed onto it, order kept. */
+static daynum last_day(void)
+{
+	return ymd(2026, 11, 27);
+}
+
 static struct gev *ev_add(struct gen *g, daynum day, const char *type)
 {
 	struct gev *e = &g->ev[g->nev < MAXEV - 1 ? g->nev++ : g->nev];
+	if (day > last_day())
+		day = last_day();
 	memset(e, 0, sizeof(*e));
 	e->day = day;
 	date_format(date_from_days(day), e->date);
@@ -852,6 +862,10 @@ static struct gev *decide(struct gen *g, const char *outcome,
 
 static void depart(struct gen *g, const char *kind, bool late)
 {
+	/* reported through the CBP Home app, since 2025-03-10 */
+	if (!strcmp(kind, "self") && g->t >= ymd(2025, 3, 10) &&
+	    chance(&g->r, 50))
+		kind = "cbp_home";
 	struct gev *e = ev_add(g, g->t, "departure");
 	ev_kv(e, "kind", "%s", kind);
 	if (chance(&g->r, 80))
@@ -1002,9 +1016,25 @@ static void sc_vd(struct gen *g, bool pre)
 static void sc_vd_pre(struct gen *g) { sc_vd(g, true); }
 static void sc_vd_post(struct gen *g) { sc_vd(g, false); }
 
+/* A fraud found in an earlier benefit request. */
+static void misrepresent(struct gen *g)
+{
+	struct gev *e = ev_add(g, g->entry + (g->t - g->entry) / 2,
+			       "misrepresentation");
+	ev_kv(e, "kind", "%s", chance(&g->r, 80) ? "fraud"
+						 : "false_claim_citizenship");
+	ev_kv(e, "purpose", "%s", PICK(&g->r, ((const char *[]){ "visa",
+		"admission", "benefit", "employment" })));
+	ev_bool(e, "willful", chance(&g->r, 85));
+	ev_bool(e, "material", chance(&g->r, 85));
+	tag(g, "misrepresentation");
+}
+
 static void sc_removal(struct gen *g)
 {
 	arrive(g, 0, 1, 20);
+	if (chance(&g->r, 8))
+		misrepresent(g);
 	if (chance(&g->r, 40))
 		crime(g, g->t - between(&g->r, 10, 60), NULL, true);
 	to_court(g, "ICE");
@@ -1391,6 +1421,11 @@ static void sc_no_proceedings(struct gen *g)
 		struct gev *e = ev_add(g, later(g, 7, 40), "entry");
 		ev_kv(e, "manner", "paroled");
 		granted(g, "parole", 1);
+		if (chance(&g->r, 40)) {        /* parole ended by notice */
+			e = ev_add(g, later(g, 30, 200), "status_ended");
+			ev_kv(e, "status", "parole");
+			ev_kv(e, "reason", "terminated");
+		}
 		tag(g, "daca");
 	} else if (v == 1) {    /* student or exchange visitor out of status */
 		arrive(g, 2, 0, 1);
@@ -1779,6 +1814,25 @@ static void gen_init(struct gen *g, const struct vocab *voc, uint64_t seed,
 }
 
 /* Case `index` of the corpus, appended to b; its id in id[]. */
+/* A child born at least 16 years after the person (scenarios may set the
+ * person's birth after family() chose the children's): no "parent under
+ * 12 at the birth".  Moved without a draw, so other cases stay as they
+ * were; a child who would be born after the last day has no known birth. */
+static void plausible_family(struct gen *g)
+{
+	daynum first = g->born + 16 * 366;
+	for (int i = 0; i < g->nrel; i++) {
+		struct grel *c = &g->rel[i];
+		if (strcmp(c->relation, "child") || !c->born || c->born >= first)
+			continue;
+		c->born = first + (daynum)((uint32_t)(first - c->born) % 2000);
+		if (c->born > last_day())
+			c->born = 0;
+		else if (c->born > g->entry)
+			c->status = "citizen";
+	}
+}
+
 static void gen_case(struct buf *b, const struct vocab *voc, uint64_t seed,
 		     uint32_t index, char *id, size_t idsz)
 {
@@ -1789,6 +1843,7 @@ static void gen_case(struct buf *b, const struct vocab *voc, uint64_t seed,
 	make_name(&g);
 	make_a_number(&g);
 	sc->fn(&g);
+	plausible_family(&g);
 	g.born_prec = chance(&g.r, 4) ? DATE_NONE : chance(&g.r, 3) ?
 		      DATE_YEAR : chance(&g.r, 1) ? DATE_MONTH : DATE_DAY;
 	int year = g.decisive_year ? g.decisive_year
