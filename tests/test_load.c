@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "date.h"
 #include "load.h"
 #include "vocab.h"
 
@@ -309,6 +310,406 @@ static void test_xkeys_and_reduced_precision(void **state)
 	assert_int_equal(c->events[0].date.prec, DATE_MONTH);
 	load_file_free(&r);
 	arena_free(&out);
+}
+
+/* ---- the 2026-12 revision ------------------------------------------------ */
+
+/* The as-of date of the warning tests: the one the CLI goldens use. */
+#define AS_OF date_ymd(2026, 11, 27)
+
+/* Loads text as one file with as-of date as_of; returns the valid cases. */
+static size_t load_as_of(const char *text, struct date as_of,
+			 struct load_file *res, struct arena *out)
+{
+	struct arena scratch;
+	struct load_opts o = { &ylimits_default, &vocab.ids, as_of };
+	arena_init(out, 64 * 1024);
+	arena_init(&scratch, 64 * 1024);
+	memset(res, 0, sizeof(*res));
+	load_buffer_opts("mem.yaml", 0, text, strlen(text), &o, out, &scratch,
+			 res);
+	arena_free(&scratch);
+	return res->n_cases;
+}
+
+/* A warning (not an error) at line:col whose message is exactly msg. */
+static void expect_warning(const struct diag_list *d, uint32_t line,
+			   uint32_t col, const char *msg)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].line == line && d->v[i].col == col &&
+		    !strcmp(d->v[i].msg, msg)) {
+			assert_int_equal(d->v[i].severity, DIAG_WARNING);
+			return;
+		}
+	dump(d);
+	fail_msg("no warning at %u:%u: %s", line, col, msg);
+}
+
+/* text (a case whose person and events follow) loads, valid, with exactly
+ * n warnings and no error. */
+static const struct cw_case *load_warned(const char *body, size_t n,
+					 struct load_file *r, struct arena *out)
+{
+	char text[2048];
+	snprintf(text, sizeof(text), "format: casewalk/1\nid: W\n%s", body);
+	if (load_as_of(text, AS_OF, r, out) != 1 || r->diags.n != n)
+		dump(&r->diags);
+	assert_int_equal(r->n_cases, 1);
+	assert_int_equal(r->diags.n_errors, 0);
+	assert_int_equal(r->diags.n_warnings, n);
+	assert_int_equal(r->diags.n, n);
+	return r->cases[0];
+}
+
+static const struct event *nth_event(const struct cw_case *c, int type,
+				     int nth)
+{
+	for (uint32_t i = 0; i < c->n_events; i++)
+		if (c->events[i].type == type && nth-- == 0)
+			return &c->events[i];
+	fail_msg("no event of type %s number %d",
+		 enum_name(&event_type_def, type), nth);
+	return NULL;
+}
+
+static void assert_date(struct date d, const char *want)
+{
+	char b[DATE_BUFSZ];
+	assert_string_equal(date_format(d, b), want);
+}
+
+static void check_new_person_and_events(const struct cw_case *c)
+{
+	assert_date(c->person.married_on, "2015-06-20");
+	const struct event *e = nth_event(c, EV_ENTRY, 0);
+	assert_string_equal(e->visa_status, "J1");
+	assert_int_equal(e->at_port, TRI_TRUE);
+	assert_int_equal(e->j1_gme, TRI_TRUE);
+	assert_int_equal(e->j1_212e, TRI_TRUE);
+	assert_int_equal(e->j1_212e_met, TRI_FALSE);
+	assert_date(e->program_end, "2011-06");
+	assert_string_equal(nth_event(c, EV_ENTRY, 1)->visa_status,
+			    "advance_parole");
+	e = nth_event(c, EV_PETITION, 0);
+	assert_int_equal(e->basis, PB_VAWA);
+	assert_date(e->decided, "2011-01-10");
+	assert_int_equal(e->petitioner, PET_EMPLOYER);
+	assert_int_equal(e->approvable, TRI_TRUE);
+	assert_date(e->priority_date, "2010-02");
+	e = nth_event(c, EV_STATUS_ENDED, 0);
+	assert_string_equal(e->ended, "parole");
+	assert_int_equal(e->reason, END_TERMINATED);
+	e = nth_event(c, EV_ENCOUNTER, 0);
+	assert_int_equal(e->near_border, TRI_TRUE);
+	assert_int_equal(e->between_ports, TRI_FALSE);
+	assert_int_equal(e->at_port, TRI_TRUE);
+	assert_int_equal(e->detained, TRI_TRUE);
+	assert_date(nth_event(c, EV_NTA_SERVED, 0)->hearing_date, "2027-02-01");
+	assert_date(nth_event(c, EV_HEARING_NOTICE, 0)->hearing_date,
+		    "2012-06-01");
+	e = nth_event(c, EV_HEARING, 1);
+	assert_int_equal(e->scheduled, TRI_TRUE);
+	assert_int_equal(e->appeared, TRI_UNSET);
+	assert_int_equal(nth_event(c, EV_HEARING, 0)->scheduled, TRI_UNSET);
+}
+
+static void check_new_events_2(const struct cw_case *c)
+{
+	const struct event *e = nth_event(c, EV_MOTION, 0);
+	assert_int_equal(e->basis, MB_NO_NOTICE);
+	assert_date(e->decided, "2012-09-15");
+	assert_int_equal(e->filed_with, TRIB_IJ);
+	e = nth_event(c, EV_MISREPRESENTATION, 0);
+	assert_int_equal(e->kind, MR_FALSE_CLAIM);
+	assert_int_equal(e->purpose, MP_EMPLOYMENT);
+	assert_int_equal(e->willful, TRI_FALSE);
+	assert_int_equal(e->material, TRI_TRUE);
+	assert_int_equal(e->retracted_timely, TRI_TRUE);
+	assert_int_equal(e->exception_usc_parents, TRI_TRUE);
+	e = nth_event(c, EV_APPLICATION, 0);
+	assert_int_equal(e->relief, REL_WAIVER_I601A);
+	assert_int_equal(e->timely, TRI_TRUE);
+	assert_int_equal(e->nonfrivolous, TRI_FALSE);
+	e = nth_event(c, EV_DECISION, 1);
+	assert_int_equal(e->relief, REL_CONSENT_I212);
+	assert_int_equal(e->conditional, TRI_TRUE);
+	assert_int_equal(nth_event(c, EV_DECISION, 0)->conditional, TRI_UNSET);
+	e = nth_event(c, EV_DEPARTURE, 0);
+	assert_int_equal(e->kind, DK_CBP_HOME);
+	assert_int_equal(e->abandoned_residence, TRI_TRUE);
+	assert_string_equal(e->country, "GT");
+}
+
+static void check_new_records(const struct cw_case *c)
+{
+	const struct offense *o = &c->offenses[0];
+	assert_int_equal(o->suspended_days, 300);
+	assert_int_equal(o->cls[CLS_SEXUAL_ABUSE], TRI_FALSE);
+	assert_int_equal(o->cls[CLS_BURGLARY], TRI_TRUE);
+	assert_int_equal(o->cls[CLS_GANG_ELEMENT], TRI_FALSE);
+	assert_int_equal(o->cls[CLS_MINOR_TRAFFIC], TRI_FALSE);
+	assert_int_equal(o->cls[CLS_STATUS_OFFENSE], TRI_TRUE);
+	assert_int_equal(o->cls[CLS_CIMT], TRI_UNSET);
+	assert_int_equal(c->relatives[0].relation, RELN_SIBLING);
+	assert_int_equal(c->relatives[0].petitioner, TRI_TRUE);
+	assert_int_equal(c->relatives[1].petitioner, TRI_FALSE);
+	const struct claims *cl = &c->claims;
+	assert_int_equal(cl->vawa_self_petitioner, TRI_TRUE);
+	assert_int_equal(cl->abuse_connection_overstay, TRI_TRUE);
+	assert_int_equal(cl->abuse_central_vd, TRI_FALSE);
+	assert_int_equal(cl->abuse_connection_reentry, TRI_TRUE);
+	assert_int_equal(cl->trafficking_central_reason, TRI_FALSE);
+	assert_int_equal(cl->asylum_exception, AE_EXTRAORDINARY);
+	assert_date(cl->asylum_exception_date, "2013-09");
+	assert_int_equal(cl->marriage_fraud_found, TRI_FALSE);
+	assert_true(c->has_employment);
+	assert_int_equal(c->n_employment, 2);
+	assert_date(c->employment[0].from, "2009-01-01");
+	assert_date(c->employment[0].to, "2010-12-31");
+	assert_int_equal(c->employment[0].authorized, TRI_FALSE);
+	assert_string_equal(c->employment[0].note, "kitchen, cash");
+	assert_int_equal(c->employment[0].pos.line, 69);
+	assert_date(c->employment[1].from, "2016-04");
+	assert_false(date_known(c->employment[1].to));
+	assert_int_equal(c->employment[1].authorized, TRI_TRUE);
+	assert_null(c->employment[1].note);
+	assert_int_equal(c->way_back.category, WB_FAMILY_PREFERENCE);
+	assert_date(c->way_back.departure, "2027-03-01");
+	assert_int_equal(c->way_back.petitioner, RELN_SIBLING);
+}
+
+/* tests/data/all-new-keys.yaml holds every new key: it loads without a
+ * problem (its scheduled hearing and hearing_date after the as-of date
+ * draw no warning) and each field holds the file's value. */
+static void test_every_new_key_loads(void **state)
+{
+	(void)state;
+	struct load_file res = { 0 };
+	struct arena out, scratch;
+	struct outbuf text = { NULL, 0, 0 };
+	struct load_opts o = { &ylimits_default, &vocab.ids, AS_OF };
+	arena_init(&out, 0);
+	arena_init(&scratch, 0);
+	load_file_at(AT_FDCWD, "tests/data/all-new-keys.yaml",
+		     "tests/data/all-new-keys.yaml", 0, &o, &out, &scratch,
+		     &text, &res);
+	if (res.diags.n)
+		dump(&res.diags);
+	assert_int_equal(res.diags.n, 0);
+	assert_int_equal(res.n_cases, 1);
+	const struct cw_case *c = res.cases[0];
+	assert_int_equal(c->n_events, 17);
+	check_new_person_and_events(c);
+	check_new_events_2(c);
+	check_new_records(c);
+	load_file_free(&res);
+	ob_free(&text);
+	arena_free(&out);
+	arena_free(&scratch);
+}
+
+/* employment absent, null and empty: only a sequence says "recorded". */
+static void test_employment_presence(void **state)
+{
+	(void)state;
+	static const char *const bodies[] = { "", "employment:\n",
+					      "employment: []\n" };
+	static const bool present[] = { false, false, true };
+	for (int i = 0; i < 3; i++) {
+		struct load_file r;
+		struct arena out;
+		char text[512];
+		snprintf(text, sizeof(text), "%s%s", minimal, bodies[i]);
+		assert_int_equal(load_as_of(text, AS_OF, &r, &out), 1);
+		assert_int_equal(r.cases[0]->has_employment, present[i]);
+		assert_int_equal(r.cases[0]->n_employment, 0);
+		load_file_free(&r);
+		arena_free(&out);
+	}
+}
+
+/* The person's dates: each warning at the later of its two values in the
+ * file, the case still loaded. */
+static void test_warnings_person(void **state)
+{
+	(void)state;
+	struct load_file r;
+	struct arena out;
+	const struct cw_case *c = load_warned(
+		"person:\n  lpr_since: 1999-12-31\n  born: 2000-01-01\n"
+		"  married_on: 2011-12-31\n"
+		"events:\n  - {date: 1999-06, type: entry}\n", 3, &r, &out);
+	expect_warning(&r.diags, 5, 9, "lpr_since before the birth date: "
+		       "lpr_since 1999-12-31, born 2000-01-01");
+	expect_warning(&r.diags, 6, 15, "married_on before the 12th birthday: "
+		       "married_on 2011-12-31, born 2000-01-01");
+	expect_warning(&r.diags, 8, 12, "birth date after an event: born "
+		       "2000-01-01, entry on 1999-06");
+	assert_int_equal(c->n_events, 1);
+	assert_date(c->person.born, "2000-01-01");
+	load_file_free(&r);
+	arena_free(&out);
+	/* a birth after the as-of date; married on the 12th birthday is
+	 * not warned */
+	load_warned("person: {born: 2026-11-28, married_on: 2038-11-28}\n"
+		    "events: []\n", 1, &r, &out);
+	expect_warning(&r.diags, 3, 16, "birth date in the future: born "
+		       "2026-11-28, after the as-of date 2026-11-27");
+	load_file_free(&r);
+	arena_free(&out);
+}
+
+/* Events after the as-of date warn, but for a scheduled hearing and a
+ * notice's hearing_date; a decided before the motion's or petition's
+ * date; a status found violated or ended before the first entry. */
+static void test_warnings_events(void **state)
+{
+	(void)state;
+	struct load_file r;
+	struct arena out;
+	load_warned("person: {}\nevents:\n"
+		    "  - {date: 2005-03-01, type: status_ended, status: parole}\n"
+		    "  - {date: 2005-04-01, type: entry, manner: paroled}\n"
+		    "  - {date: 2004-12, type: status_violation_found}\n"
+		    "  - {date: 2010-05-05, type: motion, decided: 2010-05-04}\n"
+		    "  - {date: 2010-05-05, type: petition, decided: 2010-05}\n"
+		    "  - {date: 2020-01-01, type: nta_served, hearing_date: 2027-01-01}\n"
+		    "  - {date: 2027-01-01, type: hearing, scheduled: true}\n"
+		    "  - {date: 2026-11-27, type: hearing}\n"
+		    "  - {date: 2026-11-28, type: hearing}\n"
+		    "  - {date: 2026-12, type: hearing, scheduled: false}\n"
+		    "  - {date: 2026, type: departure}\n", 5, &r, &out);
+	/* the entry is later in the file than the status_ended */
+	expect_warning(&r.diags, 6, 12, "status_ended before the first entry: "
+		       "status_ended on 2005-03-01, first entry on 2005-04-01");
+	expect_warning(&r.diags, 7, 12, "status_violation_found before the "
+		       "first entry: status_violation_found on 2004-12, first "
+		       "entry on 2005-04-01");
+	expect_warning(&r.diags, 8, 47, "decided before the date of the motion: "
+		       "decided 2010-05-04, motion on 2010-05-05");
+	expect_warning(&r.diags, 13, 12, "event after the as-of date (left out "
+		       "of the evaluation): hearing on 2026-11-28, as of "
+		       "2026-11-27");
+	expect_warning(&r.diags, 14, 12, "event after the as-of date (left out "
+		       "of the evaluation): hearing on 2026-12, as of "
+		       "2026-11-27");
+	/* not warned: the petition's decided 2010-05 (it may be 2010-05-05
+	 * or later), the notice's hearing_date and the scheduled hearing
+	 * after the as-of date, a hearing on it, a departure of 2026 (it
+	 * may be before it) */
+	load_file_free(&r);
+	arena_free(&out);
+}
+
+/* Relatives of impossible age and an offense convicted before it was
+ * committed, each compared by interval (a month or year of which some day
+ * is plausible is not warned). */
+static void test_warnings_relatives_offenses(void **state)
+{
+	(void)state;
+	struct load_file r;
+	struct arena out;
+	const struct cw_case *c = load_warned("person:\n  born: 1980-06-15\n"
+		"events: []\nrelatives:\n"
+		"  - {relation: child, born: 1979}\n"
+		"  - {relation: child, born: 1992-06}\n"
+		"  - {relation: child, born: 1992-05}\n"
+		"  - {relation: child, born: 1992-06-15}\n"
+		"  - {relation: parent, born: 1981}\n"
+		"  - {relation: parent, born: 1969}\n"
+		"  - {relation: parent, born: 1968}\n"
+		"  - {relation: spouse, status_since: 1978, born: 1979-01-01}\n"
+		"offenses:\n"
+		"  - {charge: theft, date: 2012-03-04, conviction_date: 2012-03}\n"
+		"  - {charge: theft, conviction_date: 2012-02, date: 2012-03-04}\n",
+		6, &r, &out);
+	expect_warning(&r.diags, 7, 29, "child born before the parent: the "
+		       "child born 1979, the person born 1980-06-15");
+	expect_warning(&r.diags, 9, 29, "parent under 12 at the birth: the "
+		       "child born 1992-05, the person born 1980-06-15");
+	expect_warning(&r.diags, 11, 30, "child born before the parent: the "
+		       "parent born 1981, the person born 1980-06-15");
+	expect_warning(&r.diags, 12, 30, "parent under 12 at the birth: the "
+		       "parent born 1969, the person born 1980-06-15");
+	expect_warning(&r.diags, 14, 50, "status_since before the relative's "
+		       "birth date: status_since 1978, born 1979-01-01");
+	expect_warning(&r.diags, 17, 53, "conviction_date before the offense "
+		       "date: conviction_date 2012-02, date 2012-03-04");
+	assert_int_equal(c->n_relatives, 8);
+	assert_int_equal(c->n_offenses, 2);
+	load_file_free(&r);
+	arena_free(&out);
+}
+
+/* The interval rule both ways, on one pair: an entry in a month wholly
+ * before the birth warns, one in the month of the birth does not; so for
+ * a person born in a year the entry of that year does not. */
+static void test_warnings_reduced_precision(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *born, *entry;
+		size_t n;
+	} t[] = {
+		{ "2000-03-15", "2000-02", 1 }, { "2000-03-15", "2000-03", 0 },
+		{ "2000", "2000-01-01", 0 }, { "2000", "1999-12", 1 },
+		{ "2000-03", "2000-03-01", 0 }, { "2000-03", "2000-02-29", 1 },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct load_file r;
+		struct arena out;
+		char body[256], msg[128];
+		snprintf(body, sizeof(body), "person: {born: %s}\nevents:\n"
+			 "  - {date: %s, type: entry}\n", t[i].born, t[i].entry);
+		load_warned(body, t[i].n, &r, &out);
+		snprintf(msg, sizeof(msg), "birth date after an event: born %s, "
+			 "entry on %s", t[i].born, t[i].entry);
+		if (t[i].n)
+			expect_warning(&r.diags, 5, 12, msg);
+		load_file_free(&r);
+		arena_free(&out);
+	}
+}
+
+/* corpus_opts.as_of reaches the loader; DATE_NONE is today
+ * ($CASEWALK_TODAY); warnings keep the case and make no file bad. */
+static void test_as_of_reaches_the_loader(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/casewalk-asof.XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/f.yaml", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("format: casewalk/1\nid: F1\nperson: {}\nevents:\n"
+	      "  - {date: 2026-11-28, type: encounter}\n", f);
+	fclose(f);
+	char *paths[] = { path };
+	static const struct { const char *as_of; size_t n; } t[] = {
+		{ "2026-11-27", 1 }, { "2026-11-28", 0 }, { NULL, 1 },
+	};
+	assert_int_equal(setenv("CASEWALK_TODAY", "2026-11-27", 1), 0);
+	for (size_t i = 0; i < 3; i++) {
+		struct corpus c;
+		struct corpus_opts o = { .jobs = 2, .vocab = &vocab.ids };
+		const char *err;
+		if (t[i].as_of)
+			assert_true(date_parse(t[i].as_of, 10, &o.as_of, &err));
+		corpus_load(&c, paths, 1, &o);
+		assert_int_equal(c.n_cases, 1);
+		assert_int_equal(c.diags.n_errors, 0);
+		assert_int_equal(c.diags.n_warnings, t[i].n);
+		assert_int_equal(c.n_files_with_errors, 0);
+		assert_int_equal(c.n_bad_cases, 0);
+		if (t[i].n)
+			assert_true(has_diag(&c.diags, 5, 12, "event after the "
+					     "as-of date"));
+		corpus_free(&c);
+	}
+	unsetenv("CASEWALK_TODAY");
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
 }
 
 /* A scratch directory tree for the listing tests. */
@@ -615,6 +1016,13 @@ int main(void)
 		cmocka_unit_test(test_error_at_end_without_newline),
 		cmocka_unit_test(test_empty_and_null_documents),
 		cmocka_unit_test(test_xkeys_and_reduced_precision),
+		cmocka_unit_test(test_every_new_key_loads),
+		cmocka_unit_test(test_employment_presence),
+		cmocka_unit_test(test_warnings_person),
+		cmocka_unit_test(test_warnings_events),
+		cmocka_unit_test(test_warnings_relatives_offenses),
+		cmocka_unit_test(test_warnings_reduced_precision),
+		cmocka_unit_test(test_as_of_reaches_the_loader),
 		cmocka_unit_test(test_listing_order_dotfiles_links_fifos),
 		cmocka_unit_test(test_duplicate_ids_keep_both_out),
 		cmocka_unit_test(test_stubs_and_each),
