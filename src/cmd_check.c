@@ -27,6 +27,9 @@ int cmd_check(struct app *app)
 		c.n_cases, c.n_cases == 1 ? "" : "s");
 	if (!c.diags.n_errors && !c.diags.n_warnings)
 		fputs("no problems\n", stderr);
+	else if (!c.diags.n_errors)     /* warnings keep every case */
+		fprintf(stderr, "no errors, %zu warning%s\n",
+			c.diags.n_warnings, c.diags.n_warnings == 1 ? "" : "s");
 	else
 		fprintf(stderr, "%zu error%s, %zu warning%s in %zu file%s; "
 			"%zu case%s left out\n",

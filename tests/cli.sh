@@ -37,17 +37,21 @@ done < testdata/bad/EXPECTED.tsv
 
 # the sample corpus is clean: nothing on stdout, exit 0
 if [ -z "$("$cw" check testdata/cases 2>/dev/null)" ] && "$cw" check testdata/cases 2>/dev/null; then ok; else bad "testdata/cases is not clean"; fi
-# implausible dates are warnings: check prints them and exits 0;
+# implausible dates are warnings: check prints them, exits 0 and says so;
 # --as-of moves the date an event is "after"
 printf 'format: casewalk/1\nid: W1\nperson: {born: 1990-01-01}\nevents:\n  - {date: 1989-06, type: entry}\n  - {date: 2026-12-01, type: encounter}\n  - {date: 2027-01-05, type: hearing, scheduled: true}\n' >"$tmp/w.yaml"
 "$cw" check "$tmp/w.yaml" >"$tmp/wout" 2>"$tmp/werr"; st=$?
 if [ $st -eq 0 ] && [ "$(grep -c ': warning: ' "$tmp/wout")" -eq 2 ] &&
    grep -q "w.yaml:5:12: warning: birth date after an event" "$tmp/wout" &&
-   grep -q "w.yaml:6:12: warning: event after the as-of date (left out of the evaluation)" "$tmp/wout"
+   grep -q "w.yaml:6:12: warning: event after the as-of date (left out of the evaluation)" "$tmp/wout" &&
+   grep -qx 'casewalk: 1 file, 1 case: no errors, 2 warnings' "$tmp/werr"
 then ok; else bad "check with warnings only: exit $st"; cat "$tmp/wout" "$tmp/werr" >&2; fi
 "$cw" check --as-of 2027-06-01 "$tmp/w.yaml" >"$tmp/wout" 2>"$tmp/werr"; st=$?
 if [ $st -eq 0 ] && [ "$(grep -c ': warning: ' "$tmp/wout")" -eq 1 ] &&
    ! grep -q "as-of date" "$tmp/wout"; then ok; else bad "check --as-of moves the warnings"; cat "$tmp/wout" >&2; fi
+"$cw" check "$tmp/w.yaml" testdata/bad/23-manner-swam.yaml >/dev/null 2>"$tmp/werr"; st=$?
+if [ $st -eq 1 ] && grep -qx 'casewalk: 2 files, 1 case: 1 error, 2 warnings in 1 file; 1 case left out' "$tmp/werr"
+then ok; else bad "check with errors and warnings: exit $st"; cat "$tmp/werr" >&2; fi
 # hostile but valid files load, and nothing raw reaches the output
 if "$cw" check testdata/hostile-valid >/dev/null 2>&1; then ok; else bad "hostile-valid does not load"; fi
 if "$cw" assess testdata/hostile-valid | LC_ALL=C grep -q "$(printf '\033')"; then bad "raw ESC in assess text"; else ok; fi
