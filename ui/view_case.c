@@ -124,6 +124,7 @@ static void event_text(const struct event *e, char *buf, size_t n)
 		&appeal_outcome_def : &outcome_def;
 	const struct enum_def *kind = e->type == EV_HEARING ?
 		&hearing_kind_def : e->type == EV_MOTION ? &motion_kind_def :
+		e->type == EV_MISREPRESENTATION ? &misrep_kind_def :
 		&departure_kind_def;
 	const char *parts[] = {
 		enum_name(&manner_def, e->manner), enum_name(&finder_def, e->by),
@@ -135,6 +136,9 @@ static void event_text(const struct event *e, char *buf, size_t n)
 		NULL : e->text,
 		e->appeared == TRI_FALSE ? "absent" : e->appeared == TRI_TRUE ?
 		"present" : NULL,
+		e->scheduled == TRI_TRUE ? "scheduled" : NULL,
+		enum_name(&end_reason_def, e->reason),
+		enum_name(&misrep_purpose_def, e->purpose),
 	};
 	size_t len = (size_t)snprintf(buf, n, "%s",
 				      enum_name(&event_type_def, e->type));
