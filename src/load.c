@@ -3,7 +3,8 @@
  * Every key of case-format.md has one row here; a key not in the table is an
  * error (typos must not silently drop facts), as is the same key twice.  A
  * document with any error is reported in full and left out; the next one
- * is read as usual.
+ * is read as usual.  Dates that are possible but unlikely are warnings, and
+ * the case stays (check_dates).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "load.h"
