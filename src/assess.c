@@ -1,12 +1,11 @@
-/* assess.c - a case's assessment: penalties and relief on the path taken
- * and on the path not taken.  Everything the screen and `assess` show. */
+/* assess.c - a case's assessment: every instance of every penalty (for
+ * each item the rule applies to, with its own clock) and relief, on the
+ * path taken and on the path not taken. */
 #include "assess.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "facts.h"
 
 #define CW_ENUM_NAME(id, name) name,
 static const char *const relief_status_names[] = {
@@ -15,6 +14,49 @@ const struct enum_def relief_status_def = { "relief status",
 	relief_status_names, RSTAT__COUNT };
 static const char *const path_id_names[] = { PATHS(CW_ENUM_NAME) };
 const struct enum_def path_id_def = { "path", path_id_names, PATH__COUNT };
+#undef CW_ENUM_NAME
+
+/* ---- ranges of days --------------------------------------------------- */
+
+/* The days casewalk can name: years 1000..9999 (date.h), with room for a
+ * term of years after them. */
+#define CALENDAR_LO ((int64_t)DATE_DAYS_1000_01_01)
+#define CALENDAR_HI ((int64_t)DATE_DAYS_9999_12_31 - 200 * 366)
+
+/* [lo, hi] as a date of the precision it spans exactly: a day, a whole
+ * month, a whole year; anything else shows as its first day (callers
+ * that print print the range with assess_range). */
+static struct date range_date(daynum lo, daynum hi)
+{
+	struct date a = date_from_days(lo), b = date_from_days(hi);
+	if (lo == hi)
+		return a;
+	if (a.d == 1 && a.y == b.y && a.m == b.m &&
+	    b.d == date_days_in_month(b.y, b.m))
+		return (struct date){ a.y, a.m, 0, DATE_MONTH };
+	if (a.d == 1 && a.m == 1 && b.m == 12 && b.d == 31 && a.y == b.y)
+		return (struct date){ a.y, 0, 0, DATE_YEAR };
+	return a;
+}
+
+char *assess_range(daynum lo, daynum hi, char buf[ASSESS_RANGE_BUFSZ])
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+	if (lo == ASSESS_NO_DAY) {
+		snprintf(buf, ASSESS_RANGE_BUFSZ, "permanent");
+		return buf;
+	}
+	struct date d = range_date(lo, hi);
+	if (lo == hi || d.prec != DATE_DAY)
+		snprintf(buf, ASSESS_RANGE_BUFSZ, "%s", date_format(d, a));
+	else
+		snprintf(buf, ASSESS_RANGE_BUFSZ, "%s..%s",
+			 date_format(date_from_days(lo), a),
+			 date_format(date_from_days(hi), b));
+	return buf;
+}
+
+/* ---- conditions -------------------------------------------------------- */
 
 /* The names of the facts an evaluation found unknown. */
 static const char *missing_names(const struct rules *r,
@@ -23,14 +65,21 @@ static const char *missing_names(const struct rules *r,
 {
 	if (!m->n)
 		return NULL;
-	char buf[512];
-	size_t used = 0;
-	buf[0] = '\0';
-	for (int i = 0; i < m->n && used < sizeof(buf); i++)
-		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s",
-					 i ? ", " : "",
-					 r->env.facts[m->idx[i]].name);
-	return arena_strdup(a, buf);
+	size_t len = 1;
+	for (int i = 0; i < m->n; i++)
+		len += strlen(r->env.facts[m->idx[i]].name) + 2;
+	char *buf = arena_alloc(a, len), *p = buf;
+	for (int i = 0; i < m->n; i++) {
+		const char *nm = r->env.facts[m->idx[i]].name;
+		if (i) {
+			*p++ = ',';
+			*p++ = ' ';
+		}
+		memcpy(p, nm, strlen(nm));
+		p += strlen(nm);
+	}
+	*p = '\0';
+	return buf;
 }
 
 /* Evaluates conditions c[0..n) into out[0..n); with `detail`, names the
@@ -64,20 +113,27 @@ static int all_of(const struct criterion *c, uint32_t n)
 	return t;
 }
 
-/* The days casewalk can name: years 1000..9999 (date.h). */
-#define CALENDAR_LO ((int64_t)DATE_DAYS_1000_01_01)
-#define CALENDAR_HI ((int64_t)DATE_DAYS_9999_12_31)
+/* ---- penalties ----------------------------------------------------------- */
 
-/* The precision a date range [lo, hi] is known to: the day, its month,
- * or its year (printed YYYY-MM-DD, YYYY-MM, YYYY as cli.md says). */
-static uint8_t range_prec(int64_t lo, int64_t hi)
+static daynum end_of(const struct rule *rl, daynum from, int years)
 {
-	struct date a = date_from_days((daynum)lo), b = date_from_days((daynum)hi);
-	if (lo == hi)
-		return DATE_DAY;
-	if (a.y == b.y && a.m == b.m)
-		return DATE_MONTH;
-	return DATE_YEAR;
+	struct date end = date_add_years(date_from_days(from), years,
+					 DATE_LEAP_MAR1);
+	daynum d = date_lo(end);
+	return rl->convention == CLOCK_PERIOD_END ? d - 1 : d;
+}
+
+/* running on day `now`, date.precision: true when now is inside for every
+ * reading of the ranges, false when for none. */
+static int8_t running_on(daynum now, const struct penalty *p)
+{
+	if (now < p->from_lo)
+		return 0;
+	if (p->until_lo == ASSESS_NO_DAY)
+		return now >= p->from_hi ? 1 : -1;
+	if (now > p->until_hi)
+		return 0;
+	return now >= p->from_hi && now <= p->until_lo ? 1 : -1;
 }
 
 /* The penalty's clock (legal-reference.md section 0). */
@@ -86,20 +142,24 @@ static void clock(const struct rule *rl, const struct value *facts,
 {
 	struct value from = expr_eval(rl->clock_from, facts, NULL);
 	p->years = -1;
-	p->from = DATE_NONE_INIT;
-	p->until = DATE_NONE_INIT;
+	p->from = p->until = DATE_NONE_INIT;
+	p->until_lo = p->until_hi = ASSESS_NO_DAY;
 	p->running = -1;
 	/* a rules file can compute any day: keep to the calendar's years */
 	if (from.type != VAL_DATE || from.lo < CALENDAR_LO ||
-	    from.hi > CALENDAR_HI - 200 * 366)
+	    from.hi > CALENDAR_HI) {
+		p->from_lo = p->from_hi = ASSESS_NO_DAY;
 		return;
-	p->from = date_from_days((daynum)from.lo);
-	p->from.prec = range_prec(from.lo, from.hi);
+	}
+	p->from_lo = (daynum)from.lo;
+	p->from_hi = (daynum)from.hi;
+	p->from = range_date(p->from_lo, p->from_hi);
+	p->borderline |= from.borderline;
 	struct value perm = rl->clock_permanent ?
 		expr_eval(rl->clock_permanent, facts, NULL) : value_bool(false);
 	daynum now = date_lo(as_of);
 	if (value_truth(perm) == 1 || !rl->clock_years) {
-		p->running = (int8_t)(from.hi <= now ? 1 : from.lo > now ? 0 : -1);
+		p->running = running_on(now, p);
 		return;
 	}
 	struct value yrs = expr_eval(rl->clock_years, facts, NULL);
@@ -107,81 +167,223 @@ static void clock(const struct rule *rl, const struct value *facts,
 	    yrs.lo > 200)
 		return;
 	p->years = (int)yrs.lo;
-	struct date base = date_from_days((daynum)from.lo);
-	struct date end = date_add_years(base, p->years, DATE_LEAP_MAR1);
-	if (rl->convention == CLOCK_PERIOD_END)
-		end = date_add_days(end, -1);
-	p->until = end;
-	p->until.prec = range_prec(from.lo, from.hi);
-	daynum u = date_lo(end) + (daynum)(from.hi - from.lo);
-	p->running = (int8_t)(now < from.lo ? 0 : now > u ? 0 :
-			      (now >= from.hi && now <= date_lo(end)) ? 1 : -1);
+	p->until_lo = end_of(rl, p->from_lo, p->years);
+	p->until_hi = end_of(rl, p->from_hi, p->years);
+	p->until = range_date(p->until_lo, p->until_hi);
+	p->running = running_on(now, p);
 	if (value_truth(perm) < 0)
 		p->running = p->running == 1 ? 1 : -1;
 }
 
-static void eval_penalties(const struct rules *r, struct value *facts,
-			   struct outcome_side *s, struct date as_of,
-			   struct date law, bool detail, struct arena *a)
+/* The conditions of rule rl on the facts as loaded: 0 when one is unmet
+ * (the rest are not looked at: nothing shows a penalty that does not
+ * attach), else 1 or -1 with the criteria in c. */
+static int trigger(const struct rules *r, const struct rule *rl,
+		   const struct value *facts, struct criterion *c,
+		   bool detail, struct arena *a)
 {
-	/* each element is zeroed when used: most rules do not attach */
-	s->pen = arena_alloc(a, (r->n + 1) * sizeof(*s->pen));
-	for (size_t i = facts_count; i < r->env.n_facts; i++)
-		facts[i] = value_bool(false);
-	for (size_t i = 0; i < r->n; i++) {
-		const struct rule *rl = &r->v[i];
-		if (rl->kind != RULE_PENALTY || !rules_in_force(rl, law))
+	for (uint32_t w = 0; w < rl->n_when; w++) {
+		eval_conds(r, rl->when + w, 1, facts, c + w, detail, a);
+		if (c[w].truth == 0)
+			return 0;
+	}
+	return all_of(c, rl->n_when);
+}
+
+struct pen_list {
+	struct penalty *v;
+	uint32_t n, cap;
+};
+
+static struct penalty *pen_push(struct pen_list *l, struct arena *a)
+{
+	if (l->n == l->cap) {
+		uint32_t cap = l->cap ? l->cap * 2 : 16;
+		struct penalty *v = arena_alloc(a, cap * sizeof(*v));
+		if (l->n)
+			memcpy(v, l->v, l->n * sizeof(*v));
+		l->v = v;
+		l->cap = cap;
+	}
+	struct penalty *p = &l->v[l->n++];
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
+/* One instance of rl (for item k of its scope, or the case). */
+static struct penalty *attach(const struct rules *r, const struct rule *rl,
+			      struct outcome_side *s, struct pen_list *l,
+			      int t, const struct criterion *c,
+			      uint32_t k, struct date as_of, struct arena *a)
+{
+	struct penalty *p = pen_push(l, a);
+	p->rule = rl;
+	p->scope = rl->scope;
+	p->item = k;
+	p->crit = arena_alloc(a, (rl->n_when + 1) * sizeof(*p->crit));
+	memcpy(p->crit, c, rl->n_when * sizeof(*c));
+	p->n_crit = rl->n_when;
+	p->possible = t < 0;
+	for (uint32_t i = 0; i < rl->n_when; i++)
+		p->borderline |= c[i].borderline;
+	clock(rl, s->facts, as_of, p);
+	p->trigger = p->from_lo;
+	if (rl->scope >= 0) {
+		const struct item_set *is = &s->fs.items[rl->scope];
+		struct value d = item_row(is, k)[0];
+		if (d.type == VAL_DATE)
+			p->trigger = (daynum)d.lo;
+		p->trigger_line = is->line[k];
+	}
+	(void)r;
+	return p;
+}
+
+static void eval_rule(const struct rules *r, const struct rule *rl,
+		      struct outcome_side *s, struct pen_list *l,
+		      struct date as_of, bool detail, struct arena *a)
+{
+	struct criterion small[16];
+	struct criterion *c = rl->n_when <= 16 ? small :
+		arena_alloc(a, rl->n_when * sizeof(*c));
+	if (rl->scope < 0) {
+		int t = trigger(r, rl, s->facts, c, detail, a);
+		if (t)
+			attach(r, rl, s, l, t, c, 0, as_of, a);
+		return;
+	}
+	const struct item_set *is = &s->fs.items[rl->scope];
+	struct penalty *first = NULL;
+	for (uint32_t k = 0; k < is->n; k++) {
+		facts_load_item(r, &s->fs, rl->scope, k);
+		int t = trigger(r, rl, s->facts, c, detail, a);
+		if (!t)
 			continue;
-		/* most penalties do not attach: evaluate on the stack, keep
-		 * the criteria only of those that do (the explorer holds
-		 * every case's assessment) */
-		struct criterion small[16];
-		struct criterion *c = rl->n_when <= 16 ? small :
-			arena_alloc(a, rl->n_when * sizeof(*c));
-		/* one unmet condition and it does not attach: the rest are
-		 * not looked at (nothing shows a penalty that does not) */
-		bool unmet = false;
-		for (uint32_t w = 0; w < rl->n_when && !unmet; w++) {
-			eval_conds(r, rl->when + w, 1, facts, c + w, detail, a);
-			unmet = c[w].truth == 0;
-		}
-		if (unmet)
+		if (rl->instances == INSTANCES_FIRST && first) {
+			/* a possible first candidate and a sure later one:
+			 * one instance, starting at one of the two */
+			if (t == 1) {
+				first->possible = false;
+				struct penalty tmp = { 0 };
+				clock(rl, s->facts, as_of, &tmp);
+				first->from_hi = tmp.from_hi;
+				first->until_hi = tmp.until_hi;
+				first->from = DATE_NONE_INIT;
+				first->running = running_on(date_lo(as_of), first);
+				break;
+			}
 			continue;
-		int t = all_of(c, rl->n_when);
-		if (c == small) {
-			c = arena_alloc(a, (rl->n_when + 1) * sizeof(*c));
-			memcpy(c, small, rl->n_when * sizeof(*c));
 		}
-		struct penalty *p = &s->pen[s->n_pen++];
-		memset(p, 0, sizeof(*p));
-		p->rule = rl;
-		p->crit = c;
-		p->n_crit = rl->n_when;
-		p->possible = t < 0;
-		for (uint32_t k = 0; k < rl->n_when; k++)
-			p->borderline |= c[k].borderline;
-		clock(rl, facts, as_of, p);
-		int ix = rl->running_fact;
-		if (ix >= 0) {
-			int run = p->possible ? (p->running ? -1 : 0) : p->running;
-			/* a rule split by eras shares one running_ fact */
-			if (value_truth(facts[ix]) != 1)
-				facts[ix] = run < 0 ? value_unknown()
-						    : value_bool(run == 1);
+		struct penalty *p = attach(r, rl, s, l, t, c, k, as_of, a);
+		if (rl->instances == INSTANCES_FIRST) {
+			first = p;
+			if (t == 1)
+				break;
 		}
+	}
+	if (first && first->from_lo != first->from_hi)
+		first->from = range_date(first->from_lo, first->from_hi);
+}
+
+static int instance_cmp(const void *pa, const void *pb)
+{
+	const struct penalty *a = pa, *b = pb;
+	if (a->rule != b->rule)
+		return a->rule < b->rule ? -1 : 1;
+	if (a->trigger != b->trigger)
+		return a->trigger < b->trigger ? -1 : 1;
+	return (a->item > b->item) - (a->item < b->item);
+}
+
+/* running_<id>: true when an instance surely runs, unknown when one may. */
+static void set_running(const struct rules *r, struct outcome_side *s)
+{
+	for (size_t i = r->first_running; i < r->env.n_facts; i++)
+		s->facts[i] = value_bool(false);
+	for (uint32_t i = 0; i < s->n_pen; i++) {
+		const struct penalty *p = &s->pen[i];
+		int ix = p->rule->running_fact;
+		if (ix < 0)
+			continue;
+		int run = p->possible ? (p->running ? -1 : 0) : p->running;
+		if (value_truth(s->facts[ix]) == 1 || run == 0)
+			continue;
+		s->facts[ix] = run < 0 ? value_unknown() : value_bool(true);
 	}
 }
 
+/* Section 2a: a bar is running when a sure instance of a `bar` runs;
+ * null when only a possible or unknown one could. */
+static int8_t bar_running(const struct outcome_side *s)
+{
+	int8_t r = 0;
+	for (uint32_t i = 0; i < s->n_pen; i++) {
+		const struct penalty *p = &s->pen[i];
+		if (p->rule->kind != KIND_BAR || p->running == 0)
+			continue;
+		if (p->running == 1 && !p->possible)
+			return 1;
+		r = -1;
+	}
+	return r;
+}
+
+static void eval_penalties(const struct rules *r, struct outcome_side *s,
+			   struct date as_of, struct date law, bool detail,
+			   struct arena *a)
+{
+	struct pen_list l = { NULL, 0, 0 };
+	for (size_t i = 0; i < r->n; i++) {
+		const struct rule *rl = &r->v[i];
+		if (rule_kind_is_penalty(rl->kind) && rules_in_force(rl, law))
+			eval_rule(r, rl, s, &l, as_of, detail, a);
+	}
+	qsort(l.v, l.n, sizeof(*l.v), instance_cmp);
+	for (uint32_t i = 0; i < l.n; i++)
+		l.v[i].instance = (uint16_t)(i && l.v[i - 1].rule == l.v[i].rule
+					     ? l.v[i - 1].instance + 1 : 1);
+	s->pen = l.v;
+	s->n_pen = l.n;
+	set_running(r, s);
+	s->bar_running = bar_running(s);
+}
+
+/* ---- relief ------------------------------------------------------------- */
+
+/* The path ended without the judge or screening the relief needs
+ * (the rule's forum and the paths table of the rules file). */
+static const char *forfeited(const struct rules *r, const struct rule *rl,
+			     const struct outcome_side *s)
+{
+	const struct path_info *p = &r->paths[s->path];
+	if (!p->ended || p->judge)
+		return NULL;
+	switch (rl->forum) {
+	case FORUM_IJ_ONLY:
+		return "only a judge can grant it, and the path gave no hearing";
+	case FORUM_IJ_OR_SCREENING:
+		return p->screening ? NULL : "only a judge can grant it, and the "
+			"path gave no hearing or fear screening";
+	case FORUM_BOTH:
+		if (rl->from_abroad || p->screening ||
+		    facts_in_us(&s->fs) != 0)
+			return NULL;
+		return "it cannot be sought from abroad, and the path gave no "
+			"hearing or screening";
+	}
+	return NULL;
+}
+
 static void relief_status(const struct rules *r, const struct rule *rl,
-			  const struct value *facts, struct relief_eval *out,
+			  const struct outcome_side *s, struct relief_eval *out,
 			  bool detail, struct arena *a)
 {
 	uint32_t n = rl->n_bars + rl->n_when;
-	out->crit = arena_alloc(a, (n + 1) * sizeof(*out->crit));   /* all set */
+	out->crit = arena_alloc(a, (n + 1) * sizeof(*out->crit));
 	out->n_crit = n;
 	struct criterion *bars = out->crit, *when = out->crit + rl->n_bars;
-	eval_conds(r, rl->bars, rl->n_bars, facts, bars, detail, a);
-	eval_conds(r, rl->when, rl->n_when, facts, when, detail, a);
+	eval_conds(r, rl->bars, rl->n_bars, s->facts, bars, detail, a);
+	eval_conds(r, rl->when, rl->n_when, s->facts, when, detail, a);
 	int barred = 0;
 	for (uint32_t i = 0; i < rl->n_bars; i++)
 		if (bars[i].truth == 1 && barred != 1) {
@@ -191,14 +393,13 @@ static void relief_status(const struct rules *r, const struct rule *rl,
 			barred = -1;    /* a bar that may apply: at best possible */
 		}
 	int met = all_of(when, rl->n_when);
-	struct value g = rl->granted ? expr_eval(rl->granted, facts, NULL)
+	struct value g = rl->granted ? expr_eval(rl->granted, s->facts, NULL)
 				     : value_bool(false);
-	struct value f = rl->forfeited ? expr_eval(rl->forfeited, facts, NULL)
-				       : value_bool(false);
+	const char *lost = forfeited(r, rl, s);
 	if (value_truth(g) == 1) {
 		out->status = RSTAT_GRANTED;
 		out->reason = "granted in this case";
-	} else if (barred) {
+	} else if (barred == 1) {
 		out->status = RSTAT_BARRED;
 	} else if (met == 0) {
 		out->status = RSTAT_INELIGIBLE;
@@ -207,9 +408,9 @@ static void relief_status(const struct rules *r, const struct rule *rl,
 				out->reason = when[i].cond->text;
 				break;
 			}
-	} else if (value_truth(f) == 1) {
+	} else if (lost) {
 		out->status = RSTAT_FORFEITED;
-		out->reason = rl->forfeited_text;
+		out->reason = lost;
 	} else if (met == 1 && barred == 0) {
 		out->status = RSTAT_ELIGIBLE;
 		out->reason = "every criterion is met";
@@ -224,21 +425,21 @@ static void assess_side(const struct rules *r, const struct facts_ctx *fc,
 			const struct cw_case *c, struct outcome_side *s,
 			bool detail, struct arena *a)
 {
-	/* every fact is set: by facts_derive, then by eval_penalties */
-	s->facts = arena_alloc(a, (r->env.n_facts + 1) * sizeof(*s->facts));
-	facts_derive(fc, c, s->facts);
-	s->path = (uint8_t)facts_path(c);
-	s->hearing = facts_hearing(s->facts);
-	eval_penalties(r, s->facts, s, fc->as_of, fc->law_as_of, detail, a);
+	facts_derive(fc, c, &s->fs, a);
+	s->facts = s->fs.v;
+	s->path = s->fs.path;
+	s->hearing = s->fs.hearing;
+	eval_penalties(r, s, fc->as_of, fc->law_as_of, detail, a);
+	facts_run_derives(r, &s->fs, 2);
 	s->rel = arena_alloc(a, (r->n + 1) * sizeof(*s->rel));
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rule *rl = &r->v[i];
-		if (rl->kind != RULE_RELIEF || !rules_in_force(rl, fc->law_as_of))
+		if (rl->kind != KIND_RELIEF || !rules_in_force(rl, fc->law_as_of))
 			continue;
 		struct relief_eval *out = &s->rel[s->n_rel++];
 		memset(out, 0, sizeof(*out));
 		out->rule = rl;
-		relief_status(r, rl, s->facts, out, detail, a);
+		relief_status(r, rl, s, out, detail, a);
 	}
 }
 
@@ -254,66 +455,54 @@ static struct event *push(struct cw_case *c, struct date d, int type)
 	return e;
 }
 
+static void copy_event(struct cw_case *c, const struct event *e)
+{
+	struct event *n = &c->events[c->n_events];
+	*n = *e;
+	n->order = c->n_events++;
+}
+
 /* A voluntary return or withdrawal becomes a contested hearing ending in
- * a removal order on the same day, and its departure a removal. */
+ * a removal order on the same day; the departure that follows is then a
+ * removal by 8 U.S.C. 1101(g), and no earlier departure changes. */
 static void alt_hearing(const struct cw_case *src, struct cw_case *c,
 			int from_type)
 {
+	const struct event *last = NULL;
+	for (uint32_t i = 0; i < src->n_events; i++)
+		if (src->events[i].type == from_type)
+			last = &src->events[i];
 	for (uint32_t i = 0; i < src->n_events; i++) {
 		const struct event *e = &src->events[i];
-		if (e->type == from_type) {
-			struct event *n = push(c, e->date, EV_NTA_SERVED);
-			n->time_place = n->oral_notice = TRI_TRUE;
-			n->filed = e->date;
-			n->arriving = from_type == EV_WITHDRAWAL_AT_PORT;
-			struct event *h = push(c, e->date, EV_HEARING);
-			h->kind = HK_INDIVIDUAL;
-			h->appeared = TRI_TRUE;
-			struct event *d = push(c, e->date, EV_DECISION);
-			d->outcome = OUT_REMOVAL_ORDER;
+		if (e != last) {
+			copy_event(c, e);
 			continue;
 		}
-		struct event *n = &c->events[c->n_events];
-		*n = *e;
-		n->order = c->n_events++;
-		if (e->type == EV_DEPARTURE &&
-		    (e->kind == DK_VOLUNTARY_RETURN || e->kind == DK_SELF ||
-		     e->kind < 0))
-			n->kind = DK_REMOVED;
+		struct event *n = push(c, e->date, EV_NTA_SERVED);
+		n->time_place = n->oral_notice = TRI_TRUE;
+		n->filed = e->date;
+		n->arriving = from_type == EV_WITHDRAWAL_AT_PORT;
+		struct event *h = push(c, e->date, EV_HEARING);
+		h->kind = HK_INDIVIDUAL;
+		h->appeared = TRI_TRUE;
+		struct event *d = push(c, e->date, EV_DECISION);
+		d->outcome = OUT_REMOVAL_ORDER;
 	}
 }
 
-/* A court path (or any other) becomes a voluntary return, with the
- * hearing advisal and waiver, on the day of the episode's first encounter. */
+/* Any other path becomes a voluntary return, with the hearing advisal and
+ * waiver, at the first event of its episode (the first encounter). */
 static bool alt_vr(const struct cw_case *src, struct cw_case *c)
 {
-	const struct event *nta = NULL, *enc = NULL;
-	for (uint32_t i = 0; i < src->n_events; i++)
-		if (src->events[i].type == EV_NTA_SERVED)
-			nta = &src->events[i];
-	for (uint32_t i = 0; i < src->n_events; i++) {
-		const struct event *e = &src->events[i];
-		if (e->type == EV_ENCOUNTER &&
-		    (!nta || date_lo(e->date) <= date_lo(nta->date)))
-			enc = e;
-		if (e->type == EV_ENTRY && enc &&
-		    date_lo(e->date) > date_lo(enc->date))
-			enc = NULL;     /* an encounter of an earlier stay */
-	}
-	const struct event *at = enc ? enc : nta;
-	if (!at)
+	uint32_t at = facts_episode(src);
+	if (at >= src->n_events)
 		return false;
-	for (uint32_t i = 0; i < src->n_events; i++) {
-		const struct event *e = &src->events[i];
-		if (e >= at && e != at)
-			break;
-		struct event *n = &c->events[c->n_events];
-		*n = *e;
-		n->order = c->n_events++;
-	}
-	struct event *v = push(c, at->date, EV_VOLUNTARY_RETURN);
+	for (uint32_t i = 0; i < at; i++)
+		copy_event(c, &src->events[i]);
+	const struct event *e = &src->events[at];
+	struct event *v = push(c, e->date, EV_VOLUNTARY_RETURN);
 	v->advised = TRI_TRUE;
-	struct event *d = push(c, at->date, EV_DEPARTURE);
+	struct event *d = push(c, e->date, EV_DEPARTURE);
 	d->kind = DK_VOLUNTARY_RETURN;
 	d->verified = TRI_TRUE;
 	return true;
@@ -324,9 +513,8 @@ static bool alt_vr(const struct cw_case *src, struct cw_case *c)
 static void alt_withdrawal(const struct cw_case *src, struct cw_case *c)
 {
 	for (uint32_t i = 0; i < src->n_events; i++) {
-		struct event *n = &c->events[c->n_events];
-		*n = src->events[i];
-		n->order = c->n_events++;
+		copy_event(c, &src->events[i]);
+		struct event *n = &c->events[c->n_events - 1];
 		if (n->type == EV_EXPEDITED_REMOVAL)
 			n->type = EV_WITHDRAWAL_AT_PORT;
 		else if (n->type == EV_DEPARTURE && n->kind == DK_REMOVED)
@@ -337,6 +525,8 @@ static void alt_withdrawal(const struct cw_case *src, struct cw_case *c)
 static const struct cw_case *alternative(const struct cw_case *src, int path,
 					 struct arena *a)
 {
+	if (path == PATH_NO_PROCEEDINGS)
+		return src;
 	struct cw_case *c = arena_alloc(a, sizeof(*c));
 	*c = *src;
 	c->events = arena_alloc(a, (src->n_events + 4) * sizeof(*c->events));
@@ -361,62 +551,55 @@ static const struct cw_case *alternative(const struct cw_case *src, int path,
 
 /* ---- what the views show beside the verdicts ---------------------------- */
 
-/* The event a penalty's clock starts at: the departure (or entry) of that
- * day if there is one, else the day's last event; -1 if none. */
-static int start_event(const struct cw_case *c, const struct penalty *p)
+static const char *const event_base[EV__COUNT] = {
+	[EV_ENTRY] = "arrival; presence begins",
+	[EV_STATUS_VIOLATION_FOUND] = "status violation found: unlawful presence can start the next day",
+	[EV_PETITION] = "immigrant petition",
+	[EV_STATUS_GRANTED] = "authorized stay: not unlawful presence",
+	[EV_ENCOUNTER] = "apprehension or arrest",
+	[EV_VOLUNTARY_RETURN] = "voluntary return: no removal order, no judge; relief only a judge can grant is lost",
+	[EV_WITHDRAWAL_AT_PORT] = "withdrawal of the application for admission: no order",
+	[EV_NTA_SERVED] = "notice to appear: removal proceedings; may stop time (240A(d)(1))",
+	[EV_HEARING_NOTICE] = "notice of hearing",
+	[EV_HEARING] = "hearing before an immigration judge",
+	[EV_MOTION] = "motion to reopen or reconsider",
+	[EV_APPLICATION] = "application",
+	[EV_DECISION] = "decision",
+	[EV_EXPEDITED_REMOVAL] = "expedited removal order (235(b)(1)): no hearing",
+	[EV_REINSTATEMENT] = "prior order reinstated (241(a)(5)): only withholding or CAT",
+	[EV_ADMIN_REMOVAL] = "administrative removal order (238(b)): no discretionary relief",
+	[EV_DEPARTURE] = "departure",
+	[EV_APPEAL] = "appeal",
+	[EV_STATUS_ENDED] = "status or parole ended: unlawful presence can start the next day",
+	[EV_MISREPRESENTATION] = "misrepresentation or false claim",
+};
+
+static const char *event_base_text(const struct event *e)
 {
-	int best = -1;
-	if (!date_known(p->from))
-		return -1;
-	for (uint32_t i = 0; i < c->n_events; i++) {
-		const struct event *e = &c->events[i];
-		if (date_lo(e->date) != date_lo(p->from))
-			continue;
-		if (e->type == EV_DEPARTURE || e->type == EV_ENTRY)
-			return (int)i;
-		best = (int)i;
-	}
-	return best;
+	if (e->type == EV_HEARING && e->scheduled == TRI_TRUE)
+		return "hearing scheduled before an immigration judge";
+	if (e->type == EV_HEARING && e->appeared == TRI_FALSE)
+		return "hearing missed: the person did not appear before the judge";
+	return e->type >= 0 && e->type < EV__COUNT ? event_base[e->type] : "";
 }
 
 static const char *event_effect(const struct cw_case *c, uint32_t ix,
 				const struct outcome_side *s, struct arena *a)
 {
 	const struct event *e = &c->events[ix];
-	char buf[256];
-	size_t used = 0;
-	buf[0] = '\0';
-	static const char *const base[EV__COUNT] = {
-		[EV_ENTRY] = "arrival; presence begins",
-		[EV_STATUS_VIOLATION_FOUND] = "status violation found: unlawful presence starts for a D/S admission",
-		[EV_PETITION] = "immigrant petition (245(i) if filed by 2001-04-30)",
-		[EV_STATUS_GRANTED] = "authorized stay: not unlawful presence",
-		[EV_ENCOUNTER] = "apprehension or arrest",
-		[EV_VOLUNTARY_RETURN] = "voluntary return: no removal order, no judge; relief only a judge can grant is lost",
-		[EV_WITHDRAWAL_AT_PORT] = "withdrawal of the application for admission: no order",
-		[EV_NTA_SERVED] = "notice to appear: removal proceedings; may stop time (240A(d)(1))",
-		[EV_HEARING_NOTICE] = "notice of hearing",
-		[EV_HEARING] = "hearing before an immigration judge",
-		[EV_MOTION] = "motion to reopen or reconsider",
-		[EV_APPLICATION] = "application for relief",
-		[EV_DECISION] = "decision",
-		[EV_EXPEDITED_REMOVAL] = "expedited removal order (235(b)(1)): no hearing",
-		[EV_REINSTATEMENT] = "prior order reinstated (241(a)(5)): only withholding or CAT",
-		[EV_ADMIN_REMOVAL] = "administrative removal order (238(b)): no discretionary relief",
-		[EV_DEPARTURE] = "departure",
-		[EV_APPEAL] = "appeal",
-	};
-	if (e->type >= 0 && e->type < EV__COUNT && base[e->type])
-		used += (size_t)snprintf(buf, sizeof(buf), "%s", base[e->type]);
-	if (e->type == EV_DECISION && e->outcome >= 0)
+	char buf[512];
+	size_t used = (size_t)snprintf(buf, sizeof(buf), "%s",
+				       event_base_text(e));
+	if (e->type == EV_DECISION && e->outcome >= 0 && used < sizeof(buf))
 		used += (size_t)snprintf(buf + used, sizeof(buf) - used, ": %s",
 					 outcome_def.names[e->outcome]);
 	for (uint32_t i = 0; i < s->n_pen && used < sizeof(buf); i++) {
 		const struct penalty *p = &s->pen[i];
-		if (start_event(c, p) == (int)ix)
-			used += (size_t)snprintf(buf + used, sizeof(buf) - used,
-						 "; starts %s%s", p->rule->id,
-						 p->possible ? " (possibly)" : "");
+		if (p->rule->scope < 0 || p->trigger_line != e->pos.line)
+			continue;
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used,
+					 "; starts %s%s", p->rule->id,
+					 p->possible ? " (possibly)" : "");
 	}
 	return arena_strdup(a, buf);
 }
@@ -425,7 +608,7 @@ static const char *offense_text(const struct vocab *vb, const struct offense *o,
 				struct arena *a)
 {
 	int8_t cls[CLS__COUNT];
-	char buf[256];
+	char buf[512];
 	size_t used = 0;
 	facts_offense_class(vb, o, cls);
 	buf[0] = '\0';
@@ -435,15 +618,15 @@ static const char *offense_text(const struct vocab *vb, const struct offense *o,
 		used += (size_t)snprintf(buf, sizeof(buf), "vacated for a legal defect: does not count; ");
 	else if (o->convicted != TRI_TRUE)
 		used += (size_t)snprintf(buf, sizeof(buf), "%s; ",
-			o->convicted == TRI_FALSE ? "not convicted" : "conviction unknown");
+			o->convicted == TRI_FALSE ? "not convicted" : "conviction not known");
+	size_t start = used;
 	for (int i = 0; i < CLS__COUNT && used < sizeof(buf); i++)
-		if (cls[i] != TRI_FALSE)
+		if (cls[i] == TRI_TRUE)
 			used += (size_t)snprintf(buf + used, sizeof(buf) - used,
-				"%s%s%s", used && buf[used - 2] != ';' ? ", " : "",
-				offense_class_def.names[i],
-				cls[i] == TRI_UNSET ? "?" : "");
-	if (!used)
-		snprintf(buf, sizeof(buf), "no immigration classification");
+				"%s%s", used > start ? ", " : "",
+				offense_class_def.names[i]);
+	if (used == start && used < sizeof(buf))
+		snprintf(buf + used, sizeof(buf) - used, "classification not known");
 	return arena_strdup(a, buf);
 }
 
@@ -452,17 +635,11 @@ const struct penalty *assess_headline(const struct outcome_side *s)
 	const struct penalty *best = NULL;
 	for (uint32_t i = 0; i < s->n_pen; i++) {
 		const struct penalty *p = &s->pen[i];
-		if (!strcmp(p->rule->id, "cpp_break_departure") ||
-		    !strcmp(p->rule->id, "visa_void_222g"))
+		if (p->rule->kind != KIND_BAR)
 			continue;       /* consequences, not bars */
-		if (!best) {
-			best = p;
-			continue;
-		}
-		bool perm = !date_known(p->until), bperm = !date_known(best->until);
-		if ((perm && !bperm) ||
-		    (perm == bperm && !perm &&
-		     date_lo(p->until) > date_lo(best->until)))
+		if (!best || p->until_lo > best->until_lo ||
+		    (p->until_lo == best->until_lo && best->possible &&
+		     !p->possible))
 			best = p;
 	}
 	return best;
@@ -472,14 +649,15 @@ static void assess_sides(const struct rules *r, const struct cw_case *c,
 			 struct date as_of, struct date law_as_of, bool alt,
 			 bool detail, struct assessment *out, struct arena *a)
 {
-	struct facts_ctx fc = { r->vocab, as_of, law_as_of };
+	struct facts_ctx fc = { r, as_of, law_as_of };
 	memset(out, 0, sizeof(*out));
 	out->c = c;
 	out->as_of = as_of;
 	out->law_as_of = law_as_of;
 	assess_side(r, &fc, c, &out->taken, detail, a);
 	if (alt)
-		assess_side(r, &fc, alternative(c, out->taken.path, a),
+		assess_side(r, &fc, alternative(out->taken.fs.c,
+						out->taken.path, a),
 			    &out->alt, detail, a);
 }
 

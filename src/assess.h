@@ -1,5 +1,6 @@
-/* assess.h - one case's assessment: path, penalties, relief, and the path
- * not taken.  What `assess` prints and every view of the explorer shows.
+/* assess.h - one case's assessment: path, penalties (one entry per
+ * instance: legal-reference.md section 2b), relief, and the path not
+ * taken.  What `assess` prints and every view of the explorer shows.
  */
 #ifndef CW_ASSESS_H
 #define CW_ASSESS_H
@@ -12,6 +13,8 @@
 #include "case.h"
 #include "date.h"
 #include "expr.h"
+#include "facts.h"
+#include "paths.h"
 #include "rules.h"
 
 /* Relief status, in order of precedence: when several apply, the first one
@@ -26,24 +29,8 @@
 	X(RSTAT_POSSIBLE, "possible")
 CW_DECLARE_ENUM(relief_status, RELIEF_STATUSES, RSTAT__COUNT)
 
-/* The paths of legal-reference.md section 1. */
-#define PATHS(X) \
-	X(PATH_VOLUNTARY_RETURN, "voluntary_return") \
-	X(PATH_WITHDRAWAL_AT_PORT, "withdrawal_at_port") \
-	X(PATH_VD_PRE, "vd_pre_conclusion") \
-	X(PATH_VD_POST, "vd_post_conclusion") \
-	X(PATH_REMOVAL_CONTESTED, "removal_order_contested") \
-	X(PATH_IN_ABSENTIA, "removal_in_absentia") \
-	X(PATH_STIPULATED, "stipulated_removal") \
-	X(PATH_EXPEDITED, "expedited_removal") \
-	X(PATH_REINSTATEMENT, "reinstatement") \
-	X(PATH_ADMIN_238B, "admin_removal_238b") \
-	X(PATH_RELIEF_GRANTED, "relief_granted") \
-	X(PATH_TERMINATED, "terminated") \
-	X(PATH_ADMIN_CLOSED, "admin_closed") \
-	X(PATH_PENDING, "pending") \
-	X(PATH_NO_PROCEEDINGS, "no_proceedings")
-CW_DECLARE_ENUM(path_id, PATHS, PATH__COUNT)
+/* A day that is not there: a permanent penalty's last day. */
+#define ASSESS_NO_DAY INT32_MAX
 
 /* One condition of a rule, as evaluated for this case. */
 struct criterion {
@@ -55,8 +42,17 @@ struct criterion {
 
 struct penalty {
 	const struct rule *rule;
-	struct date from;               /* clock start */
-	struct date until;              /* last day in force; NONE: permanent */
+	int8_t scope;                   /* the rule's for_each, or -1 */
+	uint32_t item;                  /* the item it attaches to */
+	uint16_t instance;              /* 1, 2, ... in date order */
+	daynum trigger;                 /* the triggering event's day */
+	uint32_t trigger_line;          /* its line in the case file */
+	/* the clock start and the last day in force, as ranges of days
+	 * (date.precision); until_lo == ASSESS_NO_DAY: no end */
+	daynum from_lo, from_hi, until_lo, until_hi;
+	struct date from, until;        /* the same, to show: YYYY-MM when
+					   a range is a month, YYYY a year;
+					   until DATE_NONE: no end */
 	int years;                      /* -1: permanent or none */
 	int8_t running;                 /* on as_of: 1, 0, -1 unknown */
 	bool borderline;
@@ -69,7 +65,7 @@ struct relief_eval {
 	const struct rule *rule;
 	uint8_t status;                 /* enum relief_status */
 	const char *reason;             /* one line: why this status */
-	struct criterion *crit;
+	struct criterion *crit;         /* bars, then conditions */
 	uint32_t n_crit;
 };
 
@@ -77,12 +73,13 @@ struct relief_eval {
 struct outcome_side {
 	uint8_t path;                   /* enum path_id */
 	bool hearing;
-	struct value *facts;            /* indexed like rules_facts() */
+	struct fact_set fs;
+	struct value *facts;            /* fs.v: indexed like rules->env */
 	struct penalty *pen;
 	uint32_t n_pen;
 	struct relief_eval *rel;
 	uint32_t n_rel;
-	const char *summary;            /* one sentence for the compare view */
+	int8_t bar_running;             /* section 2a: 1, 0, -1 (null) */
 };
 
 struct assessment {
@@ -114,8 +111,14 @@ void assess_case_taken(const struct rules *r, const struct cw_case *c,
 		       struct date as_of, struct date law_as_of,
 		       struct assessment *out, struct arena *arena);
 
-/* The headline penalty (the one in force the longest; permanent first),
- * or NULL. */
+/* The headline bar: the instance of a rule of kind `bar` with the latest
+ * last day (permanent first), or NULL. */
 const struct penalty *assess_headline(const struct outcome_side *s);
+
+/* A range of days as date.precision prints it: a day, YYYY-MM for a whole
+ * month, YYYY for a whole year, else LO..HI; "permanent" for
+ * ASSESS_NO_DAY.  buf holds ASSESS_RANGE_BUFSZ bytes. */
+#define ASSESS_RANGE_BUFSZ 32
+char *assess_range(daynum lo, daynum hi, char buf[ASSESS_RANGE_BUFSZ]);
 
 #endif

@@ -26,15 +26,20 @@ struct pre_str {
 };
 
 struct pre_rule {
-	struct pre_str head;    /* {"rule":..,"title":..,"cite":.. */
+	struct pre_str head;    /* {"rule":..,"title":..,"cite":..,"kind":.. */
 	struct pre_str waiver;  /* the waiver in force, escaped, or null */
+	struct pre_str money;   /* ,"money":"..." or nothing */
+	struct pre_str kind;    /* ,"kind":"bar" */
 	struct pre_str *crit;   /* bars then conditions, escaped */
 };
 
 struct pre {
 	struct outbuf text;     /* every piece, back to back */
 	struct pre_rule *rule;  /* indexed like rules->v */
-	struct pre_str *fact;   /* "name": of facts [0, facts_count), with a
+	uint32_t *slot;         /* the facts printed: src/'s, then the rules'
+				   derived facts of the whole case */
+	size_t n_fact;
+	struct pre_str *fact;   /* "name": of slot[i], with a
 				   comma before all but the first */
 };
 
@@ -62,12 +67,19 @@ static void pre_build(struct pre *p, const struct rules *r, struct date law)
 	struct outbuf *t = &p->text;
 	*t = (struct outbuf){ NULL, 0, 0 };
 	p->rule = xcalloc(r->n + 1, sizeof(*p->rule));
-	p->fact = xcalloc(facts_count + 1, sizeof(*p->fact));
-	for (size_t i = 0; i < facts_count; i++) {
+	p->slot = xcalloc(facts_count + r->n_derives + 1, sizeof(*p->slot));
+	p->n_fact = 0;
+	for (size_t i = 0; i < facts_count; i++)
+		p->slot[p->n_fact++] = (uint32_t)i;
+	for (size_t i = 0; i < r->n_derives; i++)
+		if (r->derives[i].scope < 0)
+			p->slot[p->n_fact++] = r->derives[i].slot;
+	p->fact = xcalloc(p->n_fact + 1, sizeof(*p->fact));
+	for (size_t i = 0; i < p->n_fact; i++) {
 		size_t at = t->len;
 		if (i)
 			ob_putc(t, ',');
-		json_escape(t, facts_table[i].name);
+		json_escape(t, r->env.facts[p->slot[i]].name);
 		ob_putc(t, ':');
 		p->fact[i] = pre_mark(p, at);
 	}
@@ -82,6 +94,16 @@ static void pre_build(struct pre *p, const struct rules *r, struct date law)
 		ob_puts(t, ",\"cite\":");
 		pre_escape(t, rl->cite);
 		pr->head = pre_mark(p, at);
+		at = t->len;
+		ob_puts(t, ",\"kind\":");
+		pre_escape(t, enum_name(&rule_kind_def, rl->kind));
+		pr->kind = pre_mark(p, at);
+		at = t->len;
+		if (rl->money) {
+			ob_puts(t, ",\"money\":");
+			json_escape(t, rl->money);
+		}
+		pr->money = pre_mark(p, at);
 		at = t->len;
 		pre_escape(t, rules_waiver(rl, law));
 		pr->waiver = pre_mark(p, at);
@@ -103,6 +125,7 @@ static void pre_free(struct pre *p, const struct rules *r)
 		free(p->rule[i].crit);
 	free(p->rule);
 	free(p->fact);
+	free(p->slot);
 	ob_free(&p->text);
 }
 
@@ -136,6 +159,36 @@ static void put_date_raw(struct outbuf *ob, struct date d)
 static void put_day(struct outbuf *ob, int64_t days)
 {
 	put_date_raw(ob, date_from_days((daynum)days));
+}
+
+static void put_day_or_null(struct outbuf *ob, daynum d)
+{
+	if (d == ASSESS_NO_DAY)
+		ob_put(ob, "null", 4);
+	else
+		put_day(ob, d);
+}
+
+/* ,"KEY":"2018-05" (date.precision's text: a day, a month, a year, or
+ * LO..HI) and, when that is not one day, ,"KEY_range":[lo,hi]; null for
+ * no day (a permanent penalty's last day). */
+static void put_range(struct outbuf *ob, const char *key, daynum lo,
+		      daynum hi)
+{
+	char b[ASSESS_RANGE_BUFSZ];
+	ob_printf(ob, ",\"%s\":", key);
+	if (lo == ASSESS_NO_DAY) {
+		ob_put(ob, "null", 4);
+		return;
+	}
+	ob_printf(ob, "\"%s\"", assess_range(lo, hi, b));
+	if (lo == hi)
+		return;
+	ob_printf(ob, ",\"%s_range\":[", key);
+	put_day(ob, lo);
+	ob_putc(ob, ',');
+	put_day(ob, hi);
+	ob_putc(ob, ']');
 }
 
 /* One fact's value.  Ranges (from an imprecise date) are [lo, hi]. */
@@ -180,11 +233,11 @@ static void put_facts(struct json *j, const struct pre *pre,
 {
 	json_prekey(j, JSON_KEY("facts"));
 	json_obj(j, NULL);
-	for (size_t i = 0; i < facts_count; i++) {
+	for (size_t i = 0; i < pre->n_fact; i++) {
 		pre_put(j->ob, pre, pre->fact[i]);
-		put_value(j->ob, facts[i]);
+		put_value(j->ob, facts[pre->slot[i]]);
 	}
-	if (facts_count)
+	if (pre->n_fact)
 		json_filled(j);
 	json_end_obj(j);
 }
@@ -230,10 +283,18 @@ static void put_side(struct json *j, const struct pre *pre,
 		if (i)
 			ob_putc(ob, ',');
 		pre_put(ob, pre, pr->head);
-		ob_put(ob, LIT(",\"from\":"));
-		put_date_raw(ob, p->from);
-		ob_put(ob, LIT(",\"until\":"));
-		put_date_raw(ob, p->until);
+		pre_put(ob, pre, pr->kind);
+		ob_put(ob, LIT(",\"instance\":"));
+		ob_put_int(ob, p->instance);
+		ob_put(ob, LIT(",\"trigger\":"));
+		put_day_or_null(ob, p->trigger);
+		ob_put(ob, LIT(",\"trigger_line\":"));
+		if (p->trigger_line)
+			ob_put_int(ob, p->trigger_line);
+		else
+			ob_put(ob, LIT("null"));
+		put_range(ob, "from", p->from_lo, p->from_hi);
+		put_range(ob, "until", p->until_lo, p->until_hi);
 		ob_put(ob, LIT(",\"years\":"));
 		if (p->years >= 0)
 			ob_put_int(ob, p->years);
@@ -247,6 +308,7 @@ static void put_side(struct json *j, const struct pre *pre,
 			ob_put(ob, LIT(",\"running\":false"));
 		ob_put(ob, LIT(",\"waiver\":"));
 		pre_put(ob, pre, pr->waiver);
+		pre_put(ob, pre, pr->money);
 		if (p->possible)
 			ob_put(ob, LIT(",\"possible\":true"));
 		if (p->borderline)
@@ -275,6 +337,15 @@ static void put_side(struct json *j, const struct pre *pre,
 	json_end_arr(j);
 }
 
+static void put_bar_running(struct json *j, int8_t b)
+{
+	json_prekey(j, JSON_KEY("bar_running"));
+	if (b < 0)
+		json_null(j, NULL);
+	else
+		json_bool(j, NULL, b == 1);
+}
+
 static void put_json(struct outbuf *ob, const struct pre *pre,
 		     const struct rules *r, const struct assessment *a)
 {
@@ -293,6 +364,9 @@ static void put_json(struct outbuf *ob, const struct pre *pre,
 	json_bool(&j, NULL, a->taken.hearing);
 	json_prekey(&j, JSON_KEY("as_of"));
 	put_date(&j, NULL, a->as_of);
+	json_prekey(&j, JSON_KEY("law_as_of"));
+	put_date(&j, NULL, a->law_as_of);
+	put_bar_running(&j, a->taken.bar_running);
 	put_facts(&j, pre, a->taken.facts);
 	put_side(&j, pre, r, &a->taken);
 	json_prekey(&j, JSON_KEY("alternative"));
@@ -301,6 +375,7 @@ static void put_json(struct outbuf *ob, const struct pre *pre,
 	json_str(&j, NULL, path_id_def.names[a->alt.path]);
 	json_prekey(&j, JSON_KEY("hearing"));
 	json_bool(&j, NULL, a->alt.hearing);
+	put_bar_running(&j, a->alt.bar_running);
 	put_side(&j, pre, r, &a->alt);
 	json_end_obj(&j);
 	json_end_obj(&j);
@@ -522,7 +597,7 @@ int cmd_assess(struct app *app)
 	if (app->csv)
 		puts("id,file,path,hearing,penalties,bar_until,relief_possible,"
 		     "relief_forfeited");
-	struct assess_job j = { app, &c, { { NULL, 0, 0 }, NULL, NULL } };
+	struct assess_job j = { .app = app, .c = &c };
 	if (app->json)
 		pre_build(&j.pre, &app->rules, app->law_as_of);
 	fflush(stdout);
@@ -550,12 +625,12 @@ static void stats_json(const struct stats *s, const struct rules *r)
 	json_end_obj(&j);
 	json_obj(&j, "penalties");
 	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++)
-		if (r->v[k].kind == RULE_PENALTY && s->penalty[k])
+		if (rule_kind_is_penalty(r->v[k].kind) && s->penalty[k])
 			json_int(&j, r->v[k].id, (long long)s->penalty[k]);
 	json_end_obj(&j);
 	json_obj(&j, "relief");
 	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++) {
-		if (r->v[k].kind != RULE_RELIEF)
+		if (r->v[k].kind != KIND_RELIEF)
 			continue;
 		json_obj(&j, r->v[k].id);
 		for (int st = 0; st < RSTAT__COUNT; st++)
@@ -581,12 +656,12 @@ static void stats_text(const struct stats *s, const struct rules *r)
 			printf("  %-26s %6zu\n", path_id_def.names[p], s->by_path[p]);
 	puts("\npenalties in force or once in force:");
 	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++)
-		if (r->v[k].kind == RULE_PENALTY && s->penalty[k])
+		if (rule_kind_is_penalty(r->v[k].kind) && s->penalty[k])
 			sfprintf(stdout, "  %-26s %6zu\n", r->v[k].id,
 				 s->penalty[k]);
 	puts("\nrelief (granted / barred / ineligible / forfeited / eligible / possible):");
 	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++) {
-		if (r->v[k].kind != RULE_RELIEF)
+		if (r->v[k].kind != KIND_RELIEF)
 			continue;
 		sfprintf(stdout, "  %-22s", r->v[k].id);
 		for (int st = 0; st < RSTAT__COUNT; st++)
@@ -660,7 +735,7 @@ int cmd_rules(struct app *app)
 			continue;
 		if (!app->json) {
 			sfprintf(stdout, "%-22s %-7s %s\n  %s\n  in force from %s%s%s\n",
-			       rl->id, rl->kind == RULE_PENALTY ? "penalty" : "relief",
+			       rl->id, rule_kind_is_penalty(rl->kind) ? "penalty" : "relief",
 			       rl->title, rl->cite,
 			       date_known(rl->in_force_from) ? date_format(rl->in_force_from, a) : "always",
 			       date_known(rl->in_force_until) ? " until " : "",
@@ -674,7 +749,7 @@ int cmd_rules(struct app *app)
 		json_init(&j, stdout);
 		json_obj(&j, NULL);
 		json_str(&j, "id", rl->id);
-		json_str(&j, "kind", rl->kind == RULE_PENALTY ? "penalty" : "relief");
+		json_str(&j, "kind", rule_kind_is_penalty(rl->kind) ? "penalty" : "relief");
 		json_str(&j, "title", rl->title);
 		json_str(&j, "cite", rl->cite);
 		json_str(&j, "waiver", rules_waiver(rl, app->law_as_of));

@@ -85,10 +85,15 @@ static bool well_formed(const struct ynode *m, int depth)
 	for (uint32_t i = 0; i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
 		bool ok = scalar(k);
-		if (ok && (ynode_scalar_is(k, "facts") ||
-			   ynode_scalar_is(k, "relief")))
+		if (ok && ynode_scalar_is(k, "facts"))
 			ok = map_of(v, scalar);
-		else if (ok && ynode_scalar_is(k, "penalties"))
+		else if (ok && (ynode_scalar_is(k, "penalties") ||
+				ynode_scalar_is(k, "relief")))
+			ok = map_of(v, penalty_value);
+		else if (ok && (ynode_scalar_is(k, "way_back") ||
+				ynode_scalar_is(k, "pd")))
+			ok = map_of(v, scalar);
+		else if (ok && ynode_scalar_is(k, "items"))
 			ok = map_of(v, penalty_value);
 		else if (ok && ynode_scalar_is(k, "alternative"))
 			ok = depth == 0 && well_formed(v, 1);
@@ -100,70 +105,137 @@ static bool well_formed(const struct ynode *m, int depth)
 	return true;
 }
 
-static const struct penalty *find_pen(const struct outcome_side *s,
-				      const char *id)
+/* "bar_9A_ii#2": the rule id and the instance (0: any). */
+static void split_key(const char *key, char *id, size_t n, unsigned *inst)
 {
+	const char *hash = strchr(key, '#');
+	size_t len = hash ? (size_t)(hash - key) : strlen(key);
+	if (len >= n)
+		len = n - 1;
+	memcpy(id, key, len);
+	id[len] = '\0';
+	*inst = hash ? (unsigned)strtoul(hash + 1, NULL, 10) : 0;
+}
+
+static const char *tri_word(int t)
+{
+	return t == 1 ? "true" : t == 0 ? "false" : "unknown";
+}
+
+/* One field of a penalty as the test writes it; false for an unknown
+ * field. */
+static bool pen_field(const struct penalty *p, const char *f, struct date law,
+		      char *got, size_t n)
+{
+	char b[ASSESS_RANGE_BUFSZ];
+	if (!strcmp(f, "from"))
+		snprintf(got, n, "%s", assess_range(p->from_lo, p->from_hi, b));
+	else if (!strcmp(f, "until"))
+		snprintf(got, n, "%s", assess_range(p->until_lo, p->until_hi, b));
+	else if (!strcmp(f, "years"))
+		snprintf(got, n, "%d", p->years);
+	else if (!strcmp(f, "running"))
+		snprintf(got, n, "%s", tri_word(p->possible && p->running ? -1
+						: p->running));
+	else if (!strcmp(f, "possible"))
+		snprintf(got, n, "%s", p->possible ? "true" : "false");
+	else if (!strcmp(f, "borderline"))
+		snprintf(got, n, "%s", p->borderline ? "true" : "false");
+	else if (!strcmp(f, "kind"))
+		snprintf(got, n, "%s", enum_name(&rule_kind_def, p->rule->kind));
+	else if (!strcmp(f, "trigger"))
+		snprintf(got, n, "%s", assess_range(p->trigger, p->trigger, b));
+	else if (!strcmp(f, "waiver_mentions"))
+		snprintf(got, n, "%s", rules_waiver(p->rule, law) ?
+			 rules_waiver(p->rule, law) : "");
+	else
+		return false;
+	return true;
+}
+
+/* Does p match every field of v?  With report, says which do not. */
+static bool pen_matches(struct tctx *t, const struct penalty *p,
+			const struct ynode *v, const char *key,
+			struct date law, bool report)
+{
+	char got[1024];
+	bool ok = true;
+	for (uint32_t j = 0; v->kind == YN_MAP && j < v->n; j++) {
+		const struct ynode *fk = v->kids[2 * j], *fv = v->kids[2 * j + 1];
+		if (ynode_scalar_is(fk, "instances"))
+			continue;
+		if (!pen_field(p, fk->s, law, got, sizeof(got))) {
+			if (report)
+				fail(t, fk, "unknown penalty field %s", fk->s);
+			ok = false;
+			continue;
+		}
+		bool same = ynode_scalar_is(fk, "waiver_mentions") ?
+			strstr(got, fv->s) != NULL : !strcmp(got, fv->s);
+		if (!same) {
+			if (report)
+				fail(t, fv, "penalty %s %s: expected %s, got %s",
+				     key, fk->s, fv->s, got);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static void check_penalty(struct tctx *t, const struct outcome_side *s,
+			  const struct ynode *k, const struct ynode *v,
+			  struct date law)
+{
+	char id[128], got[64];
+	unsigned inst;
+	split_key(k->s, id, sizeof(id), &inst);
+	const struct rule *rl = rules_find(&t->app->rules, id);
+	if (!rl || !rule_kind_is_penalty(rl->kind)) {
+		fail(t, k, "penalty %s: no such penalty rule", id);
+		return;
+	}
+	const struct penalty *match[64];
+	unsigned n = 0, total = 0;
 	for (uint32_t i = 0; i < s->n_pen; i++)
-		if (!strcmp(s->pen[i].rule->id, id))
-			return &s->pen[i];
-	return NULL;
+		if (!strcmp(s->pen[i].rule->id, id)) {
+			total++;
+			if ((!inst || s->pen[i].instance == inst) && n < 64)
+				match[n++] = &s->pen[i];
+		}
+	if (ynode_scalar_is(v, "none") || ynode_scalar_is(v, "false")) {
+		if (n)
+			fail(t, k, "penalty %s: expected none, got %s from %s", k->s,
+			     match[0]->possible ? "a possible one" : "one",
+			     assess_range(match[0]->from_lo, match[0]->from_hi,
+					  (char[ASSESS_RANGE_BUFSZ]){ 0 }));
+		return;
+	}
+	for (uint32_t j = 0; v->kind == YN_MAP && j < v->n; j++)
+		if (ynode_scalar_is(v->kids[2 * j], "instances")) {
+			snprintf(got, sizeof(got), "%u", total);
+			if (strcmp(got, v->kids[2 * j + 1]->s))
+				fail(t, v->kids[2 * j + 1], "penalty %s: expected "
+				     "%s instances, got %s", id,
+				     v->kids[2 * j + 1]->s, got);
+		}
+	if (!n) {
+		fail(t, k, "penalty %s: expected, not triggered", k->s);
+		return;
+	}
+	/* a plain id passes when one of its instances matches every field */
+	for (unsigned i = 0; i < n; i++)
+		if (pen_matches(t, match[i], v, k->s, law, false))
+			return;
+	pen_matches(t, match[n - 1], v, k->s, law, true);
+	if (n > 1)
+		fail(t, k, "penalty %s: none of its %u instances matches", k->s, n);
 }
 
 static void check_penalties(struct tctx *t, const struct outcome_side *s,
 			    const struct ynode *m, struct date law)
 {
-	char got[DATE_BUFSZ];
-	for (uint32_t i = 0; i < m->n; i++) {
-		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
-		const struct penalty *p = find_pen(s, k->s);
-		if (ynode_scalar_is(v, "none") || ynode_scalar_is(v, "false")) {
-			if (p && !p->possible)
-				fail(t, k, "penalty %s: expected none, got one from %s",
-				     k->s, date_format(p->from, got));
-			continue;
-		}
-		if (!p) {
-			fail(t, k, "penalty %s: expected, not triggered", k->s);
-			continue;
-		}
-		for (uint32_t j = 0; v->kind == YN_MAP && j < v->n; j++) {
-			const struct ynode *fk = v->kids[2 * j];
-			const struct ynode *fv = v->kids[2 * j + 1];
-			const char *want = fv->s;
-			if (ynode_scalar_is(fk, "from"))
-				date_format(p->from, got);
-			else if (ynode_scalar_is(fk, "until"))
-				snprintf(got, sizeof(got), "%s", date_known(p->until)
-					 ? date_format(p->until, (char[DATE_BUFSZ]){0})
-					 : "permanent");
-			else if (ynode_scalar_is(fk, "years"))
-				snprintf(got, sizeof(got), "%d", p->years);
-			else if (ynode_scalar_is(fk, "running"))
-				snprintf(got, sizeof(got), "%s", p->running == 1 ?
-					 "true" : p->running == 0 ? "false" : "unknown");
-			else if (ynode_scalar_is(fk, "possible"))
-				snprintf(got, sizeof(got), "%s", p->possible ? "true" : "false");
-			else if (ynode_scalar_is(fk, "borderline"))
-				snprintf(got, sizeof(got), "%s", p->borderline ? "true" : "false");
-			else if (ynode_scalar_is(fk, "waiver_mentions")) {
-				/* a phrase the waiver text in force must contain */
-				const char *w = rules_waiver(p->rule, law);
-				if (!w || !strstr(w, want))
-					fail(t, fv, "penalty %s waiver: expected it to "
-					     "mention '%s', got '%s'", k->s, want,
-					     w ? w : "(none)");
-				continue;
-			}
-			else {
-				fail(t, fk, "unknown penalty field %s", fk->s);
-				continue;
-			}
-			if (strcmp(got, want)) {
-				fail(t, fv, "penalty %s %s: expected %s, got %s",
-				     k->s, fk->s, want, got);
-			}
-		}
-	}
+	for (uint32_t i = 0; i < m->n; i++)
+		check_penalty(t, s, m->kids[2 * i], m->kids[2 * i + 1], law);
 }
 
 static void check_relief(struct tctx *t, const struct outcome_side *s,
@@ -172,23 +244,93 @@ static void check_relief(struct tctx *t, const struct outcome_side *s,
 	for (uint32_t i = 0; i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
 		const struct relief_eval *r = NULL;
+		const struct rule *rl = rules_find(&t->app->rules, k->s);
+		if (!rl || rl->kind != KIND_RELIEF) {
+			fail(t, k, "relief %s: no such relief rule", k->s);
+			continue;
+		}
 		for (uint32_t j = 0; j < s->n_rel; j++)
 			if (!strcmp(s->rel[j].rule->id, k->s))
 				r = &s->rel[j];
 		const char *got = r ? relief_status_def.names[r->status] : "(none)";
-		if (strcmp(got, v->s)) {
+		const struct ynode *want = v;
+		for (uint32_t j = 0; v->kind == YN_MAP && j < v->n; j++) {
+			const struct ynode *fk = v->kids[2 * j];
+			want = NULL;
+			if (ynode_scalar_is(fk, "status"))
+				want = v->kids[2 * j + 1];
+			else
+				fail(t, fk, "relief %s: unknown field %s", k->s,
+				     fk->s);
+			if (want && strcmp(got, want->s))
+				fail(t, want, "relief %s: expected %s, got %s",
+				     k->s, want->s, got);
+		}
+		if (v->kind == YN_SCALAR && strcmp(got, v->s))
 			fail(t, v, "relief %s: expected %s, got %s", k->s, v->s, got);
+	}
+}
+
+/* items: {departure#1: {up_days: "180 (borderline)"}}: facts of one
+ * event, src/'s or derived, by scope and position (1-based, in date
+ * order). */
+static void check_items(struct tctx *t, const struct outcome_side *s,
+			const struct ynode *m)
+{
+	const struct rules *r = &t->app->rules;
+	char got[96], scope[64];
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		unsigned n;
+		split_key(k->s, scope, sizeof(scope), &n);
+		int sc = -1;
+		for (int j = 0; j < SC__COUNT; j++)
+			if (!strcmp(scope_defs[j].name, scope))
+				sc = j;
+		if (sc < 0 || !n || v->kind != YN_MAP) {
+			fail(t, k, "items: expected SCOPE#N with a mapping of "
+			     "facts, got %s", k->s);
+			continue;
+		}
+		const struct item_set *is = &s->fs.items[sc];
+		if (n > is->n) {
+			fail(t, k, "items %s: the case has %u", k->s, is->n);
+			continue;
+		}
+		for (uint32_t j = 0; j < v->n; j++) {
+			const struct ynode *fk = v->kids[2 * j], *fv = v->kids[2 * j + 1];
+			char full[160];
+			snprintf(full, sizeof(full), "%s.%s", scope, fk->s);
+			int col = -1;
+			for (uint16_t c = 0; c < r->scope[sc].width; c++)
+				if (!strcmp(r->env.facts[r->scope[sc].slot[c]].name,
+					    full))
+					col = c;
+			if (col < 0) {
+				fail(t, fk, "unknown fact %s", full);
+				continue;
+			}
+			facts_format(item_row(is, n - 1)[col], got, sizeof(got));
+			if (strcmp(got, fv->s))
+				fail(t, fv, "%s %s: expected %s, got %s", k->s,
+				     fk->s, fv->s, got);
 		}
 	}
 }
 
+/* A fact of the whole case: src/'s, a parameter, or a derived one. */
 static void check_facts(struct tctx *t, const struct outcome_side *s,
 			const struct ynode *m)
 {
+	const struct rules *r = &t->app->rules;
 	char got[96];
 	for (uint32_t i = 0; i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
-		int ix = facts_index(k->s);
+		int ix = -1;
+		for (size_t f = 0; f < r->env.n_facts && ix < 0; f++)
+			if (!strcmp(r->env.facts[f].name, k->s) &&
+			    !strchr(k->s, '.'))
+				ix = (int)f;
 		if (ix < 0) {
 			fail(t, k, "unknown fact %s", k->s);
 			continue;
@@ -213,8 +355,15 @@ static void check_side(struct tctx *t, const struct outcome_side *s,
 			const char *got = s->hearing ? "true" : "false";
 			if (strcmp(got, v->s))
 				fail(t, v, "hearing: expected %s, got %s", v->s, got);
+		} else if (ynode_scalar_is(k, "bar_running")) {
+			const char *got = tri_word(s->bar_running);
+			if (strcmp(got, v->s))
+				fail(t, v, "bar_running: expected %s, got %s", v->s,
+				     got);
 		} else if (ynode_scalar_is(k, "facts") && v->kind == YN_MAP) {
 			check_facts(t, s, v);
+		} else if (ynode_scalar_is(k, "items") && v->kind == YN_MAP) {
+			check_items(t, s, v);
 		} else if (ynode_scalar_is(k, "penalties") && v->kind == YN_MAP) {
 			check_penalties(t, s, v, law);
 		} else if (ynode_scalar_is(k, "relief") && v->kind == YN_MAP) {

@@ -86,12 +86,6 @@ int32_t date_diff(struct date a, struct date b);
  * every known date. */
 int date_cmp(struct date a, struct date b);
 
-/* U.S. federal holiday (5 U.S.C. 6103, observed dates; Juneteenth from
- * 2021) and business-day roll forward for `date.deadline`.  True both on
- * the legal day and on the day it is observed (Sat -> Fri, Sun -> Mon). */
-bool date_is_federal_holiday(daynum n);
-daynum date_next_business_day(daynum n);
-
 /* Formats as YYYY, YYYY-MM or YYYY-MM-DD per precision; "" for DATE_NONE.
  * buf must hold DATE_BUFSZ bytes.  Returns buf. */
 #define DATE_BUFSZ 16

@@ -43,7 +43,7 @@ enum op {
 	OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE,
 	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_NEG,
 	OP_KNOWN, OP_ADD_YEARS, OP_ADD_DAYS, OP_DAYS, OP_YEAR,
-	OP_MIN, OP_MAX, OP_IF, OP_BETWEEN,
+	OP_MIN, OP_MAX, OP_IF, OP_BETWEEN, OP_YEARS,
 };
 
 struct expr {
@@ -303,10 +303,14 @@ static bool lex_string(struct parser *p)
 	return fail(p, p->at, "unterminated string");
 }
 
+/* A name, or SCOPE.NAME for a fact of one event (departure.up_days): a
+ * dot between two name characters belongs to the name. */
 static bool lex_name(struct parser *p)
 {
 	uint32_t i = p->at;
-	while (i < p->len && is_name_char(p->src[i]))
+	while (i < p->len && (is_name_char(p->src[i]) ||
+			      (p->src[i] == '.' && i + 1 < p->len &&
+			       is_name_start(p->src[i + 1]))))
 		i++;
 	return emit(p, TK_NAME, i - p->at);
 }
@@ -500,6 +504,7 @@ static const struct func {
 	{"add_days", OP_ADD_DAYS, 2}, {"days", OP_DAYS, 2},
 	{"year", OP_YEAR, 1}, {"min", OP_MIN, 2}, {"max", OP_MAX, 2},
 	{"if", OP_IF, 3}, {"between", OP_BETWEEN, 3},
+	{"years", OP_YEARS, 2},
 };
 
 static bool check_arg(struct parser *p, const struct func *f, int i,
@@ -527,6 +532,7 @@ static uint8_t call_types(struct parser *p, const struct func *f,
 		return check_arg(p, f, 0, a[0], T_DATE) &&
 			check_arg(p, f, 1, a[1], T_INT) ? T_DATE : 0;
 	case OP_DAYS:
+	case OP_YEARS:
 		return check_arg(p, f, 0, a[0], T_DATE) &&
 			check_arg(p, f, 1, a[1], T_DATE) ? T_INT : 0;
 	case OP_YEAR:
@@ -1036,6 +1042,19 @@ static bool add_years_day(int64_t day, int64_t n, int64_t *out)
 	return true;
 }
 
+/* Whole calendar years from day a to day b (negative when b < a), as a
+ * person counts them (date_span). */
+static bool years_between(int64_t a, int64_t b, int64_t *out)
+{
+	if (a < DAY_FIRST || a > DAY_LAST || b < DAY_FIRST || b > DAY_LAST)
+		return false;
+	struct date_span s = date_span(date_from_days((daynum)a),
+				       date_from_days((daynum)b));
+	*out = b >= a ? s.y : -date_span(date_from_days((daynum)b),
+					 date_from_days((daynum)a)).y;
+	return true;
+}
+
 static bool year_of(int64_t day, int64_t *out)
 {
 	if (day < DAY_FIRST || day > DAY_LAST)
@@ -1060,6 +1079,9 @@ static struct value call(int op, struct value a, struct value b)
 	else if (op == OP_ADD_YEARS && date_int &&
 		 add_years_day(a.lo, b.lo, &lo) && add_years_day(a.hi, b.hi, &hi))
 		v = interval(VAL_DATE, lo, hi);
+	else if (op == OP_YEARS && dates && years_between(a.hi, b.lo, &lo) &&
+		 years_between(a.lo, b.hi, &hi))
+		v = interval(VAL_INT, lo, hi > lo ? hi : lo);
 	else if (op == OP_YEAR && a.type == VAL_DATE &&
 		 year_of(a.lo, &lo) && year_of(a.hi, &hi))
 		v = interval(VAL_INT, lo, hi);

@@ -16,7 +16,8 @@
  *   primary := INT | DATE | STRING | "true" | "false" | "unknown"
  *            | NAME | NAME "(" [ expr ( "," expr )* ] ")" | "(" expr ")"
  *   INT     := [0-9]+               DATE := [0-9]{4}-[0-9]{2}-[0-9]{2}
- *   STRING  := '...' or "..."       NAME := [a-z_][A-Za-z0-9_]*
+ *   STRING  := '...' or "..."       NAME := [a-z_][A-Za-z0-9_]* ( . NAME )
+ *   (a dotted name, departure.up_days, is a fact of one event: items.h)
  *   "#" starts a comment to the end of the line.
  *
  * Values: unknown, bool, integer (a number of days, years, or a count),
@@ -40,6 +41,8 @@
  *   add_years(d, n)   date d plus n years; Feb 29 -> Mar 1 (date.bar_end)
  *   add_days(d, n)    same as d + n
  *   days(a, b)        days from date a to date b (b - a)
+ *   years(a, b)       whole calendar years from date a to date b, as a
+ *                     person counts them (2001-02-10 .. 2010-02-09 is 8)
  *   year(d)           the calendar year of d
  *   min(a, b), max(a, b)   of two ints or two dates
  *   if(c, a, b)       a when c is true, b when false; when c is unknown,

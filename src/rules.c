@@ -1,4 +1,6 @@
-/* rules.c - reading config/rules.yaml with the common YAML reader. */
+/* rules.c - reading config/rules.yaml with the common YAML reader: the
+ * parameters, holidays and paths (rules_law.c reads those), the derived
+ * facts, the rules; and the table of every name an expression may use. */
 #include "rules.h"
 
 #include <stdio.h>
@@ -7,22 +9,92 @@
 
 #include "embedded.h"
 #include "facts.h"
+#include "rules_int.h"
 #include "ytree.h"
 
-struct rctx {
-	struct yreader *y;
-	struct rules *r;
-};
+#define CW_ENUM_NAME(id, name) name,
+static const char *const rule_kind_names[] = { RULE_KINDS(CW_ENUM_NAME) };
+const struct enum_def rule_kind_def = { "kind", rule_kind_names, KIND__COUNT };
+static const char *const forum_names[] = { FORUMS(CW_ENUM_NAME) };
+const struct enum_def forum_def = { "forum", forum_names, FORUM__COUNT };
+#undef CW_ENUM_NAME
 
-static const char *str(struct rctx *x, const struct ynode *v)
+const char *rctx_str(struct rctx *x, const struct ynode *v)
 {
 	return ynode_strdup(x->y, v, &x->r->arena);
 }
 
-/* Compiles an expression held in scalar v; reports errors at the column
- * where they are (one-line scalars; block scalars at their start). */
-static struct expr *compile(struct rctx *x, const struct ynode *v,
-			    uint8_t want)
+/* Each key of mapping m once: a second one is an error, as in case files. */
+bool rctx_map(struct rctx *x, const struct ynode *m, const char *what)
+{
+	if (m->kind != YN_MAP) {
+		yreader_error(x->y, m, "%s must be a mapping, found %s", what,
+			      ynode_kind_name(m));
+		return false;
+	}
+	for (uint32_t i = 1; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i];
+		for (uint32_t j = 0; j < i && k->kind == YN_SCALAR; j++) {
+			const struct ynode *o = m->kids[2 * j];
+			if (o->kind == YN_SCALAR && o->n == k->n &&
+			    !memcmp(o->s, k->s, k->n)) {
+				yreader_error(x->y, k, "duplicate key '%.40s' in %s",
+					      k->s, what);
+				break;
+			}
+		}
+	}
+	return true;
+}
+
+bool rctx_date(struct rctx *x, const struct ynode *v, struct date *d)
+{
+	const char *err;
+	if (ynode_is_null(v))
+		return true;
+	if (v->kind != YN_SCALAR || !date_parse(v->s, v->n, d, &err) ||
+	    d->prec != DATE_DAY) {
+		yreader_error(x->y, v, "expected a date YYYY-MM-DD");
+		return false;
+	}
+	return true;
+}
+
+bool rctx_bool(struct rctx *x, const struct ynode *v, bool *b)
+{
+	if (ynode_scalar_is(v, "true"))
+		return *b = true, true;
+	if (ynode_scalar_is(v, "false"))
+		return *b = false, true;
+	yreader_error(x->y, v, "expected true or false");
+	return false;
+}
+
+void rctx_in_force(struct rctx *x, const struct ynode *m, struct date *from,
+		   struct date *until)
+{
+	if (!rctx_map(x, m, "in_force"))
+		return;
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		if (ynode_scalar_is(k, "from"))
+			rctx_date(x, v, from);
+		else if (ynode_scalar_is(k, "until"))
+			rctx_date(x, v, until);
+		else
+			yreader_error(x->y, k, "unknown key in in_force "
+				      "(allowed: from, until)");
+	}
+	if (date_known(*from) && date_known(*until) &&
+	    date_lo(*until) < date_lo(*from))
+		yreader_error(x->y, m, "in_force: until is before from");
+}
+
+/* ---- expressions and the names they may use --------------------------- */
+
+/* Compiles the expression held in scalar v, seeing the facts defined so
+ * far; reports errors at the column where they are. */
+struct expr *rctx_compile(struct rctx *x, const struct ynode *v, uint8_t want)
 {
 	struct expr_error err;
 	if (v->kind != YN_SCALAR) {
@@ -49,43 +121,306 @@ static struct expr *compile(struct rctx *x, const struct ynode *v,
 	return e;
 }
 
-static bool read_date_node(struct rctx *x, const struct ynode *v,
-			   struct date *d)
+/* The phase an expression can be evaluated in (the latest of the facts
+ * it names), and a check that it names items of `scope` only (-1: none). */
+int rctx_phase(struct rctx *x, const struct expr *e, int scope,
+	       const struct ynode *at, const char *what)
 {
-	const char *err;
-	if (ynode_is_null(v))
-		return true;
-	if (v->kind != YN_SCALAR || !date_parse(v->s, v->n, d, &err) ||
-	    d->prec != DATE_DAY) {
-		yreader_error(x->y, v, "expected a date YYYY-MM-DD");
-		return false;
+	uint32_t idx[256];
+	size_t n = expr_facts(e, idx, 0, 256);
+	int phase = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t s = idx[i];
+		if (x->slot_scope[s] >= 0 && x->slot_scope[s] != scope) {
+			if (scope < 0)
+				yreader_error(x->y, at, "%s names %s, a fact of "
+					      "one %s: say for_each: %s, or "
+					      "aggregate it in a derived fact",
+					      what, x->r->env.facts[s].name,
+					      scope_defs[x->slot_scope[s]].name,
+					      scope_defs[x->slot_scope[s]].name);
+			else
+				yreader_error(x->y, at, "%s names %s, but it is "
+					      "about each %s", what,
+					      x->r->env.facts[s].name,
+					      scope_defs[scope].name);
+		}
+		if (x->r->phase[s] > phase)
+			phase = x->r->phase[s];
 	}
-	return true;
+	return phase;
 }
 
-static void read_in_force(struct rctx *x, const struct ynode *m,
-			  struct rule *rl)
+/* Adds a name to the facts expressions may use; returns its slot. */
+uint32_t rctx_add_fact(struct rctx *x, const char *name, uint8_t type,
+		       int scope, int phase)
 {
-	if (m->kind != YN_MAP) {
-		yreader_error(x->y, m, "in_force must be a mapping with from "
-			      "and until");
-		return;
-	}
-	for (uint32_t i = 0; i < m->n; i++) {
-		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
-		if (ynode_scalar_is(k, "from"))
-			read_date_node(x, v, &rl->in_force_from);
-		else if (ynode_scalar_is(k, "until"))
-			read_date_node(x, v, &rl->in_force_until);
-		else
-			yreader_error(x->y, k, "unknown key in in_force "
-				      "(allowed: from, until)");
+	struct rules *r = x->r;
+	uint32_t s = (uint32_t)r->env.n_facts++;
+	struct expr_fact *f = (struct expr_fact *)r->env.facts;
+	f[s] = (struct expr_fact){ name, type };
+	r->phase[s] = (uint8_t)phase;
+	x->slot_scope[s] = (int8_t)scope;
+	return s;
+}
+
+bool rctx_name_taken(const struct rctx *x, const char *name)
+{
+	for (size_t i = 0; i < x->r->env.n_facts; i++)
+		if (!strcmp(x->r->env.facts[i].name, name))
+			return true;
+	return false;
+}
+
+/* Every fact of src/: the case's, then each scope's items'. */
+static void base_env(struct rctx *x, size_t extra)
+{
+	struct rules *r = x->r;
+	size_t items = 0;
+	for (int sc = 0; sc < SC__COUNT; sc++)
+		items += scope_defs[sc].n_facts;
+	size_t cap = facts_count + items + extra + 1;
+	r->env.facts = arena_zalloc(&r->arena, cap * sizeof(struct expr_fact));
+	r->phase = arena_zalloc(&r->arena, cap);
+	x->slot_scope = arena_zalloc(&r->arena, cap);
+	x->cap = cap;
+	r->env.n_facts = 0;
+	for (size_t i = 0; i < facts_count; i++)
+		rctx_add_fact(x, facts_table[i].name, facts_table[i].type, -1,
+			      facts_table[i].late);
+	for (int sc = 0; sc < SC__COUNT; sc++) {
+		const struct scope_def *d = &scope_defs[sc];
+		struct scope_layout *l = &r->scope[sc];
+		l->slot = arena_zalloc(&r->arena, (d->n_facts + extra + 1) *
+				       sizeof(*l->slot));
+		for (uint16_t k = 0; k < d->n_facts; k++) {
+			char *name = arena_printf(&r->arena, "%s.%s", d->name,
+						  d->facts[k].name);
+			l->slot[l->width++] = rctx_add_fact(x, name,
+					d->facts[k].type, sc, 0);
+		}
 	}
 }
+
+/* ---- derived facts ------------------------------------------------------- */
+
+static int scope_of_name(const char *id, size_t *prefix)
+{
+	const char *dot = strchr(id, '.');
+	if (!dot)
+		return -1;
+	*prefix = (size_t)(dot - id);
+	for (int sc = 0; sc < SC__COUNT; sc++)
+		if (strlen(scope_defs[sc].name) == *prefix &&
+		    !memcmp(scope_defs[sc].name, id, *prefix))
+			return sc;
+	return -2;
+}
+
+static int scope_named(const struct ynode *v)
+{
+	for (int sc = 0; sc < SC__COUNT; sc++)
+		if (ynode_scalar_is(v, scope_defs[sc].name))
+			return sc;
+	return -1;
+}
+
+static void scope_error(struct rctx *x, const struct ynode *v)
+{
+	char list[256];
+	size_t used = 0;
+	list[0] = '\0';
+	for (int sc = 0; sc < SC__COUNT; sc++)
+		used += (size_t)snprintf(list + used, sizeof(list) - used,
+					 "%s%s", sc ? ", " : "",
+					 scope_defs[sc].name);
+	yreader_error(x->y, v, "unknown scope (allowed: %s)", list);
+}
+
+static const struct {
+	const char *key;
+	uint8_t agg;
+} agg_keys[] = {
+	{ "expr", AGG_NONE }, { "any", AGG_ANY }, { "all", AGG_ALL },
+	{ "count", AGG_COUNT }, { "min", AGG_MIN }, { "max", AGG_MAX },
+	{ "sum", AGG_SUM },
+};
+
+static void derive_key(struct rctx *x, struct derive *d,
+		       const struct ynode *k, const struct ynode *v,
+		       const struct ynode **body)
+{
+	if (ynode_scalar_is(k, "id"))
+		d->id = rctx_str(x, v);
+	else if (ynode_scalar_is(k, "text"))
+		d->text = rctx_str(x, v);
+	else if (ynode_scalar_is(k, "cite"))
+		d->cite = rctx_str(x, v);
+	else if (ynode_scalar_is(k, "each")) {
+		d->each = (int8_t)scope_named(v);
+		if (d->each < 0)
+			scope_error(x, v);
+	} else if (ynode_scalar_is(k, "where"))
+		body[1] = v;
+	else {
+		for (size_t i = 0; i < sizeof(agg_keys) / sizeof(agg_keys[0]); i++)
+			if (ynode_scalar_is(k, agg_keys[i].key)) {
+				if (body[0])
+					yreader_error(x->y, k, "a derived fact has one "
+						      "of expr, any, all, count, min, max, "
+						      "sum");
+				body[0] = v;
+				d->agg = agg_keys[i].agg;
+				return;
+			}
+		yreader_error(x->y, k, "unknown key '%.40s' in a derived fact "
+			      "(allowed: id, text, cite, expr, each, any, all, "
+			      "count, min, max, sum, where)",
+			      k->kind == YN_SCALAR ? k->s : "?");
+	}
+}
+
+static uint8_t derive_type(const struct derive *d)
+{
+	switch (d->agg) {
+	case AGG_ANY: case AGG_ALL: return VAL_BOOL;
+	case AGG_COUNT: return VAL_INT;
+	}
+	return expr_type(d->expr);
+}
+
+/* Compiles a derived fact against the facts defined before it. */
+static void compile_derive(struct rctx *x, struct derive *d,
+			   const struct ynode *m, const struct ynode **body)
+{
+	int own = d->agg != AGG_NONE ? d->each : d->scope;
+	if (d->agg != AGG_NONE && d->scope >= 0)
+		yreader_error(x->y, m, "a derived fact of one %s is an expr, "
+			      "not an aggregate", scope_defs[d->scope].name);
+	if (d->agg != AGG_NONE && d->each < 0)
+		yreader_error(x->y, m, "an aggregate needs each: SCOPE");
+	if (d->agg == AGG_NONE && d->each >= 0)
+		yreader_error(x->y, m, "each: goes with any, all, count, min "
+			      "or max");
+	if (body[1] && d->agg != AGG_MIN && d->agg != AGG_MAX &&
+	    d->agg != AGG_COUNT && d->agg != AGG_SUM)
+		yreader_error(x->y, body[1], "where: goes with count, min, max "
+			      "or sum");
+	uint8_t want = d->agg == AGG_ANY || d->agg == AGG_ALL ||
+		       d->agg == AGG_COUNT ? VAL_BOOL : VAL_UNKNOWN;
+	d->expr = rctx_compile(x, body[0], want);
+	if (body[1])
+		d->where = rctx_compile(x, body[1], VAL_BOOL);
+	if (!d->expr)
+		return;
+	int ph = rctx_phase(x, d->expr, own, body[0], "the derived fact");
+	if (d->where) {
+		int p2 = rctx_phase(x, d->where, own, body[1], "where");
+		ph = p2 > ph ? p2 : ph;
+	}
+	d->phase = (uint8_t)ph;
+	d->type = derive_type(d);
+	if ((d->agg == AGG_MIN || d->agg == AGG_MAX) && d->type != VAL_INT &&
+	    d->type != VAL_DATE)
+		yreader_error(x->y, body[0], "min and max take numbers or dates");
+	if (d->agg == AGG_SUM && d->type != VAL_INT)
+		yreader_error(x->y, body[0], "sum takes numbers");
+	if (d->type == VAL_UNKNOWN)
+		yreader_error(x->y, body[0], "a derived fact must have one type: "
+			      "true/false, a number, a date or a text");
+}
+
+static void read_derive(struct rctx *x, const struct ynode *m, struct derive *d)
+{
+	const struct ynode *body[2] = { NULL, NULL };
+	memset(d, 0, sizeof(*d));
+	d->scope = d->each = -1;
+	d->pos = (struct pos){ m->line, m->col };
+	if (!rctx_map(x, m, "a derived fact"))
+		return;
+	for (uint32_t i = 0; i < m->n; i++)
+		derive_key(x, d, m->kids[2 * i], m->kids[2 * i + 1], body);
+	if (!d->id || !d->text || !body[0]) {
+		yreader_error(x->y, m, "a derived fact needs %s", !d->id ? "id" :
+			      !d->text ? "text (its plain-language sentence)" :
+			      "expr (or any, all, count, min, max)");
+		return;
+	}
+	size_t prefix;
+	d->scope = (int8_t)scope_of_name(d->id, &prefix);
+	if (d->scope == -2) {
+		yreader_error(x->y, m, "derived fact '%.60s': unknown scope "
+			      "before the dot", d->id);
+		return;
+	}
+	if (rctx_name_taken(x, d->id)) {
+		yreader_error(x->y, m, "derived fact '%.60s' is already a fact",
+			      d->id);
+		return;
+	}
+	compile_derive(x, d, m, body);
+	if (!d->expr || d->type == VAL_UNKNOWN)
+		return;
+	d->slot = rctx_add_fact(x, d->id, d->type, d->scope, d->phase);
+	if (d->scope >= 0) {
+		struct scope_layout *l = &x->r->scope[d->scope];
+		d->column = l->width;
+		l->slot[l->width++] = d->slot;
+	}
+}
+
+static void read_derives(struct rctx *x, const struct ynode *list)
+{
+	struct rules *r = x->r;
+	if (!list)
+		return;
+	if (list->kind != YN_SEQ) {
+		yreader_error(x->y, list, "derive must be a list of derived facts");
+		return;
+	}
+	r->derives = arena_zalloc(&r->arena, (list->n + 1) * sizeof(*r->derives));
+	for (uint32_t i = 0; i < list->n; i++) {
+		read_derive(x, list->kids[i], &r->derives[r->n_derives]);
+		if (r->derives[r->n_derives].expr &&
+		    r->derives[r->n_derives].type != VAL_UNKNOWN)
+			r->n_derives++;
+	}
+}
+
+/* The derived facts src/ reads back (ENGINE_HOOKS). */
+static void link_hooks(struct rctx *x, const struct ynode *root)
+{
+	static const struct { int scope; const char *name; uint8_t type; }
+	hooks[H__COUNT] = {
+#define HOOK_ROW(id, scope, name, type) [id] = { scope, name, type },
+		ENGINE_HOOKS(HOOK_ROW)
+#undef HOOK_ROW
+	};
+	for (int h = 0; h < H__COUNT; h++) {
+		const struct derive *d = NULL;
+		for (size_t i = 0; i < x->r->n_derives && !d; i++)
+			if (!strcmp(x->r->derives[i].id, hooks[h].name))
+				d = &x->r->derives[i];
+		if (!d) {
+			yreader_error(x->y, root, "the rules define no derived "
+				      "fact %s, which casewalk reads while "
+				      "deriving the facts", hooks[h].name);
+			continue;
+		}
+		if (d->type != hooks[h].type || d->phase != 0)
+			yreader_error_at(x->y, d->pos.line, d->pos.col,
+				"%s must give %s from facts that are not late",
+				hooks[h].name, hooks[h].type == VAL_BOOL ?
+				"true or false" : "a date");
+		x->r->hook_column[h] = d->column;
+	}
+}
+
+/* ---- rules ------------------------------------------------------------- */
 
 /* A list of conditions: [{text, expr, cite}] */
 static struct rule_cond *read_conds(struct rctx *x, const struct ynode *v,
-				    uint32_t *n)
+				    uint32_t *n, int scope, int max_phase)
 {
 	if (v->kind != YN_SEQ) {
 		yreader_error(x->y, v, "expected a list of conditions");
@@ -95,51 +430,61 @@ static struct rule_cond *read_conds(struct rctx *x, const struct ynode *v,
 					   (v->n + 1) * sizeof(*c));
 	for (uint32_t i = 0; i < v->n; i++) {
 		const struct ynode *m = v->kids[i];
+		const struct ynode *ex = NULL;
 		c[i].pos = (struct pos){ m->line, m->col };
-		if (m->kind != YN_MAP) {
-			yreader_error(x->y, m, "a condition is a mapping with "
-				      "text and expr");
+		if (!rctx_map(x, m, "a condition"))
 			continue;
-		}
 		for (uint32_t j = 0; j < m->n; j++) {
 			const struct ynode *k = m->kids[2 * j];
 			const struct ynode *val = m->kids[2 * j + 1];
 			if (ynode_scalar_is(k, "text"))
-				c[i].text = str(x, val);
+				c[i].text = rctx_str(x, val);
 			else if (ynode_scalar_is(k, "cite"))
-				c[i].cite = str(x, val);
+				c[i].cite = rctx_str(x, val);
 			else if (ynode_scalar_is(k, "expr")) {
-				c[i].src = str(x, val);
-				c[i].expr = compile(x, val, VAL_BOOL);
+				c[i].src = rctx_str(x, val);
+				c[i].expr = rctx_compile(x, val, VAL_BOOL);
+				ex = val;
 			} else
 				yreader_error(x->y, k, "unknown key in a condition "
 					      "(allowed: text, expr, cite)");
 		}
-		if (!c[i].text || !c[i].expr)
-			if (!c[i].text && c[i].src)
-				yreader_error(x->y, m, "a condition needs text "
-					      "(its plain-language sentence)");
+		if (!c[i].text && c[i].src)
+			yreader_error(x->y, m, "a condition needs text "
+				      "(its plain-language sentence)");
 		if (!c[i].src)
 			yreader_error(x->y, m, "a condition needs expr");
+		if (c[i].expr && rctx_phase(x, c[i].expr, scope, ex,
+					    "the condition") > max_phase)
+			yreader_error(x->y, ex, "a penalty's condition may not "
+				      "name running_ facts, or facts derived "
+				      "from them");
 	}
 	*n = v->n;
 	return c;
 }
 
+static struct expr *clock_expr(struct rctx *x, const struct ynode *v,
+			       uint8_t want, int scope)
+{
+	struct expr *e = rctx_compile(x, v, want);
+	if (e && rctx_phase(x, e, scope, v, "the clock") > 1)
+		yreader_error(x->y, v, "a clock may not name running_ facts");
+	return e;
+}
+
 static void read_clock(struct rctx *x, const struct ynode *m, struct rule *rl)
 {
-	if (m->kind != YN_MAP) {
-		yreader_error(x->y, m, "clock must be a mapping");
+	if (!rctx_map(x, m, "clock"))
 		return;
-	}
 	for (uint32_t i = 0; i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
 		if (ynode_scalar_is(k, "from"))
-			rl->clock_from = compile(x, v, VAL_DATE);
+			rl->clock_from = clock_expr(x, v, VAL_DATE, rl->scope);
 		else if (ynode_scalar_is(k, "years"))
-			rl->clock_years = compile(x, v, VAL_INT);
+			rl->clock_years = clock_expr(x, v, VAL_INT, rl->scope);
 		else if (ynode_scalar_is(k, "permanent"))
-			rl->clock_permanent = compile(x, v, VAL_BOOL);
+			rl->clock_permanent = clock_expr(x, v, VAL_BOOL, rl->scope);
 		else if (ynode_scalar_is(k, "convention")) {
 			if (ynode_scalar_is(v, "bar_end"))
 				rl->convention = CLOCK_BAR_END;
@@ -158,25 +503,12 @@ static void read_clock(struct rctx *x, const struct ynode *m, struct rule *rl)
 		yreader_error(x->y, m, "clock needs from");
 }
 
-static void read_forfeited(struct rctx *x, const struct ynode *v,
-			   struct rule *rl)
-{
-	uint32_t n = 0;
-	struct rule_cond *c = read_conds(x, v, &n);
-	if (c && n == 1) {
-		rl->forfeited = c[0].expr;
-		rl->forfeited_text = c[0].text;
-	} else if (c) {
-		yreader_error(x->y, v, "forfeited takes one condition");
-	}
-}
-
 /* waiver: a string, or a list of {in_force: {from, until}, text} */
 static void read_waiver(struct rctx *x, const struct ynode *v, struct rule *rl)
 {
 	if (v->kind == YN_SCALAR) {
 		rl->waiver = arena_zalloc(&x->r->arena, sizeof(*rl->waiver));
-		rl->waiver->text = str(x, v);
+		rl->waiver->text = rctx_str(x, v);
 		rl->n_waiver = 1;
 		return;
 	}
@@ -188,69 +520,110 @@ static void read_waiver(struct rctx *x, const struct ynode *v, struct rule *rl)
 	rl->waiver = arena_zalloc(&x->r->arena, (v->n + 1) * sizeof(*rl->waiver));
 	for (uint32_t i = 0; i < v->n; i++) {
 		const struct ynode *m = v->kids[i];
-		struct rule era = { 0 };
-		for (uint32_t j = 0; m->kind == YN_MAP && j < m->n; j++) {
+		struct era_text *w = &rl->waiver[i];
+		*w = (struct era_text){ DATE_NONE_INIT, DATE_NONE_INIT, NULL };
+		if (!rctx_map(x, m, "a waiver"))
+			continue;
+		for (uint32_t j = 0; j < m->n; j++) {
 			const struct ynode *k = m->kids[2 * j];
 			const struct ynode *val = m->kids[2 * j + 1];
 			if (ynode_scalar_is(k, "text"))
-				rl->waiver[i].text = str(x, val);
+				w->text = rctx_str(x, val);
 			else if (ynode_scalar_is(k, "in_force"))
-				read_in_force(x, val, &era);
+				rctx_in_force(x, val, &w->from, &w->until);
 			else
 				yreader_error(x->y, k, "unknown key in a waiver "
 					      "(allowed: in_force, text)");
 		}
-		if (!rl->waiver[i].text)
+		if (!w->text)
 			yreader_error(x->y, m, "a waiver needs text");
-		rl->waiver[i].from = era.in_force_from;
-		rl->waiver[i].until = era.in_force_until;
 	}
 	rl->n_waiver = v->n;
+}
+
+static void read_enum_key(struct rctx *x, const struct ynode *v,
+			  const struct enum_def *e, int8_t *out)
+{
+	int k = v->kind == YN_SCALAR ? enum_value(e, v->s, v->n) : -1;
+	if (k >= 0) {
+		*out = (int8_t)k;
+		return;
+	}
+	char list[256];
+	size_t used = 0;
+	list[0] = '\0';
+	for (int i = 0; i < e->count; i++)
+		used += (size_t)snprintf(list + used, sizeof(list) - used,
+					 "%s%s", i ? ", " : "", e->names[i]);
+	yreader_error(x->y, v, "%s must be one of %s", e->what, list);
+}
+
+/* The keys read before the others: what the rule is and what it is
+ * about, which the expressions' checks need. */
+static void read_rule_head(struct rctx *x, const struct ynode *m,
+			   struct rule *rl)
+{
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		if (ynode_scalar_is(k, "kind")) {
+			if (ynode_scalar_is(v, "penalty"))
+				yreader_error(x->y, v, "kind: say which kind of "
+					      "consequence (bar, relief_bar, "
+					      "presence, document, criminal, "
+					      "money), or relief");
+			else
+				read_enum_key(x, v, &rule_kind_def, &rl->kind);
+		} else if (ynode_scalar_is(k, "for_each")) {
+			rl->scope = (int8_t)scope_named(v);
+			if (rl->scope < 0)
+				scope_error(x, v);
+		}
+	}
 }
 
 static void read_rule_key(struct rctx *x, const struct ynode *k,
 			  const struct ynode *v, struct rule *rl)
 {
+	bool pen = rule_kind_is_penalty(rl->kind);
+	int max_phase = pen ? 1 : 2;
 	if (ynode_scalar_is(k, "id"))
-		rl->id = str(x, v);
-	else if (ynode_scalar_is(k, "kind")) {
-		if (ynode_scalar_is(v, "penalty"))
-			rl->kind = RULE_PENALTY;
-		else if (ynode_scalar_is(v, "relief"))
-			rl->kind = RULE_RELIEF;
-		else
-			yreader_error(x->y, v, "kind must be penalty or relief");
+		rl->id = rctx_str(x, v);
+	else if (ynode_scalar_is(k, "kind") || ynode_scalar_is(k, "for_each"))
+		;       /* read first */
+	else if (ynode_scalar_is(k, "instances")) {
+		if (ynode_scalar_is(v, "first"))
+			rl->instances = INSTANCES_FIRST;
+		else if (!ynode_scalar_is(v, "all"))
+			yreader_error(x->y, v, "instances must be all or first");
 	} else if (ynode_scalar_is(k, "title"))
-		rl->title = str(x, v);
+		rl->title = rctx_str(x, v);
 	else if (ynode_scalar_is(k, "cite"))
-		rl->cite = str(x, v);
+		rl->cite = rctx_str(x, v);
 	else if (ynode_scalar_is(k, "waiver"))
 		read_waiver(x, v, rl);
+	else if (ynode_scalar_is(k, "money"))
+		rl->money = rctx_str(x, v);
 	else if (ynode_scalar_is(k, "note"))
-		rl->note = str(x, v);
+		rl->note = rctx_str(x, v);
 	else if (ynode_scalar_is(k, "in_force"))
-		read_in_force(x, v, rl);
+		rctx_in_force(x, v, &rl->in_force_from, &rl->in_force_until);
 	else if (ynode_scalar_is(k, "when"))
-		rl->when = read_conds(x, v, &rl->n_when);
+		rl->when = read_conds(x, v, &rl->n_when, rl->scope, max_phase);
 	else if (ynode_scalar_is(k, "bars"))
-		rl->bars = read_conds(x, v, &rl->n_bars);
+		rl->bars = read_conds(x, v, &rl->n_bars, rl->scope, max_phase);
 	else if (ynode_scalar_is(k, "clock"))
 		read_clock(x, v, rl);
-	else if (ynode_scalar_is(k, "granted"))
-		rl->granted = compile(x, v, VAL_BOOL);
-	else if (ynode_scalar_is(k, "forfeited"))
-		read_forfeited(x, v, rl);
-	else if (ynode_scalar_is(k, "forum")) {
-		if (ynode_scalar_is(v, "ij_only"))
-			rl->forum = FORUM_IJ_ONLY;
-		else if (ynode_scalar_is(v, "uscis"))
-			rl->forum = FORUM_USCIS;
-		else if (ynode_scalar_is(v, "both"))
-			rl->forum = FORUM_BOTH;
-		else
-			yreader_error(x->y, v, "forum must be ij_only, uscis or "
-				      "both");
-	} else
+	else if (ynode_scalar_is(k, "granted")) {
+		rl->granted = rctx_compile(x, v, VAL_BOOL);
+		if (rl->granted)
+			rctx_phase(x, rl->granted, -1, v, "granted");
+	} else if (ynode_scalar_is(k, "forum")) {
+		int8_t f = FORUM_BOTH;
+		read_enum_key(x, v, &forum_def, &f);
+		rl->forum = (uint8_t)f;
+	} else if (ynode_scalar_is(k, "from_abroad"))
+		rctx_bool(x, v, &rl->from_abroad);
+	else
 		yreader_error(x->y, k, "unknown key '%.40s' in a rule",
 			      k->kind == YN_SCALAR ? k->s : "?");
 }
@@ -258,113 +631,155 @@ static void read_rule_key(struct rctx *x, const struct ynode *k,
 static void read_rule(struct rctx *x, const struct ynode *m, struct rule *rl)
 {
 	memset(rl, 0, sizeof(*rl));
-	rl->kind = 255;
+	rl->kind = -1;
+	rl->scope = -1;
 	rl->convention = CLOCK_NONE;
 	rl->forum = FORUM_BOTH;
+	rl->from_abroad = true;
+	rl->running_fact = -1;
 	rl->pos = (struct pos){ m->line, m->col };
-	if (m->kind != YN_MAP) {
-		yreader_error(x->y, m, "a rule is a mapping");
+	if (!rctx_map(x, m, "a rule"))
 		return;
-	}
+	read_rule_head(x, m, rl);
 	for (uint32_t i = 0; i < m->n; i++)
 		read_rule_key(x, m->kids[2 * i], m->kids[2 * i + 1], rl);
 	const char *miss = !rl->id ? "id" : !rl->title ? "title" :
-		!rl->cite ? "cite" : rl->kind == 255 ? "kind" : NULL;
+		!rl->cite ? "cite" : rl->kind < 0 ? "kind" : NULL;
 	if (miss)
 		yreader_error(x->y, m, "a rule needs %s", miss);
-	if (rl->kind == RULE_PENALTY && !rl->clock_from)
+	bool pen = rule_kind_is_penalty(rl->kind);
+	if (pen && !rl->clock_from)
 		yreader_error(x->y, m, "a penalty needs a clock");
+	if (!pen && rl->kind >= 0 && rl->scope >= 0)
+		yreader_error(x->y, m, "relief applies to the whole case: "
+			      "for_each is for penalties");
+	if (!pen && rl->kind >= 0 && rl->clock_from)
+		yreader_error(x->y, m, "relief has no clock");
 }
 
-/* The facts an expression may name: every derived fact, plus
- * running_<id> for each penalty id (set as penalties are evaluated). */
-static void build_env(struct rules *r, const struct ynode *list)
+/* running_<id> for each penalty: true while an instance of it runs. */
+static void add_running(struct rctx *x)
 {
-	size_t extra = 0;
-	for (uint32_t i = 0; list && i < list->n; i++)
-		extra++;
-	struct expr_fact *f = arena_zalloc(&r->arena,
-					   (facts_count + extra + 1) * sizeof(*f));
-	for (size_t i = 0; i < facts_count; i++)
-		f[i] = (struct expr_fact){ facts_table[i].name,
-					   facts_table[i].type };
-	size_t n = facts_count;
-	for (uint32_t i = 0; list && i < list->n; i++) {
-		const struct ynode *m = list->kids[i], *id = NULL, *kind = NULL;
-		for (uint32_t j = 0; m->kind == YN_MAP && j < m->n; j++) {
-			if (ynode_scalar_is(m->kids[2 * j], "id"))
-				id = m->kids[2 * j + 1];
-			if (ynode_scalar_is(m->kids[2 * j], "kind"))
-				kind = m->kids[2 * j + 1];
-		}
-		if (!id || id->kind != YN_SCALAR || !kind ||
-		    !ynode_scalar_is(kind, "penalty"))
-			continue;
-		char *name = arena_printf(&r->arena, "running_%s", id->s);
-		bool dup = false;
-		for (size_t k = facts_count; k < n; k++)
-			dup |= !strcmp(f[k].name, name);
-		if (!dup)
-			f[n++] = (struct expr_fact){ name, VAL_BOOL };
-	}
-	r->env.facts = f;
-	r->env.n_facts = n;
-}
-
-/* Each penalty's running_<id> fact, found once rather than per case. */
-static void link_running(struct rules *r)
-{
+	struct rules *r = x->r;
+	r->first_running = r->env.n_facts;
 	for (size_t i = 0; i < r->n; i++) {
 		struct rule *rl = &r->v[i];
-		rl->running_fact = -1;
-		if (rl->kind != RULE_PENALTY || !rl->id)
+		if (!rule_kind_is_penalty(rl->kind) || !rl->id)
 			continue;
-		for (size_t k = facts_count; k < r->env.n_facts; k++) {
-			const char *nm = r->env.facts[k].name;
-			if (!strncmp(nm, "running_", 8) && !strcmp(nm + 8, rl->id)) {
-				rl->running_fact = (int)k;
-				break;
+		char *name = arena_printf(&r->arena, "running_%s", rl->id);
+		int found = -1;
+		for (size_t k = r->first_running; k < r->env.n_facts; k++)
+			if (!strcmp(r->env.facts[k].name, name))
+				found = (int)k;
+		rl->running_fact = found >= 0 ? found :
+			(int)rctx_add_fact(x, name, VAL_BOOL, -1, 2);
+	}
+}
+
+/* Rules (penalties and relief) are compiled after every derived fact and
+ * the running_ facts are known: relief may name them. */
+static void read_rules(struct rctx *x, const struct ynode *list)
+{
+	struct rules *r = x->r;
+	r->v = arena_zalloc(&r->arena, (list->n + 1) * sizeof(struct rule));
+	/* ids and kinds first, for running_ */
+	for (uint32_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->kids[i];
+		struct rule *rl = &r->v[i];
+		rl->kind = -1;
+		for (uint32_t j = 0; m->kind == YN_MAP && j < m->n; j++) {
+			const struct ynode *k = m->kids[2 * j];
+			const struct ynode *v = m->kids[2 * j + 1];
+			if (ynode_scalar_is(k, "id") && v->kind == YN_SCALAR)
+				rl->id = rctx_str(x, v);
+			if (ynode_scalar_is(k, "kind") && v->kind == YN_SCALAR) {
+				int kd = enum_value(&rule_kind_def, v->s, v->n);
+				rl->kind = (int8_t)kd;
 			}
 		}
 	}
+	r->n = list->n;
+	add_running(x);
+	for (uint32_t i = 0; i < list->n; i++) {
+		int run = r->v[i].running_fact;
+		read_rule(x, list->kids[i], &r->v[i]);
+		r->v[i].running_fact = run;
+	}
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (r->v[i].id && r->v[j].id &&
+			    !strcmp(r->v[i].id, r->v[j].id) &&
+			    !(date_known(r->v[j].in_force_until) ||
+			      date_known(r->v[i].in_force_until)))
+				yreader_error_at(x->y, r->v[i].pos.line,
+					r->v[i].pos.col, "rule '%s' is defined "
+					"twice (eras need in_force)", r->v[i].id);
+}
+
+/* ---- the file ------------------------------------------------------------- */
+
+struct root_keys {
+	const struct ynode *params, *holidays, *paths, *derive, *rules;
+};
+
+static void read_root_keys(struct rctx *x, const struct ynode *root,
+			   struct root_keys *k)
+{
+	bool format = false;
+	rctx_map(x, root, "the rules file");
+	for (uint32_t i = 0; i < root->n; i++) {
+		const struct ynode *key = root->kids[2 * i];
+		const struct ynode *v = root->kids[2 * i + 1];
+		if (ynode_scalar_is(key, "format")) {
+			format = true;
+			if (!ynode_scalar_is(v, "casewalk-rules/2"))
+				yreader_error(x->y, v, "format must be "
+					      "'casewalk-rules/2'");
+		} else if (ynode_scalar_is(key, "parameters"))
+			k->params = v;
+		else if (ynode_scalar_is(key, "holidays"))
+			k->holidays = v;
+		else if (ynode_scalar_is(key, "paths"))
+			k->paths = v;
+		else if (ynode_scalar_is(key, "derive"))
+			k->derive = v;
+		else if (ynode_scalar_is(key, "rules"))
+			k->rules = v;
+		else
+			yreader_error(x->y, key, "unknown key (allowed: format, "
+				      "parameters, holidays, paths, derive, rules)");
+	}
+	if (!format)
+		yreader_error(x->y, root, "missing required key 'format' "
+			      "(casewalk-rules/2)");
+}
+
+static size_t seq_len(const struct ynode *v)
+{
+	return v && v->kind == YN_SEQ ? v->n : 0;
 }
 
 static void read_root(struct rctx *x, const struct ynode *root)
 {
-	const struct ynode *list = NULL;
-	bool format = false;
+	struct root_keys k = { 0 };
 	if (root->kind != YN_MAP) {
-		yreader_error(x->y, root, "expected a mapping with format and "
-			      "rules");
-		build_env(x->r, NULL);
+		yreader_error(x->y, root, "expected a mapping with format, "
+			      "parameters, holidays, paths, derive and rules");
+		base_env(x, 0);
 		return;
 	}
-	for (uint32_t i = 0; i < root->n; i++) {
-		const struct ynode *k = root->kids[2 * i];
-		const struct ynode *v = root->kids[2 * i + 1];
-		if (ynode_scalar_is(k, "format")) {
-			format = true;
-			if (!ynode_scalar_is(v, "casewalk-rules/1"))
-				yreader_error(x->y, v, "format must be "
-					      "'casewalk-rules/1'");
-		} else if (ynode_scalar_is(k, "rules") && v->kind == YN_SEQ) {
-			list = v;
-		} else {
-			yreader_error(x->y, k, "unknown key (allowed: format, "
-				      "rules as a list)");
-		}
-	}
-	build_env(x->r, list);
-	if (!format)
-		yreader_error(x->y, root, "missing required key 'format' "
-			      "(casewalk-rules/1)");
-	if (!list) {
-		yreader_error(x->y, root, "no rules list");
+	read_root_keys(x, root, &k);
+	base_env(x, seq_len(k.params) + seq_len(k.derive) + seq_len(k.rules));
+	rules_read_params(x, k.params, root);
+	rules_read_holidays(x, k.holidays, root);
+	rules_read_paths(x, k.paths, root);
+	read_derives(x, k.derive);
+	link_hooks(x, root);
+	if (!k.rules || k.rules->kind != YN_SEQ) {
+		yreader_error(x->y, k.rules ? k.rules : root, "no rules list");
 		return;
 	}
-	x->r->v = arena_zalloc(&x->r->arena, (list->n + 1) * sizeof(struct rule));
-	for (uint32_t i = 0; i < list->n; i++)
-		read_rule(x, list->kids[i], &x->r->v[x->r->n++]);
+	read_rules(x, k.rules);
 }
 
 int rules_load_buffer(struct rules *r, const char *name, const char *buf,
@@ -377,7 +792,7 @@ int rules_load_buffer(struct rules *r, const char *name, const char *buf,
 	arena_init(&r->arena, 64 * 1024);
 	arena_init(&scratch, 64 * 1024);
 	r->name = arena_strdup(&r->arena, name);
-	struct rctx x = { &y, r };
+	struct rctx x = { &y, r, NULL, 0 };
 	yreader_init(&y, r->name, 0, buf, len, &ylimits_default, &scratch,
 		     &r->arena, diags);
 	struct ynode *root = yreader_next(&y);
@@ -386,8 +801,7 @@ int rules_load_buffer(struct rules *r, const char *name, const char *buf,
 	else if (!y.doc_error && !diags->n_errors)
 		yreader_error_at(&y, 1, 1, "the rules file holds no rules");
 	if (!r->env.facts)
-		build_env(r, NULL);
-	link_running(r);
+		base_env(&x, 0);
 	yreader_done(&y);
 	arena_free(&scratch);
 	return (int)(diags->n_errors - before);
@@ -402,6 +816,8 @@ int rules_load_file(struct rules *r, const char *path,
 	if (yfile_read(path, ylimits_default.max_file_size, &buf, &len, &why)) {
 		memset(r, 0, sizeof(*r));
 		arena_init(&r->arena, 1024);
+		struct rctx x = { NULL, r, NULL, 0 };
+		base_env(&x, 0);
 		diag_addf(diags, &r->arena, arena_strdup(&r->arena, path), 0, 0,
 			  0, DIAG_ERROR, NULL, 0, "cannot read: %s", why);
 		return 1;
@@ -424,7 +840,7 @@ void rules_free(struct rules *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static bool in_era(struct date from, struct date until, struct date law)
+bool rules_in_era(struct date from, struct date until, struct date law)
 {
 	if (date_known(from) && date_lo(law) < date_lo(from))
 		return false;
@@ -435,13 +851,13 @@ static bool in_era(struct date from, struct date until, struct date law)
 
 bool rules_in_force(const struct rule *rule, struct date law)
 {
-	return in_era(rule->in_force_from, rule->in_force_until, law);
+	return rules_in_era(rule->in_force_from, rule->in_force_until, law);
 }
 
 const char *rules_waiver(const struct rule *rule, struct date law)
 {
 	for (uint32_t i = 0; i < rule->n_waiver; i++)
-		if (in_era(rule->waiver[i].from, rule->waiver[i].until, law))
+		if (rules_in_era(rule->waiver[i].from, rule->waiver[i].until, law))
 			return rule->waiver[i].text;
 	return NULL;
 }

@@ -1,8 +1,17 @@
-/* rules.h - config/rules.yaml: penalties and relief as data.
+/* rules.h - config/rules.yaml: the law as data.
  *
- * A rule names its legal source, the dates it was in force, and conditions
- * written in the expression language (expr.h) over the facts that facts.c
- * derives from a case.  See casewalk-rules(5).
+ * A rules file holds
+ *   - parameters: every date, threshold and era the law sets, each cited,
+ *     with the dates each value is in force (OpenFisca's dated parameters);
+ *   - holidays: the legal holidays a deadline rolls over (5 U.S.C. 6103);
+ *   - paths: which paths give a hearing before a judge or a fear screening;
+ *   - derived facts: what the law makes of the facts src/ derives, for one
+ *     item (offense.stops_time) or for the whole case (an expression, or an
+ *     aggregate over items: any, all, count, min, max, sum);
+ *   - rules: penalties, each applying to the whole case or to each item of
+ *     a scope (for_each: departure) with its own clock, and relief.
+ * Conditions are expressions (expr.h) over facts, parameters and derived
+ * facts.  See casewalk-rules(5).
  */
 #ifndef CW_RULES_H
 #define CW_RULES_H
@@ -16,8 +25,25 @@
 #include "date.h"
 #include "diag.h"
 #include "expr.h"
+#include "items.h"
+#include "paths.h"
 
-enum rule_kind { RULE_PENALTY, RULE_RELIEF };
+/* What a rule is (legal-reference.md section 2a): a penalty of one of the
+ * consequence kinds, or relief. */
+#define RULE_KINDS(X) \
+	X(KIND_BAR, "bar") \
+	X(KIND_RELIEF_BAR, "relief_bar") \
+	X(KIND_PRESENCE, "presence") \
+	X(KIND_DOCUMENT, "document") \
+	X(KIND_CRIMINAL, "criminal") \
+	X(KIND_MONEY, "money") \
+	X(KIND_RELIEF, "relief")
+CW_DECLARE_ENUM(rule_kind, RULE_KINDS, KIND__COUNT)
+
+static inline bool rule_kind_is_penalty(int k)
+{
+	return k >= 0 && k < KIND_RELIEF;
+}
 
 /* How a penalty's last day is computed (legal-reference.md section 0). */
 enum clock_convention {
@@ -26,8 +52,19 @@ enum clock_convention {
 	CLOCK_NONE,             /* no end: permanent, or no clock */
 };
 
-/* Where relief can be sought. */
-enum forum { FORUM_IJ_ONLY, FORUM_USCIS, FORUM_BOTH };
+/* Where relief can be sought.  IJ_OR_SCREENING: before a judge, or
+ * through a credible- or reasonable-fear screening on a path without one
+ * (withholding, CAT). */
+#define FORUMS(X) \
+	X(FORUM_IJ_ONLY, "ij_only") \
+	X(FORUM_IJ_OR_SCREENING, "ij_or_screening") \
+	X(FORUM_USCIS, "uscis") \
+	X(FORUM_BOTH, "both")
+CW_DECLARE_ENUM(forum, FORUMS, FORUM__COUNT)
+
+/* A penalty for_each item attaches to every qualifying item, or only to
+ * the first (bar_9C_permanent starts at the first unlawful re-entry). */
+enum { INSTANCES_ALL, INSTANCES_FIRST };
 
 struct rule_cond {
 	const char *text;       /* the plain-language sentence */
@@ -48,7 +85,11 @@ struct rule {
 	/* the way out; several when it changed over time (the I-601A) */
 	struct era_text *waiver;
 	uint32_t n_waiver;
-	uint8_t kind;                   /* enum rule_kind */
+	const char *money;              /* a civil penalty the entry also
+					   carries (vd_failure_to_depart) */
+	int8_t kind;                    /* enum rule_kind */
+	int8_t scope;                   /* for_each, or -1: the whole case */
+	uint8_t instances;              /* INSTANCES_* */
 	struct date in_force_from;      /* NONE: always */
 	struct date in_force_until;     /* NONE: still in force */
 	struct pos pos;
@@ -66,19 +107,134 @@ struct rule {
 	int running_fact;               /* index of running_<id>, or -1 */
 	/* relief */
 	uint8_t forum;                  /* enum forum */
+	bool from_abroad;               /* can be sought from outside the U.S. */
 	struct expr *granted;           /* bool: the case shows it granted */
-	struct expr *forfeited;         /* bool: the path cut it off */
-	const char *forfeited_text;
+};
+
+/* A legal parameter: one value per era of the law. */
+struct param_era {
+	struct date from, until;        /* NONE: open */
+	struct value v;
+	const char *cite;               /* NULL: the parameter's */
+	const char *note;
+};
+
+struct param {
+	const char *id, *title, *cite, *note;
+	uint8_t type;                   /* VAL_BOOL, VAL_INT, VAL_DATE, VAL_STR */
+	struct param_era *era;
+	uint32_t n_era;
+	struct pos pos;
+	uint32_t slot;                  /* its index among the facts */
+};
+
+/* The parameters src/ itself reads while deriving facts: a rules file must
+ * define each, with this type.  X(ID, id, type). */
+#define ENGINE_PARAMS(X) \
+	X(P_IIRIRA, "iirira_effective", VAL_DATE) \
+	X(P_MINOR_AGE, "up_minor_age", VAL_INT) \
+	X(P_UP_3YR, "up_3yr_min_days", VAL_INT) \
+	X(P_UP_10YR, "up_10yr_min_days", VAL_INT) \
+	X(P_UP_9C, "up_9c_min_days", VAL_INT) \
+	X(P_CHILD_AGE, "child_age", VAL_INT) \
+	X(P_UAC_AGE, "uac_age_limit", VAL_INT) \
+	X(P_CPP_SINGLE, "cpp_single_absence_max_days", VAL_INT) \
+	X(P_CPP_YEARS, "cpp_nonlpr_required_years", VAL_INT) \
+	X(P_CPP_VAWA_YEARS, "cpp_vawa_required_years", VAL_INT) \
+	X(P_ASYLUM_BASE, "asylum_deadline_base", VAL_DATE) \
+	X(P_ASYLUM_YEARS, "asylum_deadline_years", VAL_INT) \
+	X(P_ASYLUM_ROLLS, "asylum_deadline_rolls", VAL_BOOL) \
+	X(P_REOPEN_DAYS, "reopen_in_absentia_days", VAL_INT) \
+	X(P_VD_ROLL_FIRM, "vd_roll_firm", VAL_BOOL) \
+	X(P_APPEAL_DAYS, "appeal_days", VAL_INT)
+
+#define CW_PARAM_ENUM(id, name, type) id,
+enum engine_param { ENGINE_PARAMS(CW_PARAM_ENUM) P__COUNT };
+#undef CW_PARAM_ENUM
+
+/* The rules' derived facts src/ reads back while deriving (the hooks).
+ * X(ID, scope, name, type): the rules file must define each, for one item
+ * of that scope, from facts that are not late (facts_list.h). */
+#define ENGINE_HOOKS(X) \
+	X(H_OFFENSE_STOPS_TIME, SC_OFFENSE, "offense.stops_time", VAL_BOOL) \
+	X(H_NTA_STOPS_TIME, SC_NTA, "nta.stops_time", VAL_BOOL) \
+	X(H_NTA_STOP_DATE, SC_NTA, "nta.stop_date", VAL_DATE) \
+	X(H_DEP_BREAKS, SC_DEPARTURE, "departure.breaks_presence", VAL_BOOL)
+
+#define CW_HOOK_ENUM(id, scope, name, type) id,
+enum engine_hook { ENGINE_HOOKS(CW_HOOK_ENUM) H__COUNT };
+#undef CW_HOOK_ENUM
+
+enum derive_agg { AGG_NONE, AGG_ANY, AGG_ALL, AGG_COUNT, AGG_MIN, AGG_MAX,
+		  AGG_SUM };
+
+struct derive {
+	const char *id, *text, *cite;
+	struct pos pos;
+	int8_t scope;                   /* an item's fact, or -1: the case's */
+	int8_t each;                    /* AGG_*: the scope aggregated */
+	uint8_t agg;                    /* enum derive_agg */
+	uint8_t phase;                  /* 0 early, 1 after the late facts,
+					   2 after the penalties */
+	uint8_t type;
+	uint16_t column;                /* item facts: its column in a row */
+	struct expr *expr;              /* the value, or what is aggregated */
+	struct expr *where;             /* min, max, count: which items */
+	uint32_t slot;                  /* its index among the facts */
+};
+
+/* A legal holiday (5 U.S.C. 6103(a)), from..to by year. */
+struct holiday {
+	const char *name;
+	int8_t month;
+	int8_t day;                     /* a fixed day, or 0 */
+	int8_t weekday;                 /* 0 = Monday .. 6, with nth */
+	int8_t nth;                     /* 1..4, or -1: the last */
+	int16_t from, to;               /* years; 0 / 9999: open */
+};
+
+struct holidays {
+	struct holiday *v;
+	size_t n;
+	daynum *closures;               /* extra days offices were closed */
+	size_t n_closures;
+	const char *cite;
+};
+
+/* How each path of legal-reference.md section 1 stands for relief: a
+ * judge heard (or could hear) the case; a fear screening is open; the
+ * episode has ended. */
+struct path_info {
+	bool judge, screening, ended, known;
+	const char *cite;
 };
 
 struct vocab;
+
+/* Where one scope's facts sit among all the facts: the row of an item is
+ * copied into these slots before an expression about it is evaluated. */
+struct scope_layout {
+	uint16_t width;                 /* C facts, then derived ones */
+	uint32_t *slot;                 /* width slots */
+};
 
 struct rules {
 	const struct vocab *vocab;      /* offense defaults; set by the caller */
 	struct rule *v;
 	size_t n;
+	struct param *params;
+	size_t n_params;
+	struct derive *derives;
+	size_t n_derives;
+	struct holidays holidays;
+	struct path_info paths[PATH__COUNT];
+	struct scope_layout scope[SC__COUNT];
+	uint32_t engine_param[P__COUNT];        /* slots */
+	uint16_t hook_column[H__COUNT];         /* columns in the item row */
 	const char *name;               /* file name, for messages */
 	struct expr_env env;
+	uint8_t *phase;                 /* per fact slot */
+	size_t first_running;           /* slots of the running_ facts */
 	struct arena arena;
 };
 
@@ -96,5 +252,20 @@ bool rules_in_force(const struct rule *rule, struct date law_as_of);
 /* The rule's waiver text under the law of law_as_of, or NULL. */
 const char *rules_waiver(const struct rule *rule, struct date law_as_of);
 const struct rule *rules_find(const struct rules *r, const char *id);
+const struct param *rules_param(const struct rules *r, const char *id);
+
+/* A parameter's value and era under the law of `law` (unknown when no era
+ * covers it). */
+struct value params_value(const struct param *p, struct date law,
+			  const struct param_era **era);
+/* Every parameter's value under the law of `law`, into its slot of
+ * facts[]. */
+void params_fill(const struct rules *r, struct date law, struct value *facts);
+
+/* Is day n a legal holiday, or a day listed as a closure, under h?  The
+ * observed day of a fixed holiday on a weekend counts (5 U.S.C. 6103(b)). */
+bool holidays_is_holiday(const struct holidays *h, daynum n);
+/* n, or the next day that is not a Saturday, Sunday or holiday. */
+daynum holidays_next_business_day(const struct holidays *h, daynum n);
 
 #endif

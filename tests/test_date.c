@@ -17,6 +17,37 @@
 #include <time.h>
 
 #include "date.h"
+#include "rules.h"
+
+/* The legal holidays are data (config/rules.yaml, holidays): the built-in
+ * rules' table, loaded once. */
+static struct rules rules;
+
+static bool date_is_federal_holiday(daynum n)
+{
+	return holidays_is_holiday(&rules.holidays, n);
+}
+
+static daynum date_next_business_day(daynum n)
+{
+	return holidays_next_business_day(&rules.holidays, n);
+}
+
+static int load_rules(void **state)
+{
+	struct diag_list d = { 0 };
+	(void)state;
+	int bad = rules_load_default(&rules, &d);
+	diag_free(&d);
+	return bad;
+}
+
+static int free_rules(void **state)
+{
+	(void)state;
+	rules_free(&rules);
+	return 0;
+}
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -768,5 +799,5 @@ int main(void)
 		cmocka_unit_test(test_date_format),
 		cmocka_unit_test(test_date_today),
 	};
-	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("date", tests, load_rules, free_rules);
 }

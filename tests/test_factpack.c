@@ -74,7 +74,7 @@ static void test_sample_cases_round_trip(void **state)
 	struct factpack fp;
 	struct arena a, keep;
 	struct date as_of = date_ymd(2026, 11, 27);
-	factpack_init(&fp, &rules.env, facts_strings, FACTS_STRINGS);
+	factpack_init(&fp, &rules.env, facts_strings, facts_n_strings);
 	corpus_load(&c, paths, 1, &o);
 	assert_true(c.n_cases >= 40);
 	arena_init(&a, 0);

@@ -126,7 +126,7 @@ static void *load_main(void *arg)
 	load_rules(m);
 	if (m->have_rules)
 		factpack_init(&m->facts, &m->rules.env, facts_strings,
-			      FACTS_STRINGS);
+			      facts_n_strings);
 	atomic_store(&m->phase, MODEL_FILES);
 	struct corpus_opts o = { .progress = progress, .progress_ctx = m,
 				 .each = row_of_case, .each_ctx = m,

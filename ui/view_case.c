@@ -109,8 +109,6 @@ static void outcome(struct view *v, struct doc *d)
 	field(d, IND, "hearing   ", o->hearing ? ROLE_NORMAL : ROLE_NO_HEARING,
 	      o->hearing ? "yes: a judge heard the case" :
 	      "NO: no judge ever heard this case");
-	if (o->summary)
-		field(d, IND, "summary   ", ROLE_NORMAL, o->summary);
 	headline(v, d);
 	doc_linef(d, IND, ROLE_DIM, "c compares with the path not taken");
 }

@@ -138,9 +138,6 @@ static void side_head(struct doc *d, const struct cols *c,
 	     t->hearing == o->hearing ? ROLE_NORMAL : ROLE_DIFF,
 	     o->hearing ? "hearing: yes" : "hearing: NO",
 	     t->hearing == o->hearing ? ROLE_NORMAL : ROLE_DIFF);
-	if (t->summary || o->summary)
-		pair(d, c, t->summary ? t->summary : "", ROLE_NORMAL,
-		     o->summary ? o->summary : "", ROLE_NORMAL);
 }
 
 static void compare_open(struct view *v)

@@ -23,7 +23,7 @@ static void one_rule(struct doc *d, const struct rule *r, struct date law)
 	struct doc_line *l = doc_add(d);
 	int w = doc_putf(d, l, 1, ROLE_HEADER, "%s", r->id);
 	w += doc_putf(d, l, w + 3, ROLE_DIM, "%s",
-		      r->kind == RULE_PENALTY ? "penalty" : "relief");
+		      enum_name(&rule_kind_def, r->kind));
 	doc_put(d, l, w + 5, -1, in ? ROLE_MET : ROLE_UNMET,
 		in ? "in force" : "not in force on that date");
 	doc_wrap(d, 3, 0, ROLE_NORMAL, r->title);
@@ -32,7 +32,7 @@ static void one_rule(struct doc *d, const struct rule *r, struct date law)
 		  date_known(r->in_force_from) ? view_date(r->in_force_from, a) :
 		  "always", date_known(r->in_force_until) ?
 		  view_date(r->in_force_until, b) : "now");
-	conds(d, r->kind == RULE_PENALTY ? "when   " : "needs  ", r->when,
+	conds(d, rule_kind_is_penalty(r->kind) ? "when   " : "needs  ", r->when,
 	      r->n_when);
 	conds(d, "barred ", r->bars, r->n_bars);
 	for (uint32_t i = 0; i < r->n_waiver; i++) {

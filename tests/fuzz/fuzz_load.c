@@ -118,7 +118,7 @@ static void check_side(const struct outcome_side *s, const struct rules *r)
 	CHECK(s->n_pen <= r->n && s->n_rel <= r->n);
 	for (uint32_t i = 0; i < s->n_pen; i++) {
 		const struct penalty *p = &s->pen[i];
-		CHECK(p->rule && p->rule->kind == RULE_PENALTY);
+		CHECK(p->rule && rule_kind_is_penalty(p->rule->kind));
 		CHECK(p->running >= -1 && p->running <= 1);
 		CHECK(p->n_crit == p->rule->n_when);
 		for (uint32_t k = 0; k < p->n_crit; k++)
@@ -128,7 +128,7 @@ static void check_side(const struct outcome_side *s, const struct rules *r)
 	}
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		const struct relief_eval *e = &s->rel[i];
-		CHECK(e->rule && e->rule->kind == RULE_RELIEF);
+		CHECK(e->rule && e->rule->kind == KIND_RELIEF);
 		CHECK(e->status < RSTAT__COUNT);
 		for (uint32_t k = 0; k < e->n_crit; k++)
 			CHECK(e->crit[k].truth >= -1 && e->crit[k].truth <= 1);

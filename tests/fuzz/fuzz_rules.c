@@ -115,7 +115,7 @@ static void check_side(const struct outcome_side *s, const struct rules *r,
 	for (uint32_t i = 0; i < s->n_pen; i++) {
 		const struct penalty *p = &s->pen[i];
 		CHECK(p->rule >= r->v && p->rule < r->v + r->n);
-		CHECK(p->rule->kind == RULE_PENALTY);
+		CHECK(rule_kind_is_penalty(p->rule->kind));
 		CHECK(rules_in_force(p->rule, law));
 		CHECK(p->running >= -1 && p->running <= 1);
 		CHECK(p->n_crit == p->rule->n_when);
@@ -128,7 +128,7 @@ static void check_side(const struct outcome_side *s, const struct rules *r,
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		const struct relief_eval *e = &s->rel[i];
 		CHECK(e->rule >= r->v && e->rule < r->v + r->n);
-		CHECK(e->rule->kind == RULE_RELIEF);
+		CHECK(e->rule->kind == KIND_RELIEF);
 		CHECK(rules_in_force(e->rule, law));
 		CHECK(e->status < RSTAT__COUNT);
 		CHECK(e->n_crit == e->rule->n_bars + e->rule->n_when);
@@ -146,12 +146,12 @@ static void check_rules(const struct rules *r)
 		CHECK(!strcmp(r->env.facts[i].name, facts_table[i].name));
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rule *rl = &r->v[i];
-		CHECK(rl->kind == RULE_PENALTY || rl->kind == RULE_RELIEF);
+		CHECK(rule_kind_is_penalty(rl->kind) || rl->kind == KIND_RELIEF);
 		CHECK(rl->id && rl->title && rl->cite);
 		CHECK(rules_find(r, rl->id) != NULL);
 		for (uint32_t k = 0; k < rl->n_when; k++)
 			CHECK(rl->when[k].expr && rl->when[k].src);
-		if (rl->kind == RULE_PENALTY)
+		if (rule_kind_is_penalty(rl->kind))
 			CHECK(rl->clock_from != NULL);
 	}
 }
