@@ -146,6 +146,7 @@ cli-test: casewalk
 rules-test: casewalk
 	$(Q)./casewalk test --as-of 2026-11-27 tests/rules/*.yaml
 	$(Q)tests/rules-coverage.sh
+	$(Q)tests/legal-literals.sh
 
 screen-test: casewalk
 	$(Q)tests/screen.sh ./casewalk

@@ -21,7 +21,7 @@ const struct enum_def path_id_def = { "path", path_id_names, PATH__COUNT };
 /* The days casewalk can name: years 1000..9999 (date.h), with room for a
  * term of years after them. */
 #define CALENDAR_LO ((int64_t)DATE_DAYS_1000_01_01)
-#define CALENDAR_HI ((int64_t)DATE_DAYS_9999_12_31 - 200 * 366)
+#define CALENDAR_HI ((int64_t)DATE_DAYS_9999_12_31 - 200 * DATE_MAX_YEAR_DAYS)
 
 /* [lo, hi] as a date of the precision it spans exactly: a day, a whole
  * month, a whole year; anything else shows as its first day (callers

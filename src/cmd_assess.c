@@ -13,6 +13,7 @@
 #include "stats.h"
 #include "pipeline.h"
 #include "text.h"
+#include "textout.h"
 
 /* ---- JSON ---------------------------------------------------------------
  *
@@ -384,72 +385,13 @@ static void put_json(struct outbuf *ob, const struct pre *pre,
 
 /* ---- text and CSV ------------------------------------------------------- */
 
-/* Text for a terminal or a pipe: every string from a case is sanitised. */
-static void safe(struct outbuf *ob, const char *s)
-{
-	size_t len = strlen(s), cap = TEXT_SAFE_SIZE(len);
-	ob_reserve(ob, cap);
-	text_fit(s, len, -1, ob->p + ob->len, cap, NULL);
-	ob->len += strlen(ob->p + ob->len);
-}
-
-/* printf whose result may hold text from a case or rules file: each line
- * is made safe for a terminal, the line breaks of the format kept. */
-__attribute__((format(printf, 2, 0)))
-static void vsobprintf(struct outbuf *ob, const char *fmt, va_list ap)
-{
-	char small[1024], *buf = small;
-	va_list again;
-	va_copy(again, ap);
-	int n = vsnprintf(small, sizeof(small), fmt, ap);
-	if (n >= 0 && (size_t)n >= sizeof(small)) {
-		buf = xmalloc((size_t)n + 1);
-		vsnprintf(buf, (size_t)n + 1, fmt, again);
-	}
-	va_end(again);
-	if (n < 0)
-		return;
-	for (char *line = buf, *nl;; line = nl + 1) {
-		nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		safe(ob, line);
-		if (!nl)
-			break;
-		ob_putc(ob, '\n');
-	}
-	if (buf != small)
-		free(buf);
-}
-
-__attribute__((format(printf, 2, 3)))
-static void sobprintf(struct outbuf *ob, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsobprintf(ob, fmt, ap);
-	va_end(ap);
-}
-
-__attribute__((format(printf, 2, 3)))
-static void sfprintf(FILE *f, const char *fmt, ...)
-{
-	struct outbuf ob = { NULL, 0, 0 };
-	va_list ap;
-	va_start(ap, fmt);
-	vsobprintf(&ob, fmt, ap);
-	va_end(ap);
-	ob_write(&ob, f);
-	ob_free(&ob);
-}
-
 static void text_side(struct outbuf *ob, const struct outcome_side *s,
 		      const char *ind)
 {
 	char a[DATE_BUFSZ], b[DATE_BUFSZ];
 	for (uint32_t i = 0; i < s->n_pen; i++) {
 		const struct penalty *p = &s->pen[i];
-		sobprintf(ob, "%s  penalty %-22s %s%s from %s until %s%s%s  [%s]\n",
+		text_obprintf(ob, "%s  penalty %-22s %s%s from %s until %s%s%s  [%s]\n",
 			ind, p->rule->id, p->possible ? "(possible) " : "",
 			p->running == 1 ? "running" : p->running == 0 ? "ended" : "?",
 			date_format(p->from, a),
@@ -459,7 +401,7 @@ static void text_side(struct outbuf *ob, const struct outcome_side *s,
 	}
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		const struct relief_eval *r = &s->rel[i];
-		sobprintf(ob, "%s  relief  %-22s %-10s %s\n", ind, r->rule->id,
+		text_obprintf(ob, "%s  relief  %-22s %-10s %s\n", ind, r->rule->id,
 			relief_status_def.names[r->status],
 			r->reason ? r->reason : "");
 	}
@@ -472,9 +414,9 @@ static void put_text(struct outbuf *ob, const struct app *app,
 	const char *name = a->c->person.name ? a->c->person.name : "(no name)";
 	if (app->redact)
 		name = redact_pseudonym(a->c->id, buf, sizeof(buf));
-	safe(ob, a->c->id);
+	text_safe(ob, a->c->id);
 	ob_puts(ob, "  ");
-	safe(ob, name);
+	text_safe(ob, name);
 	ob_printf(ob, "\n  path %s, %s\n", path_id_def.names[a->taken.path],
 		  a->taken.hearing ? "hearing before a judge" : "no hearing");
 	text_side(ob, &a->taken, "");
@@ -657,13 +599,13 @@ static void stats_text(const struct stats *s, const struct rules *r)
 	puts("\npenalties in force or once in force:");
 	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++)
 		if (rule_kind_is_penalty(r->v[k].kind) && s->penalty[k])
-			sfprintf(stdout, "  %-26s %6zu\n", r->v[k].id,
+			text_fprintf(stdout, "  %-26s %6zu\n", r->v[k].id,
 				 s->penalty[k]);
 	puts("\nrelief (granted / barred / ineligible / forfeited / eligible / possible):");
 	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++) {
 		if (r->v[k].kind != KIND_RELIEF)
 			continue;
-		sfprintf(stdout, "  %-22s", r->v[k].id);
+		text_fprintf(stdout, "  %-22s", r->v[k].id);
 		for (int st = 0; st < RSTAT__COUNT; st++)
 			printf(" %5zu", s->relief[k][st]);
 		putchar('\n');
@@ -717,56 +659,4 @@ int cmd_stats(struct app *app)
 	free(j.part);
 	corpus_free(&c);
 	return st;
-}
-
-int cmd_rules(struct app *app)
-{
-	char a[DATE_BUFSZ], b[DATE_BUFSZ];
-	if (!app_load_rules(app))
-		return 2;
-	const struct rules *r = &app->rules;
-	struct json j;
-	if (!app->json)
-		sfprintf(stdout, "%s\nRules in force on %s (%s):\n\n", CASEWALK_DISCLAIMER,
-		       date_format(app->law_as_of, a), r->name);
-	for (size_t i = 0; i < r->n; i++) {
-		const struct rule *rl = &r->v[i];
-		if (!rules_in_force(rl, app->law_as_of))
-			continue;
-		if (!app->json) {
-			sfprintf(stdout, "%-22s %-7s %s\n  %s\n  in force from %s%s%s\n",
-			       rl->id, rule_kind_is_penalty(rl->kind) ? "penalty" : "relief",
-			       rl->title, rl->cite,
-			       date_known(rl->in_force_from) ? date_format(rl->in_force_from, a) : "always",
-			       date_known(rl->in_force_until) ? " until " : "",
-			       date_known(rl->in_force_until) ? date_format(rl->in_force_until, b) : "");
-			for (uint32_t k = 0; k < rl->n_when; k++)
-				sfprintf(stdout, "    - %s\n",
-					 rl->when[k].text ? rl->when[k].text : "");
-			putchar('\n');
-			continue;
-		}
-		json_init(&j, stdout);
-		json_obj(&j, NULL);
-		json_str(&j, "id", rl->id);
-		json_str(&j, "kind", rule_kind_is_penalty(rl->kind) ? "penalty" : "relief");
-		json_str(&j, "title", rl->title);
-		json_str(&j, "cite", rl->cite);
-		json_str(&j, "waiver", rules_waiver(rl, app->law_as_of));
-		put_date(&j, "in_force_from", rl->in_force_from);
-		put_date(&j, "in_force_until", rl->in_force_until);
-		json_arr(&j, "conditions");
-		for (uint32_t k = 0; k < rl->n_when; k++) {
-			json_obj(&j, NULL);
-			json_str(&j, "text", rl->when[k].text);
-			json_str(&j, "expr", rl->when[k].src);
-			json_str(&j, "cite", rl->when[k].cite);
-			json_end_obj(&j);
-		}
-		json_end_arr(&j);
-		json_end_obj(&j);
-		json_raw(&j, "\n");
-		json_done(&j);
-	}
-	return 0;
 }

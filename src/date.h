@@ -34,6 +34,9 @@ typedef int32_t daynum;
 #define DATE_DAYS_1000_01_01 (-354285)
 #define DATE_DAYS_9999_12_31 2932896
 
+/* The most days a calendar year has. */
+#define DATE_MAX_YEAR_DAYS 366
+
 #define DATE_NONE_INIT ((struct date){0, 0, 0, DATE_NONE})
 
 static inline bool date_known(struct date d) { return d.prec != DATE_NONE; }

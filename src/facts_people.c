@@ -20,8 +20,8 @@ static int citizen(const struct relative *r)
 }
 
 /* A "child" on day d (INA 101(b)(1)): unmarried and under child_age.  With
- * the marriage not on file, nobody is married before 16; after that it is
- * not known. */
+ * the marriage not on file, nobody is married before marriage_min_age;
+ * after that it is not known. */
 static int is_child(const struct fx *x, struct date born, int8_t married,
 		    daynum d)
 {
@@ -32,8 +32,9 @@ static int is_child(const struct fx *x, struct date born, int8_t married,
 	daynum adult_lo = fx_add_years(date_lo(born), x->child_age, false);
 	daynum adult_hi = fx_add_years(date_hi(born), x->child_age, false);
 	int young = d < adult_lo ? 1 : d >= adult_hi ? 0 : -1;
-	daynum sixteen = fx_add_years(date_hi(born), 16, false);
-	if (young && married == TRI_UNSET && d >= sixteen)
+	daynum wed = fx_add_years(date_hi(born),
+				  fx_param_int(x, P_MARRIAGE_AGE), false);
+	if (young && married == TRI_UNSET && d >= wed)
 		return -1;
 	return young;
 }

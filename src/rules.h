@@ -138,6 +138,7 @@ struct param {
 	X(P_UP_9C, "up_9c_min_days", VAL_INT) \
 	X(P_CHILD_AGE, "child_age", VAL_INT) \
 	X(P_UAC_AGE, "uac_age_limit", VAL_INT) \
+	X(P_MARRIAGE_AGE, "marriage_min_age", VAL_INT) \
 	X(P_CPP_SINGLE, "cpp_single_absence_max_days", VAL_INT) \
 	X(P_CPP_YEARS, "cpp_nonlpr_required_years", VAL_INT) \
 	X(P_CPP_VAWA_YEARS, "cpp_vawa_required_years", VAL_INT) \

@@ -416,7 +416,7 @@ bool holidays_is_holiday(const struct holidays *hs, daynum n)
 daynum holidays_next_business_day(const struct holidays *hs, daynum n)
 {
 	/* a week of holidays in a row does not exist: bounded */
-	for (int i = 0; i < 366 && (date_weekday(n) >= 5 ||
+	for (int i = 0; i < DATE_MAX_YEAR_DAYS && (date_weekday(n) >= 5 ||
 				    holidays_is_holiday(hs, n)); i++)
 		n++;
 	return n;
