@@ -2,6 +2,7 @@
  * each item the rule applies to, with its own clock) and relief, on the
  * path taken and on the path not taken. */
 #include "assess.h"
+#include "relief.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -421,16 +422,25 @@ static void relief_status(const struct rules *r, const struct rule *rl,
 	}
 }
 
-static void assess_side(const struct rules *r, const struct facts_ctx *fc,
-			const struct cw_case *c, struct outcome_side *s,
-			bool detail, struct arena *a)
+/* Facts, penalties and the legacy relief statuses of one side; with
+ * path >= 0, relief is judged as if that were the path (the eve of the
+ * decisive moment is judged on the path that moment began). */
+static void side_core(const struct rules *r, const struct facts_ctx *fc,
+		      const struct cw_case *c, struct outcome_side *s,
+		      int path, bool detail, struct arena *a)
 {
 	facts_derive(fc, c, &s->fs, a);
 	s->facts = s->fs.v;
 	s->path = s->fs.path;
 	s->hearing = s->fs.hearing;
+	s->t_dec = s->facts[facts_index("t_dec")].type == VAL_DATE ?
+		(daynum)s->facts[facts_index("t_dec")].lo : date_lo(fc->as_of);
 	eval_penalties(r, s, fc->as_of, fc->law_as_of, detail, a);
 	facts_run_derives(r, &s->fs, 2);
+	if (path >= 0) {
+		s->path = (uint8_t)path;
+		s->facts[facts_index("path")] = value_str(path_id_def.names[path]);
+	}
 	s->rel = arena_alloc(a, (r->n + 1) * sizeof(*s->rel));
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rule *rl = &r->v[i];
@@ -441,6 +451,60 @@ static void assess_side(const struct rules *r, const struct facts_ctx *fc,
 		out->rule = rl;
 		relief_status(r, rl, s, out, detail, a);
 	}
+}
+
+/* c with a departure on day d: the departure the way back assumes for a
+ * person in the United States (section 10.1). */
+static const struct cw_case *with_departure(const struct cw_case *c, daynum d,
+					    struct arena *a)
+{
+	struct cw_case *n = arena_alloc(a, sizeof(*n));
+	*n = *c;
+	n->events = arena_alloc(a, (c->n_events + 1) * sizeof(*n->events));
+	memcpy(n->events, c->events, c->n_events * sizeof(*n->events));
+	struct event *e = &n->events[c->n_events];
+	case_event_init(e);
+	e->date = date_from_days(d);
+	e->type = EV_DEPARTURE;
+	e->kind = DK_SELF;
+	e->verified = TRI_TRUE;
+	e->order = c->n_events;
+	n->n_events = c->n_events + 1;
+	case_sort_events(n);
+	return n;
+}
+
+/* Then (at the eve of the decisive moment, judged on the path taken), now,
+ * and the way back. */
+static void side_full(const struct rules *r, const struct facts_ctx *fc,
+		      const struct cw_case *c, struct outcome_side *s,
+		      bool detail, struct arena *a)
+{
+	side_core(r, fc, c, s, -1, detail, a);
+	daynum now = date_lo(fc->as_of);
+	struct outcome_side at = { 0 };
+	bool ended = r->paths[s->path].ended && s->t_dec <= now;
+	if (ended) {
+		struct facts_ctx eve = { r, date_from_days(s->t_dec - 1),
+					 fc->law_as_of };
+		side_core(r, &eve, s->fs.c, &at, s->path, false, a);
+	}
+	for (uint32_t i = 0; i < s->n_rel; i++) {
+		relief_now(r, s, &s->rel[i], a);
+		relief_then(r, s, ended && i < at.n_rel ? &at.rel[i] : &s->rel[i],
+			    &s->rel[i]);
+	}
+	struct outcome_side hypo = { 0 };
+	bool here = facts_in_us(&s->fs) == 1;
+	if (here) {
+		struct value d = s->facts[facts_index("way_back_departure")];
+		daynum day = d.type == VAL_DATE && d.lo > now ? (daynum)d.lo : now;
+		struct facts_ctx then = { r, date_from_days(day), fc->law_as_of };
+		side_core(r, &then, with_departure(s->fs.c, day, a), &hypo, -1,
+			  false, a);
+		relief_way_back(r, &hypo, NULL, a);
+	}
+	relief_way_back(r, s, here ? &hypo : NULL, a);
 }
 
 /* ---- the path not taken ------------------------------------------------- */
@@ -654,11 +718,13 @@ static void assess_sides(const struct rules *r, const struct cw_case *c,
 	out->c = c;
 	out->as_of = as_of;
 	out->law_as_of = law_as_of;
-	assess_side(r, &fc, c, &out->taken, detail, a);
-	if (alt)
-		assess_side(r, &fc, alternative(out->taken.fs.c,
-						out->taken.path, a),
-			    &out->alt, detail, a);
+	if (!alt) {
+		side_core(r, &fc, c, &out->taken, -1, detail, a);
+		return;
+	}
+	side_full(r, &fc, c, &out->taken, detail, a);
+	side_full(r, &fc, alternative(out->taken.fs.c, out->taken.path, a),
+		  &out->alt, detail, a);
 }
 
 void assess_case_taken(const struct rules *r, const struct cw_case *c,

@@ -29,6 +29,37 @@
 	X(RSTAT_POSSIBLE, "possible")
 CW_DECLARE_ENUM(relief_status, RELIEF_STATUSES, RSTAT__COUNT)
 
+/* The relief status at the decisive moment of the path taken
+ * (legal-reference.md section 9.2), in order of precedence. */
+#define THEN_STATUSES(X) \
+	X(THEN_GRANTED, "granted") \
+	X(THEN_DENIED, "denied") \
+	X(THEN_SOUGHT, "sought") \
+	X(THEN_BARRED, "barred") \
+	X(THEN_INELIGIBLE, "ineligible") \
+	X(THEN_FORFEITED, "forfeited") \
+	X(THEN_NOT_SOUGHT, "not_sought") \
+	X(THEN_AVAILABLE, "available")
+CW_DECLARE_ENUM(then_status, THEN_STATUSES, THEN__COUNT)
+
+/* ... and on the as-of date (section 9.3). */
+#define NOW_STATUSES(X) \
+	X(NOW_GRANTED, "granted") \
+	X(NOW_BARRED, "barred") \
+	X(NOW_INELIGIBLE, "ineligible") \
+	X(NOW_AVAILABLE, "available") \
+	X(NOW_DEFENSIVE, "defensive_only") \
+	X(NOW_VIA_MOTION, "via_motion") \
+	X(NOW_AFTER_BAR, "after_bar") \
+	X(NOW_FROM_ABROAD, "from_abroad") \
+	X(NOW_LOST, "lost") \
+	X(NOW_UNKNOWN, "unknown")
+CW_DECLARE_ENUM(now_status, NOW_STATUSES, NOW__COUNT)
+
+/* certainty of available, not_sought: every criterion met, or some
+ * unknown */
+enum { CERT_NONE, CERT_ELIGIBLE, CERT_POSSIBLE };
+
 /* A day that is not there: a permanent penalty's last day. */
 #define ASSESS_NO_DAY INT32_MAX
 
@@ -61,12 +92,67 @@ struct penalty {
 	uint32_t n_crit;
 };
 
+/* A list of waiver and consent ids (section 10.3), each once. */
+struct requires {
+	const char **id;
+	uint32_t n, cap;
+};
+
+struct relief_then {
+	uint8_t status;                 /* enum then_status */
+	uint8_t certainty;              /* CERT_* */
+	daynum date;                    /* t_dec */
+	const char *reason;
+};
+
+struct relief_now {
+	uint8_t status;                 /* enum now_status */
+	uint8_t certainty;              /* CERT_* */
+	const char *reason;
+	struct requires req;
+	daynum from;                    /* after_bar: the first clear day */
+	daynum earliest;                /* from_abroad: the way back's date */
+	daynum met_on;                  /* ineligible: when waiting meets it */
+	const char *motion;             /* via_motion (or after_bar under an
+					   order): which motion */
+	daynum deadline;                /* its last day, or ASSESS_NO_DAY */
+	const char *missing;            /* the facts that would decide it */
+};
+
 struct relief_eval {
 	const struct rule *rule;
 	uint8_t status;                 /* enum relief_status */
 	const char *reason;             /* one line: why this status */
 	struct criterion *crit;         /* bars, then conditions */
 	uint32_t n_crit;
+	struct relief_then then;
+	struct relief_now now;
+};
+
+/* A bar standing in the way back (section 10.2). */
+struct standing {
+	const struct penalty *pen;
+	const char *route;              /* the waiver or consent, or NULL */
+	daynum clear_from;              /* its end + 1, or ASSESS_NO_DAY */
+	daynum route_from;              /* the route's first day */
+};
+
+/* The earliest lawful return of one side (section 10). */
+struct way_back {
+	struct standing *standing;
+	uint32_t n_standing;
+	daynum no_waiver, with_waivers; /* ASSESS_NO_DAY: none (null) */
+	struct requires req;
+	const char *route;              /* "adjust_inside" or "consular" */
+	int8_t adjust_inside;           /* 1 possible, 0 no */
+	struct requires adjust_req;
+	const char *adjust_reason;
+	int8_t i601a;                   /* 1, 0, -1 */
+	const char *i601a_reason;
+	const char *criminal;           /* other_grounds: the criminal ground's
+					   route, or NULL when none */
+	daynum criminal_from;
+	bool visa_222g;                 /* other_grounds: 222(g) */
 };
 
 /* One side: the path taken, or the alternative. */
@@ -80,6 +166,8 @@ struct outcome_side {
 	struct relief_eval *rel;
 	uint32_t n_rel;
 	int8_t bar_running;             /* section 2a: 1, 0, -1 (null) */
+	daynum t_dec;                   /* the decisive moment */
+	struct way_back wb;
 };
 
 struct assessment {
@@ -114,6 +202,9 @@ void assess_case_taken(const struct rules *r, const struct cw_case *c,
 /* The headline bar: the instance of a rule of kind `bar` with the latest
  * last day (permanent first), or NULL. */
 const struct penalty *assess_headline(const struct outcome_side *s);
+
+/* Adds id to r once (r grows in a). */
+void assess_require(struct requires *r, const char *id, struct arena *a);
 
 /* A range of days as date.precision prints it: a day, YYYY-MM for a whole
  * month, YYYY for a whole year, else LO..HI; "permanent" for

@@ -385,23 +385,36 @@ static void put_json(struct outbuf *ob, const struct pre *pre,
 
 /* ---- text and CSV ------------------------------------------------------- */
 
+/* "2018-05", "2017-02-01..2017-03-01", or "(unknown)" for a clock that
+ * could not be set. */
+static const char *range_or_unknown(daynum lo, daynum hi,
+				    char b[ASSESS_RANGE_BUFSZ])
+{
+	if (lo == ASSESS_NO_DAY)
+		return "(unknown)";
+	return assess_range(lo, hi, b);
+}
+
 static void text_side(struct outbuf *ob, const struct outcome_side *s,
 		      const char *ind)
 {
-	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+	char a[ASSESS_RANGE_BUFSZ], b[ASSESS_RANGE_BUFSZ], id[96];
 	for (uint32_t i = 0; i < s->n_pen; i++) {
 		const struct penalty *p = &s->pen[i];
-		text_obprintf(ob, "%s  penalty %-22s %s%s from %s until %s%s%s  [%s]\n",
-			ind, p->rule->id, p->possible ? "(possible) " : "",
+		snprintf(id, sizeof(id), "%s#%u", p->rule->id, p->instance);
+		text_obprintf(ob, "%s  penalty %-24s %s%s from %s until %s%s  [%s]\n",
+			ind, id, p->possible ? "(possible) " : "",
 			p->running == 1 ? "running" : p->running == 0 ? "ended" : "?",
-			date_format(p->from, a),
-			date_known(p->until) ? date_format(p->until, b) : "(no end)",
+			range_or_unknown(p->from_lo, p->from_hi, a),
+			p->from_lo == ASSESS_NO_DAY ? "(unknown)" :
+			p->until_lo == ASSESS_NO_DAY ? "(no end)" :
+			assess_range(p->until_lo, p->until_hi, b),
 			p->borderline ? " (borderline: on or about)" : "",
-			"", p->rule->cite);
+			p->rule->cite);
 	}
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		const struct relief_eval *r = &s->rel[i];
-		text_obprintf(ob, "%s  relief  %-22s %-10s %s\n", ind, r->rule->id,
+		text_obprintf(ob, "%s  relief  %-24s %-10s %s\n", ind, r->rule->id,
 			relief_status_def.names[r->status],
 			r->reason ? r->reason : "");
 	}

@@ -238,9 +238,85 @@ static void check_penalties(struct tctx *t, const struct outcome_side *s,
 		check_penalty(t, s, m->kids[2 * i], m->kids[2 * i + 1], law);
 }
 
+static const char *cert_word(int c)
+{
+	return c == CERT_ELIGIBLE ? "eligible" : c == CERT_POSSIBLE ? "possible"
+						 : "none";
+}
+
+static void day_or_none(daynum d, char *got, size_t n)
+{
+	char b[ASSESS_RANGE_BUFSZ];
+	snprintf(got, n, "%s", d == ASSESS_NO_DAY ? "none" :
+		 assess_range(d, d, b));
+}
+
+/* The ids of r as a sorted, comma-separated set. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void set_text(const char **v, uint32_t n, char *got, size_t sz)
+{
+	const char *tmp[64];
+	uint32_t m = n < 64 ? n : 64;
+	memcpy(tmp, v, m * sizeof(*tmp));
+	qsort(tmp, m, sizeof(*tmp), cmp_str);
+	size_t used = 0;
+	got[0] = '\0';
+	for (uint32_t i = 0; i < m && used < sz; i++)
+		used += (size_t)snprintf(got + used, sz - used, "%s%s",
+					 i ? ", " : "", tmp[i]);
+}
+
+/* The expected set as written ("b, a" or "a,b"), normalised. */
+static void norm_set(const char *want, char *out, size_t sz)
+{
+	const char *v[64];
+	char buf[1024];
+	uint32_t n = 0;
+	snprintf(buf, sizeof(buf), "%s", want);
+	for (char *tok = strtok(buf, ", "); tok && n < 64; tok = strtok(NULL, ", "))
+		v[n++] = tok;
+	set_text(v, n, out, sz);
+}
+
+/* One field of a relief as the test writes it; false for an unknown one. */
+static bool relief_field(const struct relief_eval *r, const char *f,
+			 char *got, size_t n)
+{
+	if (!strcmp(f, "status"))
+		snprintf(got, n, "%s", relief_status_def.names[r->status]);
+	else if (!strcmp(f, "then"))
+		snprintf(got, n, "%s", then_status_def.names[r->then.status]);
+	else if (!strcmp(f, "then_certainty"))
+		snprintf(got, n, "%s", cert_word(r->then.certainty));
+	else if (!strcmp(f, "now"))
+		snprintf(got, n, "%s", now_status_def.names[r->now.status]);
+	else if (!strcmp(f, "now_certainty"))
+		snprintf(got, n, "%s", cert_word(r->now.certainty));
+	else if (!strcmp(f, "requires"))
+		set_text(r->now.req.id, r->now.req.n, got, n);
+	else if (!strcmp(f, "earliest"))
+		day_or_none(r->now.earliest, got, n);
+	else if (!strcmp(f, "from"))
+		day_or_none(r->now.from, got, n);
+	else if (!strcmp(f, "met_on"))
+		day_or_none(r->now.met_on, got, n);
+	else if (!strcmp(f, "deadline"))
+		day_or_none(r->now.deadline, got, n);
+	else if (!strcmp(f, "motion"))
+		snprintf(got, n, "%s", r->now.motion ? r->now.motion : "none");
+	else
+		return false;
+	return true;
+}
+
 static void check_relief(struct tctx *t, const struct outcome_side *s,
 			 const struct ynode *m)
 {
+	char got[1024], want[1024];
 	for (uint32_t i = 0; i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
 		const struct relief_eval *r = NULL;
@@ -252,22 +328,80 @@ static void check_relief(struct tctx *t, const struct outcome_side *s,
 		for (uint32_t j = 0; j < s->n_rel; j++)
 			if (!strcmp(s->rel[j].rule->id, k->s))
 				r = &s->rel[j];
-		const char *got = r ? relief_status_def.names[r->status] : "(none)";
-		const struct ynode *want = v;
-		for (uint32_t j = 0; v->kind == YN_MAP && j < v->n; j++) {
-			const struct ynode *fk = v->kids[2 * j];
-			want = NULL;
-			if (ynode_scalar_is(fk, "status"))
-				want = v->kids[2 * j + 1];
-			else
-				fail(t, fk, "relief %s: unknown field %s", k->s,
-				     fk->s);
-			if (want && strcmp(got, want->s))
-				fail(t, want, "relief %s: expected %s, got %s",
-				     k->s, want->s, got);
+		if (!r) {
+			fail(t, k, "relief %s: not in force under this law", k->s);
+			continue;
 		}
-		if (v->kind == YN_SCALAR && strcmp(got, v->s))
-			fail(t, v, "relief %s: expected %s, got %s", k->s, v->s, got);
+		if (v->kind == YN_SCALAR) {
+			relief_field(r, "status", got, sizeof(got));
+			if (strcmp(got, v->s))
+				fail(t, v, "relief %s: expected %s, got %s", k->s,
+				     v->s, got);
+			continue;
+		}
+		for (uint32_t j = 0; j < v->n; j++) {
+			const struct ynode *fk = v->kids[2 * j], *fv = v->kids[2 * j + 1];
+			if (!relief_field(r, fk->s, got, sizeof(got))) {
+				fail(t, fk, "relief %s: unknown field %s", k->s, fk->s);
+				continue;
+			}
+			snprintf(want, sizeof(want), "%s", fv->s);
+			if (ynode_scalar_is(fk, "requires"))
+				norm_set(fv->s, want, sizeof(want));
+			if (strcmp(got, want))
+				fail(t, fv, "relief %s %s: expected %s, got %s",
+				     k->s, fk->s, want, got);
+		}
+	}
+}
+
+static bool way_back_field(const struct way_back *w, const char *f, char *got,
+			   size_t n)
+{
+	if (!strcmp(f, "earliest_no_waiver"))
+		day_or_none(w->no_waiver, got, n);
+	else if (!strcmp(f, "earliest_with_waivers"))
+		day_or_none(w->with_waivers, got, n);
+	else if (!strcmp(f, "requires"))
+		set_text(w->req.id, w->req.n, got, n);
+	else if (!strcmp(f, "standing")) {
+		const char *v[64];
+		uint32_t k = 0;
+		for (uint32_t i = 0; i < w->n_standing && k < 64; i++) {
+			bool dup = false;
+			for (uint32_t j = 0; j < k; j++)
+				dup |= !strcmp(v[j], w->standing[i].pen->rule->id);
+			if (!dup)
+				v[k++] = w->standing[i].pen->rule->id;
+		}
+		set_text(v, k, got, n);
+	} else if (!strcmp(f, "adjust_inside"))
+		snprintf(got, n, "%s", w->adjust_inside ? "possible" : "no");
+	else if (!strcmp(f, "i601a"))
+		snprintf(got, n, "%s", tri_word(w->i601a));
+	else if (!strcmp(f, "route"))
+		snprintf(got, n, "%s", w->route ? w->route : "none");
+	else
+		return false;
+	return true;
+}
+
+static void check_way_back(struct tctx *t, const struct outcome_side *s,
+			   const struct ynode *m)
+{
+	char got[1024], want[1024];
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		if (!way_back_field(&s->wb, k->s, got, sizeof(got))) {
+			fail(t, k, "way_back: unknown field %s", k->s);
+			continue;
+		}
+		snprintf(want, sizeof(want), "%s", v->s);
+		if (ynode_scalar_is(k, "requires") || ynode_scalar_is(k, "standing"))
+			norm_set(v->s, want, sizeof(want));
+		if (strcmp(got, want))
+			fail(t, v, "way_back %s: expected %s, got %s", k->s,
+			     want, got);
 	}
 }
 
@@ -364,6 +498,8 @@ static void check_side(struct tctx *t, const struct outcome_side *s,
 			check_facts(t, s, v);
 		} else if (ynode_scalar_is(k, "items") && v->kind == YN_MAP) {
 			check_items(t, s, v);
+		} else if (ynode_scalar_is(k, "way_back") && v->kind == YN_MAP) {
+			check_way_back(t, s, v);
 		} else if (ynode_scalar_is(k, "penalties") && v->kind == YN_MAP) {
 			check_penalties(t, s, v, law);
 		} else if (ynode_scalar_is(k, "relief") && v->kind == YN_MAP) {

@@ -419,6 +419,48 @@ static void link_hooks(struct rctx *x, const struct ynode *root)
 /* ---- rules ------------------------------------------------------------- */
 
 /* A list of conditions: [{text, expr, cite}] */
+/* The key of a condition beside text, expr and cite: penalty (a bar that
+ * is a penalty's running instances), inside, met_on. */
+static bool cond_key(struct rctx *x, struct rule_cond *c, const struct ynode *k,
+		     const struct ynode *val, const struct ynode **pen)
+{
+	if (ynode_scalar_is(k, "penalty")) {
+		*pen = val;
+		c->src = rctx_str(x, val);
+	} else if (ynode_scalar_is(k, "inside")) {
+		rctx_bool(x, val, &c->inside);
+	} else if (ynode_scalar_is(k, "met_on")) {
+		c->met_on = rctx_compile(x, val, VAL_DATE);
+		if (c->met_on)
+			rctx_phase(x, c->met_on, -1, val, "met_on");
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* `penalty: ID` stands for running_ID, and links the condition to the
+ * rule (its instances' ends and routes). */
+static void penalty_cond(struct rctx *x, struct rule_cond *c,
+			 const struct ynode *v)
+{
+	const struct rule *rl = NULL;
+	for (size_t i = 0; i < x->r->n && v->kind == YN_SCALAR; i++)
+		if (x->r->v[i].id && !strcmp(x->r->v[i].id, v->s) &&
+		    rule_kind_is_penalty(x->r->v[i].kind))
+			rl = &x->r->v[i];
+	if (!rl) {
+		yreader_error(x->y, v, "penalty: no penalty rule '%.40s'",
+			      v->kind == YN_SCALAR ? v->s : "?");
+		return;
+	}
+	char buf[160];
+	snprintf(buf, sizeof(buf), "running_%s", rl->id);
+	struct expr_error err;
+	c->expr = expr_compile(buf, strlen(buf), &x->r->env, &x->r->arena, &err);
+	c->penalty = rl;
+}
+
 static struct rule_cond *read_conds(struct rctx *x, const struct ynode *v,
 				    uint32_t *n, int scope, int max_phase)
 {
@@ -434,6 +476,7 @@ static struct rule_cond *read_conds(struct rctx *x, const struct ynode *v,
 		c[i].pos = (struct pos){ m->line, m->col };
 		if (!rctx_map(x, m, "a condition"))
 			continue;
+		const struct ynode *pen = NULL;
 		for (uint32_t j = 0; j < m->n; j++) {
 			const struct ynode *k = m->kids[2 * j];
 			const struct ynode *val = m->kids[2 * j + 1];
@@ -445,15 +488,25 @@ static struct rule_cond *read_conds(struct rctx *x, const struct ynode *v,
 				c[i].src = rctx_str(x, val);
 				c[i].expr = rctx_compile(x, val, VAL_BOOL);
 				ex = val;
-			} else
+			} else if (!cond_key(x, &c[i], k, val, &pen))
 				yreader_error(x->y, k, "unknown key in a condition "
-					      "(allowed: text, expr, cite)");
+					      "(allowed: text, expr, cite, "
+					      "penalty, inside, met_on)");
+		}
+		if (pen) {
+			/* with expr too, the expr says when the bar holds and
+			 * the penalty's instances give its end and routes */
+			struct expr *own = c[i].expr;
+			penalty_cond(x, &c[i], pen);
+			if (own)
+				c[i].expr = own;
 		}
 		if (!c[i].text && c[i].src)
 			yreader_error(x->y, m, "a condition needs text "
 				      "(its plain-language sentence)");
 		if (!c[i].src)
-			yreader_error(x->y, m, "a condition needs expr");
+			yreader_error(x->y, m, "a condition needs expr (or "
+				      "penalty)");
 		if (c[i].expr && rctx_phase(x, c[i].expr, scope, ex,
 					    "the condition") > max_phase)
 			yreader_error(x->y, ex, "a penalty's condition may not "
@@ -541,6 +594,45 @@ static void read_waiver(struct rctx *x, const struct ynode *v, struct rule *rl)
 	rl->n_waiver = v->n;
 }
 
+/* route: a list of {id, text, when, earliest, abroad_only} */
+static void read_routes(struct rctx *x, const struct ynode *v, struct rule *rl)
+{
+	if (v->kind != YN_SEQ) {
+		yreader_error(x->y, v, "route must be a list of {id, text, "
+			      "when, earliest, abroad_only}");
+		return;
+	}
+	rl->route = arena_zalloc(&x->r->arena, (v->n + 1) * sizeof(*rl->route));
+	for (uint32_t i = 0; i < v->n; i++) {
+		const struct ynode *m = v->kids[i];
+		struct rule_route *w = &rl->route[rl->n_route];
+		if (!rctx_map(x, m, "a route"))
+			continue;
+		for (uint32_t j = 0; j < m->n; j++) {
+			const struct ynode *k = m->kids[2 * j];
+			const struct ynode *val = m->kids[2 * j + 1];
+			if (ynode_scalar_is(k, "id"))
+				w->id = rctx_str(x, val);
+			else if (ynode_scalar_is(k, "text"))
+				w->text = rctx_str(x, val);
+			else if (ynode_scalar_is(k, "when"))
+				w->when = clock_expr(x, val, VAL_BOOL, -1);
+			else if (ynode_scalar_is(k, "earliest"))
+				w->earliest = clock_expr(x, val, VAL_DATE, -1);
+			else if (ynode_scalar_is(k, "abroad_only"))
+				rctx_bool(x, val, &w->abroad_only);
+			else
+				yreader_error(x->y, k, "unknown key in a route "
+					      "(allowed: id, text, when, earliest, "
+					      "abroad_only)");
+		}
+		if (!w->id)
+			yreader_error(x->y, m, "a route needs id");
+		else
+			rl->n_route++;
+	}
+}
+
 static void read_enum_key(struct rctx *x, const struct ynode *v,
 			  const struct enum_def *e, int8_t *out)
 {
@@ -623,6 +715,20 @@ static void read_rule_key(struct rctx *x, const struct ynode *k,
 		rl->forum = (uint8_t)f;
 	} else if (ynode_scalar_is(k, "from_abroad"))
 		rctx_bool(x, v, &rl->from_abroad);
+	else if (ynode_scalar_is(k, "admission"))
+		rctx_bool(x, v, &rl->admission);
+	else if (ynode_scalar_is(k, "abroad")) {
+		if (ynode_scalar_is(v, "immigrant_visa"))
+			rl->abroad_visa = true;
+		else if (!ynode_scalar_is(v, "none"))
+			yreader_error(x->y, v, "abroad must be immigrant_visa or "
+				      "none");
+	} else if (ynode_scalar_is(k, "motion"))
+		rl->motion = rctx_str(x, v);
+	else if (ynode_scalar_is(k, "lost"))
+		rl->lost = read_conds(x, v, &rl->n_lost, rl->scope, max_phase);
+	else if (ynode_scalar_is(k, "route"))
+		read_routes(x, v, rl);
 	else
 		yreader_error(x->y, k, "unknown key '%.40s' in a rule",
 			      k->kind == YN_SCALAR ? k->s : "?");
@@ -637,6 +743,7 @@ static void read_rule(struct rctx *x, const struct ynode *m, struct rule *rl)
 	rl->forum = FORUM_BOTH;
 	rl->from_abroad = true;
 	rl->running_fact = -1;
+	rl->relief_id = -1;
 	rl->pos = (struct pos){ m->line, m->col };
 	if (!rctx_map(x, m, "a rule"))
 		return;
@@ -655,6 +762,9 @@ static void read_rule(struct rctx *x, const struct ynode *m, struct rule *rl)
 			      "for_each is for penalties");
 	if (!pen && rl->kind >= 0 && rl->clock_from)
 		yreader_error(x->y, m, "relief has no clock");
+	if (rl->id && !pen)
+		rl->relief_id = (int8_t)enum_value(&relief_def, rl->id,
+						   strlen(rl->id));
 }
 
 /* running_<id> for each penalty: true while an instance of it runs. */

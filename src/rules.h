@@ -72,6 +72,24 @@ struct rule_cond {
 	const char *src;        /* the expression as written */
 	struct expr *expr;
 	struct pos pos;
+	/* relief only */
+	const struct rule *penalty;     /* bars: `penalty: ID`, its instances
+					   (their ends and routes) */
+	bool inside;            /* when: a condition of seeking it inside the
+				   U.S. (unmet: only from abroad, if the rule
+				   has an abroad route) */
+	struct expr *met_on;    /* when: the day waiting would meet it */
+};
+
+/* A way out of a bar (legal-reference.md sections 10.2, 10.3): a waiver
+ * or consent, open when `when` holds, from abroad only or also inside,
+ * effective no earlier than `earliest`. */
+struct rule_route {
+	const char *id;         /* consent_i212, waiver_9Bv, ... */
+	const char *text;
+	struct expr *when;      /* NULL: always open */
+	struct expr *earliest;  /* NULL: as soon as granted */
+	bool abroad_only;
 };
 
 /* A text that changed with the law: in force from..until (NONE: open). */
@@ -105,10 +123,24 @@ struct rule {
 	struct expr *clock_permanent;   /* bool; NULL: never */
 	uint8_t convention;             /* enum clock_convention */
 	int running_fact;               /* index of running_<id>, or -1 */
+	/* a bar's ways out (empty: none) */
+	struct rule_route *route;
+	uint32_t n_route;
 	/* relief */
 	uint8_t forum;                  /* enum forum */
 	bool from_abroad;               /* can be sought from outside the U.S. */
+	bool admission;                 /* needs admissibility: every running
+					   bar counts, with its routes */
+	bool abroad_visa;               /* from abroad the route is an
+					   immigrant visa (adjustment) */
+	const char *motion;             /* the motion to reopen it has beside
+					   the general ones (asylum:
+					   changed_country_conditions) */
 	struct expr *granted;           /* bool: the case shows it granted */
+	struct rule_cond *lost;         /* any that holds: lost now */
+	uint32_t n_lost;
+	int8_t relief_id;               /* enum relief when the id is one, or
+					   -1: which events apply for it */
 };
 
 /* A legal parameter: one value per era of the law. */
@@ -147,7 +179,13 @@ struct param {
 	X(P_ASYLUM_ROLLS, "asylum_deadline_rolls", VAL_BOOL) \
 	X(P_REOPEN_DAYS, "reopen_in_absentia_days", VAL_INT) \
 	X(P_VD_ROLL_FIRM, "vd_roll_firm", VAL_BOOL) \
-	X(P_APPEAL_DAYS, "appeal_days", VAL_INT)
+	X(P_APPEAL_DAYS, "appeal_days", VAL_INT) \
+	X(P_MOTION_DAYS, "motion_reopen_days", VAL_INT) \
+	X(P_VAWA_MOTION_YEARS, "vawa_motion_years", VAL_INT) \
+	X(P_CONSENT_9CII_YEARS, "consent_9Cii_years", VAL_INT) \
+	X(P_I601A_SCOPE, "i601a_scope", VAL_STR) \
+	X(P_I601A_MIN_AGE, "i601a_min_age", VAL_INT) \
+	X(P_H212_YEARS, "h212_years", VAL_INT)
 
 #define CW_PARAM_ENUM(id, name, type) id,
 enum engine_param { ENGINE_PARAMS(CW_PARAM_ENUM) P__COUNT };
