@@ -96,6 +96,7 @@ static void eval_conds(const struct rules *r, const struct rule_cond *c,
 			value_unknown();
 		out[i].cond = &c[i];
 		out[i].truth = (int8_t)value_truth(v);
+		out[i].waiver = 0;
 		out[i].borderline = v.borderline;
 		out[i].missing = detail && out[i].truth < 0 ?
 			missing_names(r, &m, a) : NULL;
@@ -375,6 +376,25 @@ static const char *forfeited(const struct rules *r, const struct rule *rl,
 	return NULL;
 }
 
+/* The legacy status of waiver w as a condition's way to be met: 1
+ * granted, -1 eligible or possible, 0 not open. */
+static int8_t waiver_status(const struct outcome_side *s,
+			    const struct rule *w)
+{
+	for (uint32_t i = 0; i < s->n_rel; i++)
+		if (s->rel[i].rule == w)
+			switch (s->rel[i].status) {
+			case RSTAT_GRANTED:
+				return 1;
+			case RSTAT_ELIGIBLE:
+			case RSTAT_POSSIBLE:
+				return -1;
+			default:
+				return 0;
+			}
+	return 0;
+}
+
 static void relief_status(const struct rules *r, const struct rule *rl,
 			  const struct outcome_side *s, struct relief_eval *out,
 			  bool detail, struct arena *a)
@@ -393,7 +413,19 @@ static void relief_status(const struct rules *r, const struct rule *rl,
 		} else if (bars[i].truth < 0 && !barred) {
 			barred = -1;    /* a bar that may apply: at best possible */
 		}
-	int met = all_of(when, rl->n_when);
+	int met = 1;
+	for (uint32_t i = 0; i < rl->n_when; i++) {
+		int t = when[i].truth;
+		when[i].waiver = 0;
+		if (t != 1 && rl->when[i].waiver)
+			when[i].waiver = waiver_status(s, rl->when[i].waiver);
+		if (when[i].waiver)
+			t = when[i].waiver > 0 ? 1 : -1;
+		if (t == 0)
+			met = 0;
+		else if (t < 0 && met)
+			met = -1;
+	}
 	struct value g = rl->granted ? expr_eval(rl->granted, s->facts, NULL)
 				     : value_bool(false);
 	const char *lost = forfeited(r, rl, s);
@@ -449,8 +481,13 @@ static void side_core(const struct rules *r, const struct facts_ctx *fc,
 		struct relief_eval *out = &s->rel[s->n_rel++];
 		memset(out, 0, sizeof(*out));
 		out->rule = rl;
-		relief_status(r, rl, s, out, detail, a);
 	}
+	/* a relief whose condition a waiver meets comes after the waiver */
+	for (int pass = 0; pass < 2; pass++)
+		for (uint32_t i = 0; i < s->n_rel; i++)
+			if (s->rel[i].rule->crit_waiver == (pass == 1))
+				relief_status(r, s->rel[i].rule, s, &s->rel[i],
+					      detail, a);
 }
 
 /* c with a departure on day d: the departure the way back assumes for a
@@ -489,11 +526,14 @@ static void side_full(const struct rules *r, const struct facts_ctx *fc,
 					 fc->law_as_of };
 		side_core(r, &eve, s->fs.c, &at, s->path, false, a);
 	}
-	for (uint32_t i = 0; i < s->n_rel; i++) {
-		relief_now(r, s, &s->rel[i], a);
-		relief_then(r, s, ended && i < at.n_rel ? &at.rel[i] : &s->rel[i],
-			    &s->rel[i]);
-	}
+	for (int pass = 0; pass < 2; pass++)
+		for (uint32_t i = 0; i < s->n_rel; i++) {
+			if (s->rel[i].rule->crit_waiver != (pass == 1))
+				continue;
+			relief_now(r, s, &s->rel[i], a);
+			relief_then(r, s, ended && i < at.n_rel ? &at.rel[i]
+						       : &s->rel[i], &s->rel[i]);
+		}
 	struct outcome_side hypo = { 0 };
 	bool here = facts_in_us(&s->fs) == 1;
 	if (here) {

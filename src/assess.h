@@ -68,6 +68,8 @@ struct criterion {
 	const struct rule_cond *cond;   /* text, cite, expr */
 	int8_t truth;                   /* 1 met, 0 unmet, -1 unknown */
 	bool borderline;
+	int8_t waiver;                  /* not met, but its waiver is:
+					   1 granted, -1 possible, 0 no */
 	const char *missing;            /* unknown facts, comma-separated */
 };
 

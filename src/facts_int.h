@@ -62,6 +62,7 @@ struct stay_rec {
 	daynum parole_end, nonimm_end;  /* day after a status_ended */
 	int32_t up9c_lo, up9c_hi;       /* its 9(C) count, when closed */
 	bool up9c_known;
+	bool up9c_feb29;                /* its count spans a Feb 29 */
 };
 
 /* One removal order, with what became of it. */

@@ -597,7 +597,8 @@ static void stay_up9c(struct fx *x)
 	for (uint32_t i = 0; i < x->n_st; i++) {
 		struct stay_rec *s = &x->st[i];
 		s->up9c_known = facts_stay_up(x, s, IV_9C, x->as_of + 1,
-					      &s->up9c_lo, &s->up9c_hi, NULL);
+					      &s->up9c_lo, &s->up9c_hi,
+					      &s->up9c_feb29);
 	}
 }
 
@@ -606,6 +607,7 @@ struct before {
 	uint32_t stays;                 /* stays begun before the entry */
 	int64_t up_lo, up_hi;           /* their 9(C) counts, added */
 	bool up_known;
+	bool up_feb29;                  /* one of them spans a Feb 29 */
 	uint32_t deps;                  /* departures before the entry */
 	int removed;                    /* tri: one of them a removal */
 	daynum last_removal, last_consent;
@@ -624,16 +626,19 @@ static struct value up9c_before(const struct fx *x, struct before *b,
 		b->up_known &= s->up9c_known;
 		b->up_lo += s->up9c_lo;
 		b->up_hi += s->up9c_hi;
+		b->up_feb29 |= s->up9c_known && s->up9c_hi > 0 && s->up9c_feb29;
 	}
 	int64_t lo = b->up_lo, hi = b->up_hi;
-	bool known = b->up_known;
+	bool known = b->up_known, feb29 = b->up_feb29;
 	if (b->stays && b->stays <= x->n_st) {
 		const struct stay_rec *s = &x->st[b->stays - 1];
 		if (!s->dep || fx_lo(s->dep->date) >= d) {
 			int32_t a, z;
-			if (facts_stay_up(x, s, IV_9C, d, &a, &z, NULL)) {
+			bool f;
+			if (facts_stay_up(x, s, IV_9C, d, &a, &z, &f)) {
 				lo += a;
 				hi += z;
+				feb29 |= z > 0 && f;
 			} else {
 				known = false;
 			}
@@ -642,7 +647,7 @@ static struct value up9c_before(const struct fx *x, struct before *b,
 	}
 	if (!known)
 		return value_unknown();
-	return facts_up_value(x, (int32_t)lo, (int32_t)hi, false, IV_9C);
+	return facts_up_value(x, (int32_t)lo, (int32_t)hi, feb29, IV_9C);
 }
 
 static void departures_before(const struct fx *x, struct before *b, daynum d)

@@ -226,28 +226,67 @@ static bool any_cond(const struct rule_cond *c, uint32_t n,
 	return false;
 }
 
-/* The criteria: unmet ones (a firm one, or one that binds only inside),
- * unknown ones, and when waiting would meet them. */
+/* The criteria: unmet ones (a firm one, or one that binds only inside:
+ * for a person abroad it decides nothing, for one inside it sends the
+ * relief abroad when it has an abroad route), unknown ones, and when
+ * waiting would meet them. */
 struct crits {
 	const char *unmet;
 	daynum met_on;
 	bool inside, unknown;
 	const char *missing;
+	const char *waiver[4];          /* waivers that meet a condition */
+	uint32_t n_waiver;
 };
+
+/* A condition with `waiver: ID` that does not hold is met when that
+ * relief is open now (it is then required): 2 granted (met, nothing
+ * required), 1 open, -1 open but uncertain, 0 not open. */
+static int waiver_open(const struct outcome_side *s, const struct rule *w)
+{
+	for (uint32_t i = 0; i < s->n_rel; i++) {
+		const struct relief_eval *v = &s->rel[i];
+		if (v->rule != w)
+			continue;
+		switch (v->now.status) {
+		case NOW_GRANTED:
+			return 2;
+		case NOW_AVAILABLE:
+		case NOW_FROM_ABROAD:
+		case NOW_AFTER_BAR:
+			return v->now.certainty == CERT_ELIGIBLE ? 1 : -1;
+		default:
+			return 0;
+		}
+	}
+	return 0;
+}
 
 static void crits_now(const struct relief_eval *e, const struct outcome_side *s,
 		      struct crits *c)
 {
 	const struct rule *rl = e->rule;
+	bool abroad = truth_of(s, F_IN_US) == 0;
 	memset(c, 0, sizeof(*c));
 	c->met_on = ASSESS_NO_DAY;
 	for (uint32_t i = 0; i < rl->n_when; i++) {
 		const struct criterion *k = &e->crit[rl->n_bars + i];
 		const struct rule_cond *w = &rl->when[i];
-		if (k->truth < 0) {
+		int wo = k->truth != 1 && w->waiver ? waiver_open(s, w->waiver)
+						    : 0;
+		if (wo == 2) {
+			continue;
+		} else if (wo) {
+			if (c->n_waiver < sizeof(c->waiver) / sizeof(*c->waiver))
+				c->waiver[c->n_waiver++] = w->waiver->id;
+			if (wo < 0 || k->truth < 0)
+				c->unknown = true;
+		} else if (k->truth < 0) {
 			c->unknown = true;
 			if (k->missing && !c->missing)
 				c->missing = k->missing;
+		} else if (k->truth == 0 && w->inside && abroad) {
+			continue;       /* where the person is decides */
 		} else if (k->truth == 0 && w->inside && rl->abroad_visa) {
 			c->inside = true;
 		} else if (k->truth == 0 && !c->unmet) {
@@ -317,6 +356,8 @@ void relief_now(const struct rules *r, const struct outcome_side *s,
 	bars_now(e, s, in_us != 0, &b, a);
 	crits_now(e, s, &c);
 	n->req = b.req;
+	for (uint32_t i = 0; i < c.n_waiver; i++)
+		assess_require(&n->req, c.waiver[i], a);
 	n->missing = c.missing;
 	n->certainty = b.unknown || c.unknown ? CERT_POSSIBLE : CERT_ELIGIBLE;
 	if (b.barred && !(in_us == 0 && rl->abroad_visa))

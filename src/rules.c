@@ -433,6 +433,15 @@ static bool cond_key(struct rctx *x, struct rule_cond *c, const struct ynode *k,
 		c->met_on = rctx_compile(x, val, VAL_DATE);
 		if (c->met_on)
 			rctx_phase(x, c->met_on, -1, val, "met_on");
+	} else if (ynode_scalar_is(k, "waiver")) {
+		for (size_t i = 0; i < x->r->n && val->kind == YN_SCALAR; i++)
+			if (x->r->v[i].id && !strcmp(x->r->v[i].id, val->s) &&
+			    x->r->v[i].kind == KIND_RELIEF)
+				c->waiver = &x->r->v[i];
+		if (!c->waiver)
+			yreader_error(x->y, val, "waiver: no relief rule "
+				      "'%.40s'", val->kind == YN_SCALAR ?
+				      val->s : "?");
 	} else {
 		return false;
 	}
@@ -491,7 +500,8 @@ static struct rule_cond *read_conds(struct rctx *x, const struct ynode *v,
 			} else if (!cond_key(x, &c[i], k, val, &pen))
 				yreader_error(x->y, k, "unknown key in a condition "
 					      "(allowed: text, expr, cite, "
-					      "penalty, inside, met_on)");
+					      "penalty, inside, met_on, "
+					      "waiver)");
 		}
 		if (pen) {
 			/* with expr too, the expr says when the bar holds and
@@ -765,6 +775,24 @@ static void read_rule(struct rctx *x, const struct ynode *m, struct rule *rl)
 	if (rl->id && !pen)
 		rl->relief_id = (int8_t)enum_value(&relief_def, rl->id,
 						   strlen(rl->id));
+	for (uint32_t i = 0; i < rl->n_when; i++)
+		if (rl->when[i].waiver) {
+			rl->crit_waiver = true;
+			if (pen || rl->when[i].waiver == rl)
+				yreader_error_at(x->y, rl->when[i].pos.line,
+					rl->when[i].pos.col, "waiver: a condition "
+					"of a relief, naming another relief");
+		}
+	for (uint32_t i = 0; i < rl->n_bars; i++)
+		if (rl->bars[i].waiver)
+			yreader_error_at(x->y, rl->bars[i].pos.line,
+				rl->bars[i].pos.col, "waiver: goes with a "
+				"condition under when, not a bar");
+	for (uint32_t i = 0; i < rl->n_lost; i++)
+		if (rl->lost[i].waiver)
+			yreader_error_at(x->y, rl->lost[i].pos.line,
+				rl->lost[i].pos.col, "waiver: goes with a "
+				"condition under when, not lost");
 }
 
 /* running_<id> for each penalty: true while an instance of it runs. */
@@ -815,6 +843,14 @@ static void read_rules(struct rctx *x, const struct ynode *list)
 		read_rule(x, list->kids[i], &r->v[i]);
 		r->v[i].running_fact = run;
 	}
+	for (size_t i = 0; i < r->n; i++)
+		for (uint32_t k = 0; k < r->v[i].n_when; k++) {
+			const struct rule_cond *c = &r->v[i].when[k];
+			if (c->waiver && c->waiver->crit_waiver)
+				yreader_error_at(x->y, c->pos.line, c->pos.col,
+					"waiver: '%s' names a waiver itself "
+					"(one level only)", c->waiver->id);
+		}
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t j = 0; j < i; j++)
 			if (r->v[i].id && r->v[j].id &&

@@ -79,6 +79,8 @@ struct rule_cond {
 				   U.S. (unmet: only from abroad, if the rule
 				   has an abroad route) */
 	struct expr *met_on;    /* when: the day waiting would meet it */
+	const struct rule *waiver;      /* when: `waiver: ID`, a relief that,
+					   open, meets it (and is required) */
 };
 
 /* A way out of a bar (legal-reference.md sections 10.2, 10.3): a waiver
@@ -129,6 +131,7 @@ struct rule {
 	/* relief */
 	uint8_t forum;                  /* enum forum */
 	bool from_abroad;               /* can be sought from outside the U.S. */
+	bool crit_waiver;               /* a condition names a waiver */
 	bool admission;                 /* needs admissibility: every running
 					   bar counts, with its routes */
 	bool abroad_visa;               /* from abroad the route is an
