@@ -262,16 +262,21 @@ static int waiver_open(const struct outcome_side *s, const struct rule *w)
 	return 0;
 }
 
-static void crits_now(const struct relief_eval *e, const struct outcome_side *s,
+static void crits_now(const struct rules *r, const struct relief_eval *e,
+		      const struct outcome_side *s,
 		      struct crits *c)
 {
 	const struct rule *rl = e->rule;
 	bool abroad = truth_of(s, F_IN_US) == 0;
+	bool ended = r->paths[s->path].ended &&
+		s->t_dec <= (daynum)s->facts[F_AS_OF].lo;
 	memset(c, 0, sizeof(*c));
 	c->met_on = ASSESS_NO_DAY;
 	for (uint32_t i = 0; i < rl->n_when; i++) {
 		const struct criterion *k = &e->crit[rl->n_bars + i];
 		const struct rule_cond *w = &rl->when[i];
+		if (w->proceedings && ended)
+			continue;       /* it decided then */
 		int wo = k->truth != 1 && w->waiver ? waiver_open(s, w->waiver)
 						    : 0;
 		if (wo == 2) {
@@ -354,7 +359,7 @@ void relief_now(const struct rules *r, const struct outcome_side *s,
 	struct blocks b = { .after = ASSESS_NO_DAY };
 	struct crits c;
 	bars_now(e, s, in_us != 0, &b, a);
-	crits_now(e, s, &c);
+	crits_now(r, e, s, &c);
 	n->req = b.req;
 	for (uint32_t i = 0; i < c.n_waiver; i++)
 		assess_require(&n->req, c.waiver[i], a);
@@ -633,7 +638,14 @@ static void i601a(const struct rules *r, const struct outcome_side *s,
 				       truth_of(s, F_USC_SPOUSE_OR_PARENT));
 		}
 	} else if (t) {
-		t = fx_tri_and(t, truth_of(s, F_QUAL_REL_9BV));
+		if (final && truth_of(s, F_GRANTED_consent_i212) != 1) {
+			t = 0;
+			w->i601a_reason = "under a final order, and no I-212 "
+				"consent (conditional or not) is on file "
+				"(8 CFR 212.7(e)(4)(iv))";
+		} else {
+			t = fx_tri_and(t, truth_of(s, F_QUAL_REL_9BV));
+		}
 	}
 	if (t == 0 && !w->i601a_reason)
 		w->i601a_reason = "no qualifying relative for the hardship";

@@ -429,6 +429,8 @@ static bool cond_key(struct rctx *x, struct rule_cond *c, const struct ynode *k,
 		c->src = rctx_str(x, val);
 	} else if (ynode_scalar_is(k, "inside")) {
 		rctx_bool(x, val, &c->inside);
+	} else if (ynode_scalar_is(k, "proceedings")) {
+		rctx_bool(x, val, &c->proceedings);
 	} else if (ynode_scalar_is(k, "met_on")) {
 		c->met_on = rctx_compile(x, val, VAL_DATE);
 		if (c->met_on)
@@ -500,8 +502,8 @@ static struct rule_cond *read_conds(struct rctx *x, const struct ynode *v,
 			} else if (!cond_key(x, &c[i], k, val, &pen))
 				yreader_error(x->y, k, "unknown key in a condition "
 					      "(allowed: text, expr, cite, "
-					      "penalty, inside, met_on, "
-					      "waiver)");
+					      "penalty, inside, proceedings, "
+					      "met_on, waiver)");
 		}
 		if (pen) {
 			/* with expr too, the expr says when the bar holds and

@@ -79,6 +79,9 @@ struct rule_cond {
 				   U.S. (unmet: only from abroad, if the rule
 				   has an abroad route) */
 	struct expr *met_on;    /* when: the day waiting would meet it */
+	bool proceedings;       /* when: measured against the proceedings
+				   (their notice, their application): once
+				   they ended it decides only then */
 	const struct rule *waiver;      /* when: `waiver: ID`, a relief that,
 					   open, meets it (and is required) */
 };
