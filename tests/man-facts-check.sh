@@ -2,7 +2,9 @@
 # man-facts-check.sh - fails when the list of facts in man/casewalk-rules.5
 # (the lines between ".\" BEGIN FACTS" and ".\" END FACTS"), or its copy
 # man/casewalk-facts.inc, differs from what tools/gen-facts-man.sh makes
-# of src/facts_list.h, so the page cannot go stale.
+# of src/facts_list.h (the facts of the case) and src/items.h with the
+# scope_defs table of src/facts.c (the facts of each event), so the page
+# cannot go stale.
 # usage: tests/man-facts-check.sh [CASEWALK]   (the argument is not needed)
 # To fix: tools/gen-facts-man.sh, then paste man/casewalk-facts.inc between
 # the two marker lines of man/casewalk-rules.5.
@@ -27,7 +29,7 @@ check() {	# name file
 		echo "ok   $1"
 		pass=$((pass + 1))
 	else
-		echo "FAIL $1: differs from src/facts_list.h:"
+		echo "FAIL $1: differs from src/facts_list.h, src/items.h and facts.c's scope_defs:"
 		sed 's/^/    /' "$tmp/diff" | head -40
 		fail=$((fail + 1))
 	fi
