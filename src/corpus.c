@@ -402,6 +402,11 @@ static void fill_sources(struct corpus *c)
 			file = d->file;
 			if (yfile_read(file, 1u << 30, &buf, &len, &why))
 				continue;
+			/* its bytes are not lines we can show */
+			if (ytext_foreign_encoding(buf, len)) {
+				free(buf);
+				buf = NULL;
+			}
 		}
 		size_t sl;
 		const char *s = buf ? diag_find_line(buf, len, d->line, &sl,

@@ -169,6 +169,71 @@ static const char *const minimal =
 	"format: casewalk/1\nid: M1\nperson: {name: A}\n"
 	"events:\n  - {date: 2001-01-01, type: entry, manner: admitted}\n";
 
+/* Loads len bytes (NULs allowed) as one file. */
+static size_t load_bytes(const char *buf, size_t len, struct load_file *res,
+			 struct arena *out)
+{
+	struct arena scratch;
+	arena_init(out, 64 * 1024);
+	arena_init(&scratch, 64 * 1024);
+	memset(res, 0, sizeof(*res));
+	load_buffer("mem.yaml", 0, buf, len, &ylimits_default, &vocab.ids, out,
+		    &scratch, res);
+	arena_free(&scratch);
+	return res->n_cases;
+}
+
+/* One code unit of `width` bytes at out + n; returns the new length. */
+static size_t put_unit(char *out, size_t n, unsigned c, int width, bool big)
+{
+	for (int b = 0; b < width; b++)
+		out[n++] = (char)(c >> (8 * (big ? width - 1 - b : b)));
+	return n;
+}
+
+/* ASCII text in UTF-16 or UTF-32, either byte order, with or without a
+ * byte order mark. */
+static size_t encode(const char *text, int width, bool big, bool bom,
+		     char *out)
+{
+	size_t n = bom ? put_unit(out, 0, 0xFEFF, width, big) : 0;
+	for (const char *p = text; *p; p++)
+		n = put_unit(out, n, (unsigned char)*p, width, big);
+	return n;
+}
+
+/* UTF-16 and UTF-32 are refused at 1:1 without a source line (libyaml
+ * reads UTF-16 with a BOM; the positions we give are in UTF-8); a UTF-8
+ * BOM is accepted. */
+static void test_foreign_encodings(void **state)
+{
+	(void)state;
+	struct load_file res;
+	struct arena out;
+	char buf[1024], msg[64];
+	for (int k = 0; k < 8; k++) {
+		int width = k < 4 ? 2 : 4;
+		size_t n = encode(minimal, width, k & 1, k & 2, buf);
+		snprintf(msg, sizeof(msg), "UTF-%d is not supported; save the "
+			 "file as UTF-8", width * 8);
+		assert_int_equal(load_bytes(buf, n, &res, &out), 0);
+		if (res.diags.n != 1 || !has_diag(&res.diags, 1, 1, msg)) {
+			dump(&res.diags);
+			fail_msg("UTF-%d, %s-endian, %s BOM: not refused at 1:1",
+				 width * 8, k & 1 ? "big" : "little",
+				 k & 2 ? "with a" : "no");
+		}
+		assert_null(res.diags.v[0].source);
+		load_file_free(&res);
+		arena_free(&out);
+	}
+	snprintf(buf, sizeof(buf), "\xEF\xBB\xBF%s", minimal);
+	assert_int_equal(load_text(buf, NULL, &res, &out), 1);
+	assert_int_equal(res.diags.n, 0);
+	load_file_free(&res);
+	arena_free(&out);
+}
+
 static void test_stream_one_bad_case_hides_nothing(void **state)
 {
 	(void)state;
@@ -608,6 +673,7 @@ int main(void)
 		cmocka_unit_test(test_bad_files_expected_positions),
 		cmocka_unit_test(test_sample_corpus_is_clean),
 		cmocka_unit_test(test_jobs_do_not_change_the_result),
+		cmocka_unit_test(test_foreign_encodings),
 		cmocka_unit_test(test_stream_one_bad_case_hides_nothing),
 		cmocka_unit_test(test_all_problems_of_a_file_are_reported),
 		cmocka_unit_test(test_limits),
