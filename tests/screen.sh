@@ -30,11 +30,14 @@ run() {
 	awk -v p="$tmp/out/$name-${cols}x$rows" \
 		'/^:dump @$/ { print ":dump " p "." ++n ".txt"; next } { print }' \
 		"$script" >"$tmp/script"
-	env -i PATH="$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="${XDG:-$tmp/xdg}" \
+	# RUN_IN: the directory to run in (relative paths keep the names
+	# in the screens the same on every machine)
+	(cd "${RUN_IN:-.}" && env -i PATH="$PATH" HOME="$tmp/home" \
+		XDG_CONFIG_HOME="${XDG:-$tmp/xdg}" \
 		TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color COLUMNS="$cols" \
 		LINES="$rows" CASEWALK_TODAY=2026-11-27 TMPDIR="${TDIR:-$tmp}" \
 		EDITOR="${ED_SCRIPT:-false}" CASEWALK_SCRIPT="$tmp/script" \
-		"$cw" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+		"$cw" "$@" >"$tmp/stdout" 2>"$tmp/stderr")
 	status=$?
 }
 
@@ -222,6 +225,20 @@ E
 j
 :dump @
 EOS
+
+# A problem with a whole file (a FIFO among the case files: not a regular
+# file) has no line or column: the errors view writes it as `check` does,
+# never FILE:0:0
+mkdir -p "$tmp/whole/cases"
+cp testdata/cases/e01-ana-180-days.yaml "$tmp/whole/cases/"
+mkfifo "$tmp/whole/cases/fifo.yaml"
+RUN_IN=$tmp/whole
+t errors-whole-file cases <<'EOS'
+:wait-load
+E
+:dump @
+EOS
+unset RUN_IN
 
 t rules testdata/cases <<'EOS'
 :wait-load
