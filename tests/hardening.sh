@@ -229,6 +229,24 @@ else
 		show "$tmp/o"
 		show "$tmp/e"
 	fi
+	# an unreadable user configuration is in the errors view, not on a
+	# stderr the screen covers
+	mkdir -p "$tmp/uconf/xdg/casewalk"
+	cp "$good" "$tmp/uconf/case.yaml"
+	printf 'format: casewalk-conf/1\n' >"$tmp/uconf/xdg/casewalk/config"
+	chmod 000 "$tmp/uconf/xdg/casewalk/config"
+	chmod 777 "$tmp/uconf"
+	printf ':wait-load\n:resize 300 10\nE\n:dump %s\n' "$tmp/uconf/E" \
+		>"$tmp/uconf/script"
+	run "$tmp/o" "$tmp/e" asuser env CASEWALK_SCRIPT="$tmp/uconf/script" \
+		XDG_CONFIG_HOME="$tmp/uconf/xdg" "$cw" "$tmp/uconf/case.yaml"
+	if [ "$st" = 0 ] && grep -qF "$tmp/uconf/xdg/casewalk/config: error: cannot read: Permission denied" "$tmp/uconf/E" 2>/dev/null; then
+		ok "unreadable user configuration ($how): shown in the errors view"
+	else
+		bad "unreadable user configuration ($how): status $st"
+		show "$tmp/uconf/E"
+		show "$tmp/e"
+	fi
 fi
 chmod 755 "$tmp/perm/locked"
 chmod 644 "$tmp/perm/b.yaml"

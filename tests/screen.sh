@@ -47,7 +47,8 @@ compare() {
 		[ -f "$got" ] || { echo "FAIL $1 $2x$3: no screen dumped"; \
 			fail=$((fail + 1)); return; }
 		# temporary names are random: keep them out of the goldens
-		sed -i 's/casewalk-[A-Za-z0-9]\{6\}/casewalk-XXXXXX/g' "$got"
+		sed -i -e "s|$tmp/|TMP/|g" \
+			-e 's/casewalk-[A-Za-z0-9]\{6\}/casewalk-XXXXXX/g' "$got"
 		want=$golden/$(basename "$got")
 		if [ "${UPDATE:-}" = 1 ]; then
 			cp "$got" "$want"
@@ -333,6 +334,35 @@ t config-xdg testdata/cases <<'EOS'
 :dump @
 EOS
 unset XDG
+
+# A user configuration that cannot be read (a directory, a file over the
+# 1 MiB limit) is reported in the errors view, which the screen does not
+# cover as it covers stderr.  Its name holds $tmp, so a wide screen is
+# searched rather than compared with a golden.
+printf ':wait-load\n:resize 300 10\nE\n:dump %s\n' "$tmp/conf.txt" \
+	>"$tmp/conf.script"
+for what in dir big; do
+	mkdir -p "$tmp/conf-$what/casewalk"
+	case $what in
+	dir) mkdir -p "$tmp/conf-$what/casewalk/config"
+	     want="cannot read: not a regular file" ;;
+	big) awk 'BEGIN { for (i = 0; i < 20000; i++)
+		printf "# %060d\n", i }' >"$tmp/conf-$what/casewalk/config"
+	     want="file is larger than the limit of 1 MiB" ;;
+	esac
+	XDG=$tmp/conf-$what
+	run config-unread 80 24 "$tmp/conf.script" testdata/cases
+	unset XDG
+	if [ "$status" = 0 ] && grep -qF -- \
+	   ">$tmp/conf-$what/casewalk/config: error: $want" "$tmp/conf.txt"
+	then
+		pass=$((pass + 1))
+	else
+		echo "FAIL config-unread-$what: status $status; the errors view:"
+		sed 's/^/    /' "$tmp/conf.txt"
+		fail=$((fail + 1))
+	fi
+done
 
 # The edit flow, with a scripted $EDITOR: a valid edit is saved and
 # reloaded; an invalid one is refused, edited again, then discarded and

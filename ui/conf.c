@@ -11,6 +11,9 @@
 #include "embedded.h"
 #include "ytree.h"
 
+/* The user's configuration is a few lines; more than this is a mistake. */
+#define CONF_MAX_SIZE (1u << 20)
+
 static const struct {
 	const char *name;
 	unsigned attr;
@@ -271,12 +274,25 @@ int conf_load(struct conf *c, const char *explicit_file)
 	const char *path = explicit_file ? explicit_file : user_path(&c->arena);
 	if (!path)
 		return 0;
-	int e = yfile_read(path, 1u << 20, &buf, &len, &why);
-	if (e) {
-		if (!explicit_file && e == ENOENT)
-			return 0;
+	int e = yfile_read(path, CONF_MAX_SIZE, &buf, &len, &why);
+	if (e && explicit_file) {
 		fprintf(stderr, "casewalk: %s: %s\n", path, why);
-		return explicit_file ? 2 : 0;
+		return 2;
+	}
+	if (e == ENOENT)
+		return 0;
+	if (e) {
+		/* the screen would cover a message on stderr: the errors
+		 * view shows it, as it shows the case files' problems */
+		const char *file = arena_strdup(&c->arena, path);
+		if (e == EFBIG)
+			diag_addf(&c->diags, &c->arena, file, 0, 0, 0,
+				  DIAG_ERROR, NULL, 0, "file is larger than "
+				  "the limit of %u MiB", CONF_MAX_SIZE >> 20);
+		else
+			diag_addf(&c->diags, &c->arena, file, 0, 0, 0,
+				  DIAG_ERROR, NULL, 0, "cannot read: %s", why);
+		return 0;
 	}
 	c->user_file = arena_strdup(&c->arena, path);
 	conf_load_buffer(c, path, buf, len);
