@@ -325,6 +325,13 @@ jjK
 E
 :dump @
 EOS
+# Bindings that can never fire (<C-c>, <C-z>: signals; <C-m>, <C-h>: other
+# keys) are errors at their lines
+t config-dead-keys --config testdata/conf/dead-keys.conf testdata/cases <<'EOS'
+:wait-load
+E
+:dump @
+EOS
 mkdir -p "$tmp/goodconf/casewalk"
 cp testdata/conf/narrow.conf "$tmp/goodconf/casewalk/config"
 XDG=$tmp/goodconf

@@ -119,8 +119,24 @@ static void read_styles(struct yreader *r, const struct ynode *m,
 	}
 }
 
+/* Why a key can never fire: the terminal turns it into a signal, or it
+ * arrives as another key (keys_from_curses).  NULL for a usable key. */
+static const char *dead_key(int key)
+{
+	switch (key) {
+	case 3: return "<C-c> interrupts casewalk (SIGINT): it never arrives "
+		       "as a key";
+	case 26: return "<C-z> suspends casewalk (SIGTSTP): it never arrives "
+			"as a key";
+	case 13: return "<C-m> arrives as <Enter>: bind <Enter>";
+	case 8: return "<C-h> arrives as <Backspace>: bind <Backspace>";
+	default: return NULL;
+	}
+}
+
 static bool read_key(struct yreader *r, const struct ynode *v, int *key)
 {
+	const char *dead;
 	const char *p = v->s;
 	if (v->kind != YN_SCALAR || !*p) {
 		yreader_error(r, v, "expected a key name such as j or <Down>");
@@ -130,6 +146,10 @@ static bool read_key(struct yreader *r, const struct ynode *v, int *key)
 	if (*key < 0 || *p) {
 		yreader_error(r, v, "bad key name (write one key: a character, "
 			      "or <Enter>, <C-x>, <F1>, ...)");
+		return false;
+	}
+	if ((dead = dead_key(*key))) {
+		yreader_error(r, v, "%s", dead);
 		return false;
 	}
 	return true;
