@@ -34,7 +34,8 @@ run() {
 	# in the screens the same on every machine)
 	(cd "${RUN_IN:-.}" && env -i PATH="$PATH" HOME="$tmp/home" \
 		XDG_CONFIG_HOME="${XDG:-$tmp/xdg}" \
-		TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color COLUMNS="$cols" \
+		TZ=UTC LC_ALL="${LOCALE:-C.UTF-8}" TERM=xterm-256color \
+		COLUMNS="$cols" \
 		LINES="$rows" CASEWALK_TODAY=2026-11-27 TMPDIR="${TDIR:-$tmp}" \
 		EDITOR="${ED_SCRIPT:-false}" CASEWALK_SCRIPT="$tmp/script" \
 		"$cw" "$@" >"$tmp/stdout" 2>"$tmp/stderr")
@@ -303,6 +304,22 @@ q/HV-01<Enter><Enter>
 q/HV-03<Enter><Enter>G
 :dump @
 EOS
+
+# Outside a UTF-8 locale (C, POSIX) the screen is ASCII, a byte per
+# column, so the columns line up: placeholders and wide characters are
+# '?', accented letters keep their letter, combining marks take no cell,
+# a cut ends with '~'.  The id and name columns only (no assessment).
+for loc in C POSIX; do
+	LOCALE=$loc
+	t "locale-$loc" --config testdata/conf/names.conf testdata/wide \
+		testdata/hostile-valid <<'EOS'
+:wait-load
+:dump @
+:resize 40 10
+:dump @
+EOS
+	unset LOCALE
+done
 
 t resize testdata/cases <<'EOS'
 :wait-load
