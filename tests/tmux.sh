@@ -38,7 +38,8 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 # start ARG...: a new session running casewalk ARG... at 80x24; when it
-# ends, its exit status and the terminal modes are written down
+# ends, its exit status and the terminal modes are written down.
+# CW_ENV: more NAME=VALUE words to export first (TERM=dumb)
 start() {
 	tm kill-server 2>/dev/null
 	# a new server on its own socket: a dying one on the old socket
@@ -49,7 +50,7 @@ start() {
 	cat >"$tmp/run.sh" <<R
 #!/bin/sh
 export TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC CASEWALK_TODAY=2026-11-27
-export HOME="$tmp" XDG_CONFIG_HOME="$tmp/xdg"
+export HOME="$tmp" XDG_CONFIG_HOME="$tmp/xdg" ${CW_ENV:-}
 "$cw" "\$@"
 echo \$? >"$tmp/status.tmp"
 stty -a >"$tmp/stty" 2>&1
@@ -154,6 +155,19 @@ tm send-keys -t cw j Enter
 check "an unchanged case opens as before" 'wait_for "case E02"'
 tm send-keys -t cw Q
 check "and quits with status 0" 'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
+
+# ---- terminals it cannot draw on ------------------------------------------------
+CW_ENV=TERM=dumb
+start testdata/cases
+check "TERM=dumb: a clear message" 'wait_for "cannot move the cursor"'
+check "TERM=dumb: status 2" 'wait_exit && [ "$(cat "$tmp/status")" = 2 ]'
+CW_ENV=TERM=no-such-terminal
+start testdata/cases
+unset CW_ENV
+check "an unknown TERM: a clear message" \
+	'wait_for "the terminal type '"'no-such-terminal'"' is unknown"'
+check "an unknown TERM: status 2" \
+	'wait_exit && [ "$(cat "$tmp/status")" = 2 ]'
 
 # ---- signals ----------------------------------------------------------------
 start testdata/cases

@@ -70,6 +70,14 @@ static int env_int(const char *name, int dflt, int lo, int hi)
 	return n >= lo && n <= hi ? n : dflt;
 }
 
+/* Whether the current terminal can address the cursor, which every
+ * screen needs. */
+static bool can_draw(void)
+{
+	const char *cup = tigetstr("cup");
+	return cup && cup != (const char *)-1;
+}
+
 static int term_open(struct ui *ui)
 {
 	SCREEN *scr;
@@ -91,13 +99,26 @@ static int term_open(struct ui *ui)
 		}
 		scr = newterm(NULL, stdout, stdin);
 	}
+	const char *term = getenv("TERM");
 	if (!scr) {
-		fputs("casewalk: cannot use this terminal (is TERM set?)\n",
-		      stderr);
+		fprintf(stderr, "casewalk: the terminal type '%s' is unknown "
+			"(TERM); the explorer needs one it can draw on, such "
+			"as xterm-256color\n", term && *term ? term : "");
+		return 2;
+	}
+	set_term(scr);
+	if (!can_draw()) {
+		/* a terminal that cannot move the cursor (TERM=dumb) would
+		 * show the screens as a stream of lines */
+		endwin();
+		delscreen(scr);
+		fprintf(stderr, "casewalk: the terminal type '%s' cannot move "
+			"the cursor (TERM); the explorer needs one that can, "
+			"such as xterm-256color; for scripts use 'casewalk "
+			"check'\n", term && *term ? term : "");
 		return 2;
 	}
 	ui->screen = (struct screen *)scr;
-	set_term(scr);
 	curses_active = 1;
 	cbreak();
 	noecho();
