@@ -156,6 +156,20 @@ check "an unchanged case opens as before" 'wait_for "case E02"'
 tm send-keys -t cw Q
 check "and quits with status 0" 'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
 
+# ---- nothing left on the shell's screen ----------------------------------------
+# The client list is not left behind on quitting: the alternate screen
+# where the terminal has one, and a cleared screen where it has none
+# (vt100)
+for term in xterm-256color vt100; do
+	CW_ENV=TERM=$term
+	start testdata/cases
+	unset CW_ENV
+	check "TERM=$term: starts" 'wait_for "71 cases"'
+	tm send-keys -t cw q
+	check "TERM=$term: after q, no case is left on the screen" \
+		'wait_exit && ! screen | grep -q "E06a\|71 cases\|not legal advice"'
+done
+
 # ---- terminals it cannot draw on ------------------------------------------------
 CW_ENV=TERM=dumb
 start testdata/cases

@@ -38,13 +38,23 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
+/* Leaves curses with the screen cleared first: a terminal without an
+ * alternate screen (vt100, the Linux console) would otherwise keep the
+ * client list on the shell's screen. */
+static void leave_curses(void)
+{
+	if (!curses_active)
+		return;
+	curses_active = 0;
+	clear();
+	refresh();
+	endwin();
+}
+
 /* Fatal paths that call exit() still leave a usable terminal. */
 static void restore_at_exit(void)
 {
-	if (curses_active) {
-		curses_active = 0;
-		endwin();
-	}
+	leave_curses();
 }
 
 /* Installed before curses starts, so that curses does not install its own
@@ -135,10 +145,7 @@ static int term_open(struct ui *ui)
 
 static void term_close(struct ui *ui)
 {
-	if (curses_active) {
-		curses_active = 0;
-		endwin();
-	}
+	leave_curses();
 	if (ui->screen)
 		delscreen((SCREEN *)ui->screen);
 	ui->screen = NULL;
