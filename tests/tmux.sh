@@ -9,8 +9,10 @@
 # bounded poll for an expected text, never a fixed sleep.  Covers: start,
 # navigation, a resize to 20x5 and back, a case file carrying escape
 # sequences (the window title and the screen stay as they were), quitting
-# with status 0, a case file changed after loading, and SIGTERM restoring
-# the terminal.
+# with status 0, a case file changed after loading, no client list left
+# on the shell's screen (with and without an alternate screen), ^Z and fg
+# while $EDITOR runs (from an interactive shell), TERM=dumb and an unknown
+# TERM, and SIGTERM restoring the terminal.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cw=${1:-./casewalk}
@@ -76,16 +78,19 @@ wait_for() {
 	return 1
 }
 
-# wait_exit [SECONDS]: polls until casewalk has ended
-wait_exit() {
+# wait_file FILE [SECONDS]: polls until FILE exists
+wait_file() {
 	i=0
-	while [ $i -lt $(( ${1:-10} * 20 )) ]; do
-		[ -f "$tmp/status" ] && return 0
+	while [ $i -lt $(( ${2:-10} * 20 )) ]; do
+		[ -f "$1" ] && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
 	return 1
 }
+
+# wait_exit [SECONDS]: polls until casewalk has ended
+wait_exit() { wait_file "$tmp/status" "${1:-10}"; }
 
 ok() { echo "ok   $1"; pass=$((pass + 1)); }
 bad() {
@@ -169,6 +174,60 @@ for term in xterm-256color vt100; do
 	check "TERM=$term: after q, no case is left on the screen" \
 		'wait_exit && ! screen | grep -q "E06a\|71 cases\|not legal advice"'
 done
+
+# ---- Ctrl-Z while the editor runs ------------------------------------------------
+# In an interactive shell with job control: e runs a fake editor, ^Z stops
+# it and casewalk, fg resumes both.  casewalk must stay silent while the
+# editor has the terminal (curses' own SIGTSTP handler redrew the list over
+# it on resuming), and draw again only when the editor exits.
+start_shell() {
+	tm kill-server 2>/dev/null
+	runs=$((runs + 1))
+	sock=$tmp/sock.$runs
+	tm new-session -d -x 80 -y 24 -s cw env -i PATH="$PATH" \
+		TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC HOME="$tmp" \
+		XDG_CONFIG_HOME="$tmp/xdg" CASEWALK_TODAY=2026-11-27 PS1='$ ' \
+		bash --norc --noprofile -i
+	tm set-option -g default-terminal xterm-256color >/dev/null
+}
+cat >"$tmp/ed-wait.sh" <<E
+#!/bin/sh
+trap 'echo EDITOR-CONTINUED' CONT
+echo EDITOR-RUNNING
+while [ ! -f "$tmp/ed-stop" ]; do sleep 0.05; done
+E
+chmod +x "$tmp/ed-wait.sh"
+rm -f "$tmp/ed-stop"
+start_shell
+check "an interactive shell" 'wait_for "\$"'
+cat >"$tmp/cw-job.sh" <<E
+#!/bin/sh
+EDITOR="$tmp/ed-wait.sh" "$cw" testdata/cases
+echo \$? >"$tmp/job-status"
+E
+chmod +x "$tmp/cw-job.sh"
+rm -f "$tmp/job-status"
+tm send-keys -t cw "$tmp/cw-job.sh" Enter
+check "starts from the shell" 'wait_for "71 cases"'
+tm send-keys -t cw e
+check "e runs the editor" 'wait_for EDITOR-RUNNING'
+tm send-keys -t cw C-z
+check "^Z stops the editor and casewalk" 'wait_for Stopped'
+tm send-keys -t cw fg Enter
+check "fg resumes the editor" 'wait_for EDITOR-CONTINUED'
+# nothing of casewalk's for a second after the editor has resumed
+silent=true
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	screen | grep -q "not legal advice\|71 cases\|E06a" &&
+		silent=false && break
+	sleep 0.05
+done
+check "casewalk stays silent while the editor has the terminal" '$silent'
+touch "$tmp/ed-stop"
+check "when the editor exits, casewalk draws again" 'wait_for "no changes"'
+tm send-keys -t cw q
+check "and quits with status 0" \
+	'wait_file "$tmp/job-status" && [ "$(cat "$tmp/job-status")" = 0 ]'
 
 # ---- terminals it cannot draw on ------------------------------------------------
 CW_ENV=TERM=dumb

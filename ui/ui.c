@@ -160,14 +160,20 @@ int ui_run_editor(struct ui *ui, const char *file, unsigned line)
 {
 	char arg[32];
 	int status = -1;
-	struct sigaction ign, old_int, old_quit;
+	struct sigaction ign, dfl, old_int, old_quit, old_tstp;
 	(void)ui;
 	snprintf(arg, sizeof(arg), "+%u", line ? line : 1);
 	memset(&ign, 0, sizeof(ign));
 	ign.sa_handler = SIG_IGN;
+	dfl = ign;
+	dfl.sa_handler = SIG_DFL;
 	/* ^C belongs to the editor while it runs */
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
+	/* ^Z stops us with the editor, and fg resumes us silent: curses'
+	 * own handler would redraw our screen over the editor's; ours is
+	 * drawn again when the editor exits */
+	sigaction(SIGTSTP, &dfl, &old_tstp);
 	def_prog_mode();
 	endwin();
 	pid_t pid = fork();
@@ -184,6 +190,7 @@ int ui_run_editor(struct ui *ui, const char *file, unsigned line)
 		;
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
+	sigaction(SIGTSTP, &old_tstp, NULL);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	if (pid < 0)
