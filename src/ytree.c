@@ -39,10 +39,8 @@ void yreader_init(struct yreader *r, const char *file, uint32_t file_index,
 	r->scratch = scratch;
 	r->out = out;
 	r->diags = diags;
-	if (!yaml_parser_initialize(&r->parser)) {
-		fprintf(stderr, "casewalk: out of memory (yaml parser)\n");
-		abort();
-	}
+	if (!yaml_parser_initialize(&r->parser))
+		xalloc_fail(sizeof(r->parser));
 	yaml_parser_set_input_string(&r->parser, (const unsigned char *)buf,
 				     len);
 }

@@ -298,6 +298,30 @@ one_case "symlink loops: finished, the one case loaded once"
 run "$tmp/o" "$tmp/e" timeout 10 "$cw" check "$tmp/loop/a/to-b/to-a/up"
 one_case "symlink loops: a looping path as the argument"
 
+# out of memory: tests/fault/failmalloc.c fails every allocation of 4 MiB
+# or more, and reading a 5 MiB file asks for one.  Every command ends with
+# status 3 and a message, never abort()
+mkdir -p "$tmp/oom"
+awk 'BEGIN { printf "format: casewalk/1\nid: BIG\nperson: {name: A}\n";
+	printf "events: [{date: 2001-01-01, type: entry}]\n";
+	for (i = 0; i < 90000; i++) printf "# %060d\n", i }' >"$tmp/oom/big.yaml"
+if ${CC:-cc} -shared -fPIC -o "$tmp/failmalloc.so" tests/fault/failmalloc.c
+then
+	for args in check assess "assess --json" stats; do
+		# shellcheck disable=SC2086
+		run "$tmp/o" "$tmp/e" env LD_PRELOAD="$tmp/failmalloc.so" \
+			FAILMALLOC_MIN=4194304 "$cw" $args "$tmp/oom"
+		if [ "$st" = 3 ] && grep -q '^casewalk: out of memory' "$tmp/e"; then
+			ok "out of memory: casewalk $args: status 3 and a message"
+		else
+			bad "out of memory: casewalk $args: status $st (134: abort)"
+			show "$tmp/e"
+		fi
+	done
+else
+	bad "out of memory: cannot build tests/fault/failmalloc.c"
+fi
+
 # a 0-byte file
 : >"$tmp/empty.yaml"
 run "$tmp/o" "$tmp/e" "$cw" check "$tmp/empty.yaml"

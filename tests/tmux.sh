@@ -242,6 +242,29 @@ check "an unknown TERM: a clear message" \
 check "an unknown TERM: status 2" \
 	'wait_exit && [ "$(cat "$tmp/status")" = 2 ]'
 
+# ---- out of memory ------------------------------------------------------------
+# tests/fault/failmalloc.c makes every allocation of 4 MiB or more fail;
+# reading a 5 MiB case file on a loading thread asks for one.  casewalk
+# ends with status 3 and a message after restoring the terminal (an
+# abort() left it raw, with status 134).
+mkdir -p "$tmp/oom"
+awk 'BEGIN { printf "format: casewalk/1\nid: BIG\nperson: {name: A}\n";
+	printf "events: [{date: 2001-01-01, type: entry}]\n";
+	for (i = 0; i < 90000; i++) printf "# %060d\n", i }' >"$tmp/oom/big.yaml"
+if ${CC:-cc} -shared -fPIC -o "$tmp/failmalloc.so" tests/fault/failmalloc.c; then
+	CW_ENV="LD_PRELOAD=$tmp/failmalloc.so FAILMALLOC_MIN=4194304"
+	start "$tmp/oom"
+	unset CW_ENV
+	check "out of memory: status 3" \
+		'wait_exit && [ "$(cat "$tmp/status")" = 3 ]'
+	check "out of memory: the message is on the screen" \
+		'wait_for "casewalk: out of memory"'
+	check "out of memory: the terminal is restored" \
+		'grep -q " icanon" "$tmp/stty" && grep -q " echo " "$tmp/stty"'
+else
+	bad "out of memory: cannot build tests/fault/failmalloc.c"
+fi
+
 # ---- signals ----------------------------------------------------------------
 start testdata/cases
 check "starts again" 'wait_for "71 cases"'

@@ -493,6 +493,9 @@ static int init(struct ui *ui, struct app *app, struct script *script)
 	}
 	catch_signals();
 	atexit(restore_at_exit);
+	/* out of memory, on any thread: the terminal first, then the
+	 * message, where the user can read it */
+	xalloc_on_fatal(restore_at_exit);
 	return term_open(ui);
 }
 
