@@ -442,6 +442,69 @@ run "$tmp/o" "$tmp/e" timeout 60 "$cw" check "$tmp/docs.yaml"
 expect 1 'more than 1000000 documents' \
 	"1,000,001 documents in a stream: refused at the limit"
 
+# ---- no core file, not dumpable ---------------------------------------------------
+
+# A command blocked writing to a FIFO nobody reads, as the unprivileged
+# user, after `ulimit -c unlimited`: its core limit is 0 and it is not
+# dumpable (/proc/PID/status then belongs to root), and SIGSEGV leaves no
+# core file in its directory.
+core_test() {
+	mkdir -p "$tmp/core"
+	chmod 777 "$tmp/core"
+	mkfifo -m 666 "$tmp/core/fifo"
+	exec 9<>"$tmp/core/fifo"        # open for writing never blocks
+	(cd "$tmp/core" && asuser sh -c 'echo $$ >pid; ulimit -c unlimited 2>/dev/null
+		ulimit -c >ulimit; exec "$0" assess --json "$1" >fifo' \
+		"$cw" "$tmp/many") &
+	job=$!
+	pid=""
+	for _ in $(seq 100); do
+		[ -s "$tmp/core/pid" ] && pid=$(cat "$tmp/core/pid") &&
+			grep -q assess "/proc/$pid/cmdline" 2>/dev/null && break
+		sleep 0.05
+	done
+	if [ -z "$pid" ] || ! grep -q assess "/proc/$pid/cmdline" 2>/dev/null; then
+		bad "no core file: the blocked command did not start"
+	else
+		if grep -q '^Max core file size  *0  *0 ' "/proc/$pid/limits"; then
+			ok "no core file: RLIMIT_CORE 0 after ulimit -c unlimited"
+		else
+			bad "no core file: $(grep 'core file' "/proc/$pid/limits")"
+		fi
+		owner=$(stat -c %u "/proc/$pid/status")
+		if [ "$(id -u)" = 0 ] && [ "$how" != setpriv ] && [ "$how" != su ]; then
+			skip "not dumpable: no unprivileged user to tell it by"
+		elif [ "$owner" = 0 ]; then
+			ok "not dumpable ($how): /proc/PID belongs to root"
+		else
+			bad "not dumpable ($how): /proc/PID/status belongs to uid $owner"
+		fi
+		kill -SEGV "$pid"
+	fi
+	wait "$job" 2>/dev/null
+	exec 9<&-
+	pattern=$(cat /proc/sys/kernel/core_pattern 2>/dev/null)
+	if [ "$(cat "$tmp/core/ulimit" 2>/dev/null)" != unlimited ]; then
+		skip "no core file on SIGSEGV: ulimit -c unlimited is not allowed here"
+	else
+		case $pattern in
+		core*)
+			if ls "$tmp/core" | grep -q '^core'; then
+				bad "no core file on SIGSEGV: $(ls "$tmp/core" | grep '^core')"
+			else
+				ok "no core file on SIGSEGV (core_pattern $pattern)"
+			fi ;;
+		*) skip "no core file on SIGSEGV: core_pattern is '$pattern'" ;;
+		esac
+	fi
+	rm -rf "$tmp/core"
+}
+if [ -z "$how" ]; then
+	skip "no core file: neither setpriv nor su can drop privileges"
+else
+	core_test
+fi
+
 # ---- terminal safety ------------------------------------------------------------
 
 # unsafe FILE: how many bytes a terminal would act on: C0 but tab and

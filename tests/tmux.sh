@@ -270,6 +270,9 @@ start testdata/cases
 check "starts again" 'wait_for "71 cases"'
 pid=$(pgrep -f -n -- "$cw testdata/cases" 2>/dev/null || true)
 if [ -n "$pid" ]; then
+	# no core file could hold the case text (secure.h)
+	check "the explorer's core file limit is 0" \
+		'grep -q "^Max core file size  *0  *0 " "/proc/$pid/limits"'
 	kill -TERM "$pid"
 	check "SIGTERM ends it with status 143" \
 		'wait_exit && [ "$(cat "$tmp/status")" = 143 ]'
