@@ -32,7 +32,7 @@ run() {
 		"$script" >"$tmp/script"
 	# RUN_IN: the directory to run in (relative paths keep the names
 	# in the screens the same on every machine)
-	(cd "${RUN_IN:-.}" && env -i PATH="$PATH" HOME="$tmp/home" \
+	(cd "${RUN_IN:-.}" && env -i PATH="$PATH" HOME="${HOMEDIR:-$tmp/home}" \
 		XDG_CONFIG_HOME="${XDG:-$tmp/xdg}" \
 		TZ=UTC LC_ALL="${LOCALE:-C.UTF-8}" TERM=xterm-256color \
 		COLUMNS="$cols" \
@@ -389,10 +389,13 @@ for what in dir big; do
 done
 
 # The edit flow, with a scripted $EDITOR: a valid edit is saved and
-# reloaded; an invalid one is refused, edited again, then discarded and
-# kept as .rej, leaving the file as it was.
+# reloaded; an invalid one is refused, edited again, then left and kept as
+# .rej in the private directory (~/.cache/casewalk here: no
+# XDG_RUNTIME_DIR), leaving the file as it was.  Nothing is ever written
+# to $TMPDIR (t).
 edit_setup() {
-	rm -rf "$tmp/edit" && mkdir -p "$tmp/edit/cases" "$tmp/edit/t"
+	rm -rf "$tmp/edit" && mkdir -p "$tmp/edit/cases" "$tmp/edit/t" \
+		"$tmp/edit/home"
 	cp testdata/cases/e06a-felipe-voluntary-return.yaml "$tmp/edit/cases/"
 	cat >"$tmp/edit/good.sh" <<'E'
 #!/bin/sh
@@ -413,13 +416,17 @@ e
 :dump @
 EOS
 	(cd "$tmp/edit" && ED_SCRIPT=./good.sh && TDIR=t &&
+		HOMEDIR=$tmp/edit/home &&
 		run edit-good $size "$tmp/edit.script" cases)
 	compare edit-good $size
+	priv=$tmp/edit/home/.cache/casewalk
 	if grep -q 'Ruiz-Edited' "$tmp/edit/cases/"*.yaml &&
-	   [ -z "$(ls "$tmp/edit/t")" ]; then
+	   [ -z "$(ls "$tmp/edit/t")" ] && [ -z "$(ls -A "$priv")" ] &&
+	   [ "$(stat -c %a "$priv")" = 700 ]; then
 		pass=$((pass + 1))
 	else
 		echo "FAIL edit-good $size: the file was not saved, or a temporary file was left"
+		ls -la "$tmp/edit/t" "$priv" | sed 's/^/    /'
 		fail=$((fail + 1))
 	fi
 	edit_setup
@@ -434,13 +441,20 @@ q
 :dump @
 EOS
 	(cd "$tmp/edit" && ED_SCRIPT=./bad.sh && TDIR=t &&
+		HOMEDIR=$tmp/edit/home &&
 		run edit-bad $size "$tmp/edit.script" cases)
 	compare edit-bad $size
+	# the .rej (0600), and its .src naming the case file
+	rej=$(ls "$priv"/casewalk-*.yaml.rej 2>/dev/null)
 	if cmp -s "$tmp/edit/orig" "$tmp/edit/cases/e06a-felipe-voluntary-return.yaml" &&
-	   grep -q 'manner: swam' "$tmp/edit/t/"*.rej 2>/dev/null; then
+	   [ -n "$rej" ] && grep -q 'manner: swam' "$rej" &&
+	   [ "$(stat -c %a "$rej")" = 600 ] &&
+	   [ "$(cat "${rej%.yaml.rej}.src")" = "$tmp/edit/cases/e06a-felipe-voluntary-return.yaml" ] &&
+	   [ -z "$(ls "$tmp/edit/t")" ]; then
 		pass=$((pass + 1))
 	else
-		echo "FAIL edit-bad $size: the original changed, or no .rej was kept"
+		echo "FAIL edit-bad $size: the original changed, or no .rej was kept in the private directory"
+		ls -la "$tmp/edit/t" "$priv" | sed 's/^/    /'
 		fail=$((fail + 1))
 	fi
 done

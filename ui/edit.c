@@ -1,12 +1,12 @@
 /* edit.c - the `e` key: edit a case file safely.
  *
- * The file is copied to a private temporary file (mode 0600) and $EDITOR
- * runs on the copy.  The result is checked with the case loader; if it has
- * errors they are shown (view_edit.c) and the user edits again or
- * discards, in which case the text is kept as a .rej file, never lost.  A
- * valid result replaces the original atomically (save.h), unless the
- * original changed on disk meanwhile, and the corpus is reloaded.  This is
- * the only code in casewalk that writes a case file.
+ * The file is copied into the private directory (save.h: mode 0700, never
+ * /tmp) and $EDITOR runs on the copy.  The result is checked with the case
+ * loader; if it has errors they are shown (view_edit.c) and the user edits
+ * again or leaves, in which case the text is kept as a .rej file, never
+ * lost.  A valid result replaces the original atomically (save.h), unless
+ * the original changed on disk meanwhile, and the corpus is reloaded.  This
+ * is the only code in casewalk that writes a case file.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -20,15 +20,27 @@
 #include "view.h"
 
 #define MAX_CASE_FILE (64u << 20)
+#define SHOWN_SZ 1024           /* a path as a message shows it */
 
 void edit_free(struct edit *e)
 {
 	free(e->orig);
-	free(e->tmp);
+	save_copy_free(&e->copy);
 	free(e->before);
 	diag_free(&e->diags);
 	arena_free(&e->arena);
 	memset(e, 0, sizeof(*e));
+}
+
+const char *edit_shown_path(const char *path, char *buf, size_t n)
+{
+	const char *home = getenv("HOME");
+	size_t h = home ? strlen(home) : 0;
+	if (h > 1 && !strncmp(path, home, h) && path[h] == '/') {
+		snprintf(buf, n, "~%s", path + h);
+		return buf;
+	}
+	return path;
 }
 
 static void close_edit_view(struct ui *ui)
@@ -40,14 +52,15 @@ static void close_edit_view(struct ui *ui)
 /* Keeps the user's text as .rej and ends the edit. */
 static int keep_rejected(struct ui *ui, const char *why)
 {
-	char err[SAVE_ERRSZ];
-	char *rej = save_reject(ui->edit.tmp, err);
+	char err[SAVE_ERRSZ], shown[SHOWN_SZ];
+	char *rej = save_reject(&ui->edit.copy, err);
 	if (rej)
 		ui_message(ui, ROLE_ERROR, "%s; your text is kept in %s", why,
-			   rej);
+			   edit_shown_path(rej, shown, sizeof(shown)));
 	else
 		ui_message(ui, ROLE_ERROR, "%s; your text is still in %s (%s)",
-			   why, ui->edit.tmp, err);
+			   why, edit_shown_path(ui->edit.copy.path, shown,
+						sizeof(shown)), err);
 	free(rej);
 	close_edit_view(ui);
 	edit_free(&ui->edit);
@@ -92,7 +105,7 @@ static int save(struct ui *ui, const char *text, size_t len)
 		return keep_rejected(ui, "the file changed on disk meanwhile");
 	if (save_atomic(e->orig, text, len, err))
 		return keep_rejected(ui, err);
-	unlink(e->tmp);
+	save_copy_remove(&e->copy);
 	close_edit_view(ui);
 	ui_reload(ui);
 	ui_message(ui, ROLE_MESSAGE, "saved %s", e->orig);
@@ -106,13 +119,13 @@ static int run(struct ui *ui)
 	struct edit *e = &ui->edit;
 	char err[SAVE_ERRSZ], *text;
 	size_t len;
-	int st = ui_run_editor(ui, e->tmp, e->line);
-	if (save_read(e->tmp, MAX_CASE_FILE, &text, &len, err))
+	int st = ui_run_editor(ui, e->copy.path, e->line);
+	if (save_read(e->copy.path, MAX_CASE_FILE, &text, &len, err))
 		return keep_rejected(ui, err);
 	if (len == e->before_len && !memcmp(text, e->before, len) &&
 	    !e->diags.n) {
 		free(text);
-		unlink(e->tmp);
+		save_copy_remove(&e->copy);
 		ui_message(ui, st ? ROLE_ERROR : ROLE_MESSAGE, st ?
 			   "the editor failed (is $EDITOR right?); nothing "
 			   "changed" : "no changes");
@@ -135,24 +148,27 @@ static int run(struct ui *ui)
 int edit_start(struct ui *ui, const char *file, unsigned line)
 {
 	struct edit *e = &ui->edit;
-	char err[SAVE_ERRSZ];
+	char err[SAVE_ERRSZ], *dir;
 	edit_free(e);
 	e->orig = xstrdup(file);
 	e->line = line;
 	arena_init(&e->arena, 1024);
-	if (save_read(file, MAX_CASE_FILE, &e->before, &e->before_len, err) ||
-	    save_private_copy(file, NULL, &e->tmp, err)) {
+	if (!(dir = save_private_dir(true, err)) ||
+	    save_read(file, MAX_CASE_FILE, &e->before, &e->before_len, err) ||
+	    save_private_copy(file, dir, MAX_CASE_FILE, &e->copy, err)) {
 		ui_message(ui, ROLE_ERROR, "cannot edit: %s", err);
+		free(dir);
 		edit_free(e);
 		return UI_REDRAW;
 	}
+	free(dir);
 	return run(ui);
 }
 
 int edit_again(struct ui *ui)
 {
 	struct edit *e = &ui->edit;
-	if (!e->tmp)
+	if (!e->copy.path)
 		return UI_HANDLED;
 	for (size_t i = 0; i < e->diags.n; i++)
 		if (e->diags.v[i].severity == DIAG_ERROR && e->diags.v[i].line) {
@@ -164,7 +180,7 @@ int edit_again(struct ui *ui)
 
 int edit_discard(struct ui *ui)
 {
-	if (!ui->edit.tmp) {
+	if (!ui->edit.copy.path) {
 		close_edit_view(ui);
 		return UI_REDRAW;
 	}

@@ -24,6 +24,7 @@
 #include "conf.h"
 #include "doc.h"
 #include "model.h"
+#include "save.h"
 #include "script.h"
 #include "select.h"
 
@@ -91,7 +92,8 @@ struct prompt {
 /* An edit of a case file in progress (edit.c). */
 struct edit {
 	char *orig;             /* the case file */
-	char *tmp;              /* the private copy being edited */
+	struct save_copy copy;  /* the private copy being edited; .path
+				   NULL: no edit */
 	char *before;           /* the original's text when copied */
 	size_t before_len;
 	unsigned line;
@@ -161,6 +163,9 @@ int edit_start(struct ui *ui, const char *file, unsigned line);
 int edit_again(struct ui *ui);
 int edit_discard(struct ui *ui);
 void edit_free(struct edit *e);
+/* path for a message: $HOME written as ~ (buf holds it, or path is
+ * returned). */
+const char *edit_shown_path(const char *path, char *buf, size_t n);
 
 /* Quiz mode: whether row's outcome may be shown. */
 bool ui_outcome_shown(const struct ui *ui, size_t row);

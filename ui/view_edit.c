@@ -1,5 +1,6 @@
 /* view_edit.c - why an edit was refused, and what to do next: edit again
- * (e or Enter) or discard (q), the text then kept in a .rej file. */
+ * (e or Enter) or leave (q), the text then kept as a rejected edit in the
+ * private directory (save.h), which the next start offers again. */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,9 +14,15 @@ static void edit_open(struct view *v)
 	doc_wrap(d, 1, 0, ROLE_ERROR, arena_printf(&d->arena, "Your edit of "
 		 "%s was not saved: it has %zu error%s.", e->orig ? e->orig : "",
 		 e->diags.n_errors, e->diags.n_errors == 1 ? "" : "s"));
-	doc_wrap(d, 1, 0, ROLE_NORMAL, "e or Enter: edit again, at the first "
-		 "error.  q: discard; your text is then kept in a .rej file "
-		 "beside the temporary copy.");
+	char dir[1024], shown[1024];
+	snprintf(dir, sizeof(dir), "%s", e->copy.path ? e->copy.path : "");
+	if (strrchr(dir, '/'))
+		*strrchr(dir, '/') = 0;
+	doc_wrap(d, 1, 0, ROLE_NORMAL, arena_printf(&d->arena, "e or Enter: "
+		 "edit again, at the first error.  q: leave it; your text is "
+		 "then kept as a rejected edit in %s, and the next start "
+		 "offers it again.", edit_shown_path(dir, shown,
+						     sizeof(shown))));
 	doc_add(d);
 	for (size_t i = 0; i < e->diags.n; i++) {
 		const struct diag *g = &e->diags.v[i];
@@ -51,7 +58,7 @@ static void edit_title(struct view *v, char *buf, size_t n)
 static void edit_status(struct view *v, char *buf, size_t n)
 {
 	(void)v;
-	snprintf(buf, n, "e edit again | q discard (text kept as .rej)");
+	snprintf(buf, n, "e edit again | q leave (your text is kept)");
 }
 
 const struct view_ops view_edit_ops = {
