@@ -8,7 +8,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,19 +71,57 @@ static void split_path(const char *path, char **dir, char **base)
 	}
 }
 
-static mode_t target_mode(const char *path)
+static mode_t new_file_mode(void)
 {
-	struct stat st;
-	if (stat(path, &st) == 0)
-		return st.st_mode & 07777;
 	mode_t um = umask(022);
 	umask(um);
 	return 0666 & ~um;
 }
 
-/* Writes, syncs and renames a temporary file beside real. */
-static int replace(const char *real, const char *buf, size_t len,
-		   char err[SAVE_ERRSZ])
+/* "alice:staff", or the numbers where there are no names. */
+static void owner_name(const struct stat *st, char *buf, size_t n)
+{
+	const struct passwd *pw = getpwuid(st->st_uid);
+	const struct group *gr = getgrgid(st->st_gid);
+	char u[24], g[24];
+	snprintf(u, sizeof(u), "%u", (unsigned)st->st_uid);
+	snprintf(g, sizeof(g), "%u", (unsigned)st->st_gid);
+	snprintf(buf, n, "%s:%s", pw ? pw->pw_name : u, gr ? gr->gr_name : g);
+}
+
+/* The new file gets the original's owner, group and mode (the mode after
+ * the owner: chown clears set-id bits).  When the owner and group cannot
+ * be kept (only root gives a file to another user; a group must be one of
+ * ours), the save is refused: a group-shared file must not become the
+ * editor's own, nor a user's file root's. */
+static int keep_owner_and_mode(int fd, const char *real,
+			       const struct stat *orig, char err[SAVE_ERRSZ])
+{
+	struct stat now;
+	char why[320], who[160];
+	if (!orig)
+		return fchmod(fd, new_file_mode()) ?
+			fail(err, real, strerror(errno)) : 0;
+	if (fstat(fd, &now))
+		return fail(err, real, strerror(errno));
+	if ((now.st_uid != orig->st_uid || now.st_gid != orig->st_gid) &&
+	    fchown(fd, orig->st_uid, orig->st_gid)) {
+		int e = errno;
+		owner_name(orig, who, sizeof(who));
+		snprintf(why, sizeof(why), "not saved: the file belongs to %s, "
+			 "and a new file of yours cannot be given to them (%s)",
+			 who, strerror(e));
+		return fail(err, real, why);
+	}
+	if (fchmod(fd, orig->st_mode & 07777))
+		return fail(err, real, strerror(errno));
+	return 0;
+}
+
+/* Writes, syncs and renames a temporary file beside real (orig: its
+ * status, or NULL for a new file). */
+static int replace(const char *real, const struct stat *orig,
+		   const char *buf, size_t len, char err[SAVE_ERRSZ])
 {
 	char *dir, *base;
 	split_path(real, &dir, &base);
@@ -93,8 +133,12 @@ static int replace(const char *real, const char *buf, size_t len,
 		fail(err, real, strerror(errno));
 		goto out;
 	}
-	if (fchmod(fd, target_mode(real)) || write_all(fd, buf, len) ||
-	    fsync(fd)) {
+	if (keep_owner_and_mode(fd, real, orig, err)) {
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	if (write_all(fd, buf, len) || fsync(fd)) {
 		fail(err, real, strerror(errno));
 		close(fd);
 		unlink(tmp);
@@ -129,7 +173,7 @@ int save_atomic(const char *path, const char *buf, size_t len,
 		free(real);
 		return fail(err, path, "not a regular file");
 	}
-	int rc = replace(real ? real : path, buf, len, err);
+	int rc = replace(real ? real : path, real ? &st : NULL, buf, len, err);
 	free(real);
 	return rc;
 }

@@ -29,8 +29,11 @@
 #define SAVE_ERRSZ 512
 
 /* Replaces the file at path with buf[0..len), atomically.  A symbolic link
- * is followed (its target is replaced); the file keeps its permission bits
- * (0644 less the umask for a new file).  Returns 0, or -1 with err set. */
+ * is followed (its target is replaced); the file keeps its owner, group
+ * and permission bits (a new file: 0666 less the umask).  When the owner
+ * and group cannot be kept (a file of another user's or of a group we are
+ * not in, unless we are root), nothing is written: -1, and err says why.
+ * Returns 0, or -1 with err set. */
 int save_atomic(const char *path, const char *buf, size_t len,
 		char err[SAVE_ERRSZ]);
 

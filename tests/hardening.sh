@@ -584,6 +584,84 @@ if [ -x tests/gen_hostile.sh ] && tests/gen_hostile.sh "$tmp/gen" >/dev/null 2>&
 	fi
 fi
 
+# ---- edits keep what they touch (issue 12) ---------------------------------------
+
+# edit_run WHO DIR ARGS...: the explorer as WHO (root, or b: uid 65534 with
+# the supplementary group 4321) in DIR, editing the first case of ARGS with
+# $DIR/ed.sh; the screen after the edit is $DIR/after, its private
+# directory $DIR/run/casewalk.  Sets $st.
+edit_run() {
+	who=$1 d=$2
+	shift 2
+	mkdir -p "$d/run"
+	chmod 700 "$d/run"
+	printf ':wait-load\ne\n:wait-load\n:resize 300 10\n:dump %s\n:quit\n' \
+		"$d/after" >"$d/script"
+	case $who in
+	root) set -- env ;;
+	b) chown -R 65534:65534 "$d/run"
+	   chmod 777 "$d"
+	   set -- setpriv --reuid=65534 --regid=65534 --groups=4321 env ;;
+	esac
+	"$@" CASEWALK_SCRIPT="$d/script" XDG_RUNTIME_DIR="$d/run" \
+		HOME="$d/run" EDITOR="$d/ed.sh" "$cw" "$d/cases" >"$d/o" 2>"$d/e"
+	st=$?
+}
+# an editor that changes the name
+edit_tool() {
+	printf '#!/bin/sh\nsed -i "s/Felipe Ortega Ruiz/Felipe Ortega Ruiz-Edited/" "$2"\n' \
+		>"$1/ed.sh"
+	chmod 755 "$1/ed.sh"
+}
+# owner USER:GROUP and mode of a file
+own() { stat -c '%u:%g %a' "$1"; }
+
+if [ "$(id -u)" != 0 ] || ! setpriv --reuid=65534 --regid=65534 \
+	--groups=4321 true 2>/dev/null; then
+	skip "edits keep the owner: needs root and setpriv"
+else
+	# root edits a user's file: it stays the user's, with its mode
+	e=$tmp/own-root
+	mkdir -p "$e/cases"
+	cp "$good" "$e/cases/case.yaml"
+	chown 65534:65534 "$e/cases/case.yaml"
+	chmod 640 "$e/cases/case.yaml"
+	edit_tool "$e"
+	edit_run root "$e"
+	if [ "$st" = 0 ] && grep -q 'Ruiz-Edited' "$e/cases/case.yaml" &&
+	   [ "$(own "$e/cases/case.yaml")" = "65534:65534 640" ]; then
+		ok "edit by root of a user's file: saved, still 65534:65534 0640"
+	else
+		bad "edit by root of a user's file: status $st, now $(own "$e/cases/case.yaml")"
+		show "$e/after" 12
+	fi
+	# B edits A's group-shared file (A:G 0660, B in G): B cannot give
+	# a new file to A, so the save is refused and the text kept
+	e=$tmp/own-group
+	mkdir -p "$e/cases"
+	chown 0:4321 "$e/cases"
+	chmod 2770 "$e/cases"
+	cp "$good" "$e/cases/case.yaml"
+	chown 65533:4321 "$e/cases/case.yaml"
+	chmod 660 "$e/cases/case.yaml"
+	cp "$e/cases/case.yaml" "$e/orig"
+	edit_tool "$e"
+	edit_run b "$e"
+	rej=$(ls "$e/run/casewalk/"*.rej 2>/dev/null)
+	if [ "$st" = 0 ] && cmp -s "$e/orig" "$e/cases/case.yaml" &&
+	   [ "$(own "$e/cases/case.yaml")" = "65533:4321 660" ] &&
+	   [ "$(ls -A "$e/cases")" = case.yaml ] &&
+	   [ -n "$rej" ] && grep -q 'Ruiz-Edited' "$rej" &&
+	   grep -q "not saved: the file belongs to 65533:4321, and a new file of yours cannot be given to them (Operation not permitted); your text is kept in ~/casewalk/$(basename "$rej")" "$e/after"; then
+		ok "edit of a group-shared file of another user's: refused, saying why; kept in the private directory"
+	else
+		bad "edit of a group-shared file of another user's: status $st, now $(own "$e/cases/case.yaml")"
+		ls -la "$e/cases" | sed 's/^/    /'
+		show "$e/after" 12
+		show "$e/e"
+	fi
+fi
+
 # ---- rules tests written by hand (casewalk test) ----------------------------
 
 # Expectations of the wrong YAML shape: each must be a failed check with a

@@ -17,6 +17,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <grp.h>
 #include <unistd.h>
 
 #include "save.h"
@@ -97,6 +98,51 @@ static void test_save_replaces_and_keeps_mode(void **state)
 	assert_int_equal(stat(fx->path, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0640);
 	/* no temporary file left behind */
+	assert_int_equal(count_entries(fx->dir), 1);
+}
+
+/* The new file keeps the original's owner and group: root editing a
+ * user's file leaves it the user's; a user who cannot give the new file to
+ * the owner (a group-shared file of someone else's) is refused, and the
+ * original stays as it was.  Needs root (to make the files and be the
+ * other user); skipped otherwise. */
+static void test_save_keeps_owner_and_group(void **state)
+{
+	struct fx *fx = *state;
+	char err[SAVE_ERRSZ];
+	struct stat st;
+	if (geteuid() != 0)
+		skip();
+	write_file(fx->path, "old\n", 0640);
+	assert_int_equal(chown(fx->path, 65534, 65534), 0);
+	assert_int_equal(save_atomic(fx->path, "new\n", 4, err), 0);
+	assert_int_equal(stat(fx->path, &st), 0);
+	assert_int_equal(st.st_uid, 65534);
+	assert_int_equal(st.st_gid, 65534);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	/* A:G 0660, saved by B in G, in a directory B may write */
+	assert_int_equal(chown(fx->path, 65533, 4321), 0);
+	assert_int_equal(chmod(fx->path, 0660), 0);
+	assert_int_equal(chmod(fx->dir, 0777), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		gid_t g = 4321;
+		if (setgroups(1, &g) || setgid(65534) || setuid(65534))
+			_exit(2);
+		int rc = save_atomic(fx->path, "by B\n", 5, err);
+		_exit(rc == -1 && strstr(err, "not saved: the file belongs to "
+					 "65533:4321") ? 0 : 1);
+	}
+	int ws;
+	assert_int_equal(waitpid(pid, &ws, 0), pid);
+	assert_int_equal(chmod(fx->dir, 0700), 0);
+	assert_true(WIFEXITED(ws));
+	assert_int_equal(WEXITSTATUS(ws), 0);
+	expect_file(fx->path, "new\n");
+	assert_int_equal(stat(fx->path, &st), 0);
+	assert_int_equal(st.st_uid, 65533);
+	assert_int_equal(st.st_gid, 4321);
 	assert_int_equal(count_entries(fx->dir), 1);
 }
 
@@ -338,6 +384,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_save_replaces_and_keeps_mode,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_keeps_owner_and_group,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_disk_full_keeps_original,
 						setup, teardown),
