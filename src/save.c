@@ -11,6 +11,7 @@
 #include <grp.h>
 #include <limits.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,41 @@ out:
 	return rc;
 }
 
+/* What replacing the file real (of status st) would do that its user
+ * did not ask for. */
+static int replaceable(const char *path, const char *real,
+		       const struct stat *st, char err[SAVE_ERRSZ])
+{
+	char why[320];
+	if (!S_ISREG(st->st_mode))
+		return fail(err, path, "not a regular file");
+	if (st->st_nlink > 1) {
+		snprintf(why, sizeof(why), "has %ju hard links: a new file in "
+			 "its place would split them, so casewalk does not "
+			 "replace it (edit it outside casewalk)",
+			 (uintmax_t)st->st_nlink);
+		return fail(err, path, why);
+	}
+	/* root may write anything: the mode says what the owner meant */
+	if (!(st->st_mode & 0222) || access(real, W_OK)) {
+		snprintf(why, sizeof(why), "is read-only (mode %04o): casewalk "
+			 "does not replace it; make it writable first to edit "
+			 "it", (unsigned)(st->st_mode & 07777));
+		return fail(err, path, why);
+	}
+	return 0;
+}
+
+int save_replaceable(const char *path, char err[SAVE_ERRSZ])
+{
+	struct stat st;
+	char *real = realpath(path, NULL);
+	int rc = !real || stat(real, &st) ? fail(err, path, strerror(errno)) :
+		replaceable(path, real, &st, err);
+	free(real);
+	return rc;
+}
+
 int save_atomic(const char *path, const char *buf, size_t len,
 		char err[SAVE_ERRSZ])
 {
@@ -169,9 +205,13 @@ int save_atomic(const char *path, const char *buf, size_t len,
 	/* a new file has no real path yet: use the name as given */
 	if (!real && errno != ENOENT)
 		return fail(err, path, strerror(errno));
-	if (real && (stat(real, &st) || !S_ISREG(st.st_mode))) {
+	if (real && stat(real, &st)) {
 		free(real);
 		return fail(err, path, "not a regular file");
+	}
+	if (real && replaceable(path, real, &st, err)) {
+		free(real);
+		return -1;
 	}
 	int rc = replace(real ? real : path, real ? &st : NULL, buf, len, err);
 	free(real);

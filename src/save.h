@@ -33,9 +33,15 @@
  * and permission bits (a new file: 0666 less the umask).  When the owner
  * and group cannot be kept (a file of another user's or of a group we are
  * not in, unless we are root), nothing is written: -1, and err says why.
- * Returns 0, or -1 with err set. */
+ * A file save_replaceable refuses is refused too.  Returns 0, or -1 with
+ * err set. */
 int save_atomic(const char *path, const char *buf, size_t len,
 		char err[SAVE_ERRSZ]);
+/* Whether save_atomic may replace the existing file at path: a regular
+ * file, with one link (a new file would split hard links), not read-only
+ * (no write bit, or not writable by us: a replacement would ignore that
+ * silently).  Returns 0, or -1 with err saying why. */
+int save_replaceable(const char *path, char err[SAVE_ERRSZ]);
 
 /* The private directory: $XDG_RUNTIME_DIR/casewalk, else
  * $XDG_CACHE_HOME/casewalk, else $HOME/.cache/casewalk (a relative XDG

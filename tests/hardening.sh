@@ -598,7 +598,7 @@ edit_run() {
 	printf ':wait-load\ne\n:wait-load\n:resize 300 10\n:dump %s\n:quit\n' \
 		"$d/after" >"$d/script"
 	case $who in
-	root) set -- env ;;
+	self|root) set -- env ;;
 	b) chown -R 65534:65534 "$d/run"
 	   chmod 777 "$d"
 	   set -- setpriv --reuid=65534 --regid=65534 --groups=4321 env ;;
@@ -615,6 +615,54 @@ edit_tool() {
 }
 # owner USER:GROUP and mode of a file
 own() { stat -c '%u:%g %a' "$1"; }
+
+# A read-only file, and one with two hard links, are refused before the
+# editor runs: replacing them would ignore the mode, or split the links
+for what in read-only links; do
+	e=$tmp/refuse-$what
+	mkdir -p "$e/cases"
+	cp "$good" "$e/cases/case.yaml"
+	printf '#!/bin/sh\ntouch "%s/ran"\n' "$e" >"$e/ed.sh"
+	chmod 755 "$e/ed.sh"
+	case $what in
+	read-only) chmod 444 "$e/cases/case.yaml"
+		   want="is read-only (mode 0444)" ;;
+	links) ln "$e/cases/case.yaml" "$e/link"
+	       want="has 2 hard links" ;;
+	esac
+	cp -p "$e/cases/case.yaml" "$e/orig"
+	before=$(stat -c '%i %h %a' "$e/cases/case.yaml")
+	edit_run self "$e"
+	if [ "$st" = 0 ] && [ ! -e "$e/ran" ] &&
+	   cmp -s "$e/orig" "$e/cases/case.yaml" &&
+	   [ "$(stat -c '%i %h %a' "$e/cases/case.yaml")" = "$before" ] &&
+	   grep -q "cannot edit: $e/cases/case.yaml: $want" "$e/after" &&
+	   [ -z "$(ls -A "$e/run/casewalk" 2>/dev/null)" ]; then
+		ok "edit of a file that $want: refused before the editor runs"
+	else
+		bad "edit of a file that $want: status $st, now $(stat -c '%i %h %a' "$e/cases/case.yaml") (was $before)"
+		show "$e/after" 12
+	fi
+done
+# ... and when it becomes read-only while the editor runs, the save is
+# refused and the text kept
+e=$tmp/refuse-later
+mkdir -p "$e/cases"
+cp "$good" "$e/cases/case.yaml"
+printf '#!/bin/sh\nchmod 444 "%s"\nsed -i "s/Felipe Ortega Ruiz/Felipe Ortega Ruiz-Edited/" "$2"\n' \
+	"$e/cases/case.yaml" >"$e/ed.sh"
+chmod 755 "$e/ed.sh"
+cp "$e/cases/case.yaml" "$e/orig"
+edit_run self "$e"
+rej=$(ls "$e/run/casewalk/"*.rej 2>/dev/null)
+if [ "$st" = 0 ] && cmp -s "$e/orig" "$e/cases/case.yaml" &&
+   [ -n "$rej" ] && grep -q Ruiz-Edited "$rej" &&
+   grep -q "is read-only (mode 0444).*your text is kept in" "$e/after"; then
+	ok "a file made read-only during the edit: not replaced, the text kept"
+else
+	bad "a file made read-only during the edit: status $st"
+	show "$e/after" 12
+fi
 
 if [ "$(id -u)" != 0 ] || ! setpriv --reuid=65534 --regid=65534 \
 	--groups=4321 true 2>/dev/null; then

@@ -148,12 +148,14 @@ static int run(struct ui *ui)
 int edit_start(struct ui *ui, const char *file, unsigned line)
 {
 	struct edit *e = &ui->edit;
-	char err[SAVE_ERRSZ], *dir;
+	char err[SAVE_ERRSZ], *dir = NULL;
 	edit_free(e);
 	e->orig = xstrdup(file);
 	e->line = line;
 	arena_init(&e->arena, 1024);
-	if (!(dir = save_private_dir(true, err)) ||
+	/* refused before the editor runs, so that no work is wasted */
+	if (save_replaceable(file, err) ||
+	    !(dir = save_private_dir(true, err)) ||
 	    save_read(file, MAX_CASE_FILE, &e->before, &e->before_len, err) ||
 	    save_private_copy(file, dir, MAX_CASE_FILE, &e->copy, err)) {
 		ui_message(ui, ROLE_ERROR, "cannot edit: %s", err);
