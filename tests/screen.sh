@@ -459,6 +459,40 @@ EOS
 	fi
 done
 
+# An edit is checked as the reload will check it, whole: an id another
+# loaded file uses, or a file over the loader's 16 MiB limit, is refused
+# (and kept when left), never saved and then dropped on reloading.  A
+# whole-file problem shows no "line 0, column 0".
+for what in dup big; do
+	edit_setup
+	cp testdata/cases/e01-ana-180-days.yaml "$tmp/edit/cases/"
+	case $what in
+	dup) printf '#!/bin/sh\nsed -i "s/^id: E06a$/id: E01/" "$2"\n' ;;
+	big) printf '#!/bin/sh\n%s\n' "awk 'BEGIN { for (i = 0; i < 300000; i++) printf \"# %060d\\n\", i }' >>\"\$2\"" ;;
+	esac >"$tmp/edit/ed.sh"
+	chmod +x "$tmp/edit/ed.sh"
+	cp "$tmp/edit/cases/e06a-felipe-voluntary-return.yaml" "$tmp/edit/orig"
+	printf ':wait-load\n/E06a<Enter>e\n:dump @\nq\n' >"$tmp/edit.script"
+	for size in "80 24" "120 40"; do
+		rm -rf "$tmp/edit/home/.cache"
+		# shellcheck disable=SC2086
+		(cd "$tmp/edit" && ED_SCRIPT=./ed.sh && TDIR=t &&
+			HOMEDIR=$tmp/edit/home &&
+			run "edit-$what" $size "$tmp/edit.script" cases)
+		# shellcheck disable=SC2086
+		compare "edit-$what" $size
+		if cmp -s "$tmp/edit/orig" \
+		   "$tmp/edit/cases/e06a-felipe-voluntary-return.yaml" &&
+		   [ -n "$(ls "$tmp/edit/home/.cache/casewalk/"*.rej 2>/dev/null)" ]
+		then
+			pass=$((pass + 1))
+		else
+			echo "FAIL edit-$what $size: saved, or not kept"
+			fail=$((fail + 1))
+		fi
+	done
+done
+
 # :clock (make bench times keystrokes between two): each appends a reading
 # of the monotonic clock, in order
 printf ':wait-load\n:clock %s\njjj\n:clock %s\n' "$tmp/clock" "$tmp/clock" \

@@ -4,7 +4,7 @@
  * at the line and column it names; the sample corpus must load clean; the
  * hard limits must turn hostile input into one clean error.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700       /* realpath */
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -376,6 +376,75 @@ static void test_xkeys_and_reduced_precision(void **state)
 	arena_free(&out);
 }
 
+/* A file's new text checked as loading it with the rest would check it
+ * (the explorer's edits): the size limit, the loader, ids used twice in
+ * the text or by another file; its own ids are its own. */
+static void test_check_text_against_the_corpus(void **state)
+{
+	(void)state;
+	struct corpus c;
+	char *paths[] = { "testdata/cases/e01-ana-180-days.yaml",
+			  "testdata/cases/e02-bruno-181-days.yaml" };
+	const char *file = paths[0];
+	struct corpus_opts o = { .jobs = 1, .vocab = &vocab.ids };
+	struct diag_list d = { 0 };
+	struct arena out;
+	char text[1024];
+	corpus_load(&c, paths, 2, &o);
+	arena_init(&out, 4096);
+	assert_int_equal(c.n_cases, 2);
+	/* its own id, and a new one */
+	snprintf(text, sizeof(text), "format: casewalk/1\nid: E01\n%s",
+		 strstr(minimal, "person:"));
+	assert_int_equal(corpus_check_text(&c, file, text, strlen(text), &o,
+					   &out, &d), 1);
+	assert_int_equal(d.n, 0);
+	/* ... under another name of the same file */
+	char *real = realpath(file, NULL);
+	assert_non_null(real);
+	assert_int_equal(corpus_check_text(&c, real, text, strlen(text), &o,
+					   &out, &d), 1);
+	assert_int_equal(d.n, 0);
+	free(real);
+	/* another file's id */
+	snprintf(text, sizeof(text), "format: casewalk/1\nid: E02\n%s",
+		 strstr(minimal, "person:"));
+	assert_int_equal(corpus_check_text(&c, file, text, strlen(text), &o,
+					   &out, &d), 0);
+	assert_true(has_diag(&d, 2, 5, "duplicate id 'E02' (also at "
+			     "testdata/cases/e02-bruno-181-days.yaml:"));
+	assert_non_null(d.v[0].source);
+	assert_string_equal(d.v[0].source, "id: E02");
+	diag_free(&d);
+	/* one id twice in the text: both places, each naming the other */
+	snprintf(text, sizeof(text), "%s---\n%s", minimal, minimal);
+	assert_int_equal(corpus_check_text(&c, file, text, strlen(text), &o,
+					   &out, &d), 0);
+	assert_int_equal(d.n_errors, 2);
+	assert_true(has_diag(&d, 2, 5, "duplicate id 'M1' (also at "
+			     "testdata/cases/e01-ana-180-days.yaml:8:5)"));
+	assert_true(has_diag(&d, 8, 5, "duplicate id 'M1' (also at "
+			     "testdata/cases/e01-ana-180-days.yaml:2:5)"));
+	diag_free(&d);
+	/* over the size limit: refused before reading, as a file is */
+	struct ylimits small = ylimits_default;
+	small.max_file_size = 1u << 20;
+	o.limits = &small;
+	char *big = malloc((1u << 20) + 64);
+	assert_non_null(big);
+	memset(big, '#', (1u << 20) + 64);
+	memcpy(big, minimal, strlen(minimal));
+	assert_int_equal(corpus_check_text(&c, file, big, (1u << 20) + 64, &o,
+					   &out, &d), 0);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 0);
+	assert_string_equal(d.v[0].msg, "file is larger than the limit of 1 MiB");
+	free(big);
+	diag_free(&d);
+	arena_free(&out);
+	corpus_free(&c);
+}
+
 /* A scratch directory tree for the listing tests. */
 static char tmpdir[64];
 
@@ -682,6 +751,7 @@ int main(void)
 		cmocka_unit_test(test_xkeys_and_reduced_precision),
 		cmocka_unit_test(test_listing_order_dotfiles_links_fifos),
 		cmocka_unit_test(test_duplicate_ids_keep_both_out),
+		cmocka_unit_test(test_check_text_against_the_corpus),
 		cmocka_unit_test(test_stubs_and_each),
 		cmocka_unit_test(test_load_case_again_after_a_change),
 		cmocka_unit_test(test_open_from_directory),

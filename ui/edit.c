@@ -14,8 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "corpus.h"
 #include "draw.h"
-#include "load.h"
 #include "save.h"
 #include "view.h"
 
@@ -67,28 +67,22 @@ static int keep_rejected(struct ui *ui, const char *why)
 	return UI_REDRAW;
 }
 
-/* Checks text with the loader; the diagnostics go to e->diags. */
+/* Checks text as loading it with the other files would (the size limit,
+ * the loader, ids used twice): what is saved is what the reload keeps.
+ * The diagnostics go to e->diags. */
 static bool valid(struct ui *ui, const char *text, size_t len)
 {
 	struct edit *e = &ui->edit;
-	struct load_file res;
-	struct arena scratch;
-	memset(&res, 0, sizeof(res));
+	struct corpus_opts opts = { .vocab = &ui->app->vocab.ids };
 	diag_free(&e->diags);
 	arena_free(&e->arena);
 	arena_init(&e->arena, 16 * 1024);
-	arena_init(&scratch, 64 * 1024);
-	load_buffer(e->orig, 0, text, len, &ylimits_default,
-		    &ui->app->vocab.ids, &e->arena, &scratch, &res);
-	bool ok = res.diags.n_errors == 0 && res.n_cases > 0;
-	if (ok || res.diags.n)
-		diag_move(&e->diags, &res.diags);
-	else
+	size_t n = corpus_check_text(&ui->model.corpus, e->orig, text, len,
+				     &opts, &e->arena, &e->diags);
+	if (!n && !e->diags.n_errors)
 		diag_add(&e->diags, &e->arena, e->orig, 0, 0, 0, DIAG_ERROR,
 			 NULL, 0, "the file holds no case");
-	load_file_free(&res);
-	arena_free(&scratch);
-	return ok;
+	return n > 0;
 }
 
 static int save(struct ui *ui, const char *text, size_t len)

@@ -26,9 +26,13 @@ static void edit_open(struct view *v)
 	doc_add(d);
 	for (size_t i = 0; i < e->diags.n; i++) {
 		const struct diag *g = &e->diags.v[i];
-		doc_wrap(d, 1, 0, g->severity == DIAG_ERROR ? ROLE_ERROR :
-			 ROLE_WARNING, arena_printf(&d->arena, "line %u, column "
-			 "%u: %s", g->line, g->col, g->msg));
+		int role = g->severity == DIAG_ERROR ? ROLE_ERROR :
+			ROLE_WARNING;
+		if (g->line)
+			doc_wrap(d, 1, 0, role, arena_printf(&d->arena, "line "
+				 "%u, column %u: %s", g->line, g->col, g->msg));
+		else            /* the whole file: no position */
+			doc_wrap(d, 1, 0, role, g->msg);
 		if (g->source)
 			doc_linef(d, 5, ROLE_DIM, "%s", g->source);
 	}
