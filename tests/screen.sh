@@ -493,6 +493,28 @@ for what in dup big; do
 	done
 done
 
+# An editor that deletes its copy: the message names no file that is not
+# there, and nothing is left in the private directory
+edit_setup
+printf '#!/bin/sh\nrm -f "$2"\n' >"$tmp/edit/ed.sh"
+chmod +x "$tmp/edit/ed.sh"
+printf ':wait-load\ne\n:resize 300 10\n:dump %s\n' "$tmp/edit/after" \
+	>"$tmp/edit.script"
+(cd "$tmp/edit" && ED_SCRIPT=./ed.sh && HOMEDIR=$tmp/edit/home &&
+	run edit-removed 80 24 "$tmp/edit.script" cases)
+msg=$(tail -n 1 "$tmp/edit/after")
+case $msg in
+"the editor removed the copy: nothing saved, nothing kept; cases/e06a-felipe-voluntary-return.yaml is as it was")
+	if [ -z "$(ls -A "$tmp/edit/home/.cache/casewalk")" ]; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL edit-removed: files left in the private directory"
+		fail=$((fail + 1))
+	fi ;;
+*)	echo "FAIL edit-removed: the message is: $msg"
+	fail=$((fail + 1)) ;;
+esac
+
 # :clock (make bench times keystrokes between two): each appends a reading
 # of the monotonic clock, in order
 printf ':wait-load\n:clock %s\njjj\n:clock %s\n' "$tmp/clock" "$tmp/clock" \

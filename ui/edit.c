@@ -9,6 +9,7 @@
  * is the only code in casewalk that writes a case file.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,16 @@ static int run(struct ui *ui)
 	char err[SAVE_ERRSZ], *text;
 	size_t len;
 	int st = ui_run_editor(ui, e->copy.path, e->line);
+	if (access(e->copy.path, F_OK) && errno == ENOENT) {
+		/* nothing left to keep: name no file that is not there */
+		save_copy_remove(&e->copy);
+		ui_message(ui, ROLE_ERROR, "the editor removed the copy: "
+			   "nothing saved, nothing kept; %s is as it was",
+			   e->orig);
+		close_edit_view(ui);
+		edit_free(e);
+		return UI_REDRAW;
+	}
 	if (save_read(e->copy.path, MAX_CASE_FILE, &text, &len, err))
 		return keep_rejected(ui, err);
 	if (len == e->before_len && !memcmp(text, e->before, len) &&
