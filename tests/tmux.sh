@@ -161,6 +161,46 @@ check "an unchanged case opens as before" 'wait_for "case E02"'
 tm send-keys -t cw Q
 check "and quits with status 0" 'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
 
+# ---- leaving a refused edit --------------------------------------------------------
+# However casewalk ends while an edit is refused (Q, SIGTERM, SIGHUP, q on
+# a screen below the minimum), the user's text is kept as a rejected edit
+# in the private directory (~/.cache/casewalk here), and the message
+# after the screen says where.
+mkdir -p "$tmp/refused"
+cp testdata/cases/e06a-felipe-voluntary-return.yaml "$tmp/refused/"
+printf '#!/bin/sh\nsed -i "s/manner: without_inspection/manner: swam/" "$2"\n' \
+	>"$tmp/swam.sh"
+chmod +x "$tmp/swam.sh"
+for how in Q TERM HUP small; do
+	rm -rf "$tmp/.cache"
+	CW_ENV="EDITOR=$tmp/swam.sh"
+	start "$tmp/refused"
+	unset CW_ENV
+	check "refused edit, $how: starts" 'wait_for "1 case"'
+	tm send-keys -t cw e
+	check "refused edit, $how: the edit is refused" 'wait_for "edit refused"'
+	want=0
+	case $how in
+	Q) tm send-keys -t cw Q ;;
+	TERM|HUP)
+		pid=$(pgrep -f -n -- "$cw $tmp/refused" 2>/dev/null || true)
+		[ -n "$pid" ] && kill -"$how" "$pid"
+		case $how in TERM) want=143 ;; HUP) want=129 ;; esac ;;
+	small)
+		tm resize-window -t cw -x 20 -y 5
+		wait_for "too small" >/dev/null
+		tm send-keys -t cw q
+		tm resize-window -t cw -x 80 -y 24 ;;
+	esac
+	check "refused edit, $how: exit status $want" \
+		'wait_exit && [ "$(cat "$tmp/status")" = "$want" ]'
+	rej=$(ls "$tmp/.cache/casewalk/"*.yaml.rej 2>/dev/null)
+	check "refused edit, $how: the text is kept as a rejected edit" \
+		'[ -n "$rej" ] && grep -q "manner: swam" "$rej"'
+	check "refused edit, $how: and the message says where" \
+		'tm capture-pane -p -J -t cw | grep -qF "your text is kept in ~/.cache/casewalk/$(basename "$rej")"'
+done
+
 # ---- nothing left on the shell's screen ----------------------------------------
 # The client list is not left behind on quitting: the alternate screen
 # where the terminal has one, and a cleared screen where it has none

@@ -185,6 +185,26 @@ int edit_again(struct ui *ui)
 	return run(ui);
 }
 
+void edit_leave(struct ui *ui, char *msg, size_t n)
+{
+	struct edit *e = &ui->edit;
+	char err[SAVE_ERRSZ], shown[SHOWN_SZ];
+	msg[0] = 0;
+	if (!e->copy.path)
+		return;
+	char *rej = save_reject(&e->copy, err);
+	if (rej)
+		snprintf(msg, n, "your edit of %s was not saved; your text is "
+			 "kept in %s", e->orig, edit_shown_path(rej, shown,
+								sizeof(shown)));
+	else
+		snprintf(msg, n, "your edit of %s was not saved; your text is "
+			 "still in %s (%s)", e->orig, edit_shown_path(
+			 e->copy.path, shown, sizeof(shown)), err);
+	free(rej);
+	edit_free(e);
+}
+
 int edit_discard(struct ui *ui)
 {
 	if (!ui->edit.copy.path) {

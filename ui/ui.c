@@ -527,8 +527,14 @@ int ui_main(struct app *app)
 	model_start(&ui.model, app);
 	ui_open(&ui, &view_list_ops, UI_NO_ROW);
 	run(&ui);
+	/* however we leave, an edit still open is kept, and said where
+	 * once the screen is gone */
+	char left[1536];
+	edit_leave(&ui, left, sizeof(left));
 	st = ui.status;
 	done(&ui);
+	if (left[0])
+		fprintf(stderr, "casewalk: %s\n", left);
 	return st;
 }
 

@@ -162,6 +162,10 @@ void nav_loaded(struct ui *ui);
 int edit_start(struct ui *ui, const char *file, unsigned line);
 int edit_again(struct ui *ui);
 int edit_discard(struct ui *ui);
+/* On the way out (Q, a signal, q on a screen too small): an edit still
+ * open is kept as a rejected edit, and msg says where (for stderr, once
+ * the terminal is restored); "" when there was none. */
+void edit_leave(struct ui *ui, char *msg, size_t n);
 void edit_free(struct edit *e);
 /* path for a message: $HOME written as ~ (buf holds it, or path is
  * returned). */

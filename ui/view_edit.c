@@ -44,10 +44,12 @@ static int edit_request(struct view *v, enum ui_action a)
 	switch (a) {
 	case ACT_EDIT: case ACT_ENTER:
 		return edit_again(v->ui);
-	case ACT_BACK: case ACT_QUIT:
+	case ACT_BACK:
 		/* leaving never loses the text: it becomes the .rej file */
-		edit_discard(v->ui);
-		return a == ACT_QUIT ? UI_QUIT : UI_REDRAW;
+		return edit_discard(v->ui);
+	case ACT_QUIT:
+		/* kept on the way out, and said where after the screen */
+		return UI_QUIT;
 	default:
 		return 0;
 	}
