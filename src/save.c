@@ -457,14 +457,16 @@ static void add_kept(struct save_kept **v, size_t *n, const char *dir,
 		k->src = NULL;
 	}
 	k->rejected = rejected;
-	k->mtime = st.st_mtime;
+	k->mtime = st.st_mtim;
 }
 
 static int by_age(const void *a, const void *b)
 {
 	const struct save_kept *x = a, *y = b;
-	if (x->mtime != y->mtime)
-		return x->mtime < y->mtime ? -1 : 1;
+	if (x->mtime.tv_sec != y->mtime.tv_sec)
+		return x->mtime.tv_sec < y->mtime.tv_sec ? -1 : 1;
+	if (x->mtime.tv_nsec != y->mtime.tv_nsec)
+		return x->mtime.tv_nsec < y->mtime.tv_nsec ? -1 : 1;
 	return strcmp(x->text, y->text);
 }
 

@@ -83,7 +83,7 @@ struct save_kept {
 	char *src;      /* its .src, or NULL */
 	char *orig;     /* the case file it is an edit of; NULL: unknown */
 	bool rejected;  /* a .rej (else a copy left behind) */
-	time_t mtime;   /* when the text was last written */
+	struct timespec mtime;  /* when the text was last written */
 };
 
 /* The edits kept in dir that no running casewalk is editing, oldest

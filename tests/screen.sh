@@ -515,6 +515,68 @@ case $msg in
 	fail=$((fail + 1)) ;;
 esac
 
+# The kept edits, offered at the next start: a rejected edit (refused and
+# left) and a copy that a killed session left (made here by hand: a copy
+# and its unlocked .src).  Enter shows one read-only, d twice deletes it,
+# e restores the other, saved when valid.  Searched in wide screens: the
+# dates vary.
+edit_setup
+cp "$tmp/edit/bad.sh" "$tmp/edit/ed.sh"
+printf ':wait-load\n/E06a<Enter>e\nq\n' >"$tmp/edit.script"
+(cd "$tmp/edit" && ED_SCRIPT=./ed.sh && HOMEDIR=$tmp/edit/home &&
+	run kept-make 80 24 "$tmp/edit.script" cases)
+priv=$tmp/edit/home/.cache/casewalk
+case_file=$tmp/edit/cases/e06a-felipe-voluntary-return.yaml
+sed 's/Felipe Ortega Ruiz/Felipe Left-Behind/' "$case_file" \
+	>"$priv/casewalk-LEFTxx.yaml"
+echo "$case_file" >"$priv/casewalk-LEFTxx.src"
+touch -d '2030-01-01' "$priv/casewalk-LEFTxx.yaml"    # listed last
+chmod 600 "$priv"/casewalk-LEFTxx.*
+printf '#!/bin/sh\nsed -i "s/manner: swam/manner: without_inspection/; s/Felipe Ortega Ruiz/Felipe Ortega Ruiz-Restored/" "$2"\n' \
+	>"$tmp/edit/ed.sh"
+sed "s|@|$tmp/edit/kept.|" >"$tmp/edit.script" <<'EOS'
+:wait-load
+:dump @1
+<Enter>
+:dump @2
+qjd
+:dump @3
+d
+:dump @4
+e
+:wait-load
+:dump @5
+EOS
+(cd "$tmp/edit" && ED_SCRIPT=./ed.sh && HOMEDIR=$tmp/edit/home &&
+	run kept 200 30 "$tmp/edit.script" cases)
+# kept_has N TEXT: screen N shows TEXT
+kept_has() {
+	if grep -qF -- "$2" "$tmp/edit/kept.$1" 2>/dev/null; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL kept screen $1: no '$2'"
+		sed 's/^/    /' "$tmp/edit/kept.$1" 2>/dev/null | head -12
+		fail=$((fail + 1))
+	fi
+}
+kept_has 1 "1 rejected and 1 unsaved edit kept: restore (e), open (Enter), or delete (d)"
+kept_has 1 "kept edits  2"
+kept_has 1 ">rejected  "
+kept_has 1 " unsaved   2030-01-01 00:00  $case_file"
+kept_has 2 "(read-only)"
+kept_has 2 "manner: swam"
+kept_has 3 "d again deletes this edit's text for good"
+kept_has 4 "deleted casewalk-LEFTxx.yaml"
+kept_has 5 "saved $case_file"
+if [ "$status" = 0 ] && grep -q Ruiz-Restored "$case_file" &&
+   [ -z "$(ls -A "$priv")" ]; then
+	pass=$((pass + 1))
+else
+	echo "FAIL kept: status $status; not restored, or files left"
+	ls -la "$priv" | sed 's/^/    /'
+	fail=$((fail + 1))
+fi
+
 # :clock (make bench times keystrokes between two): each appends a reading
 # of the monotonic clock, in order
 printf ':wait-load\n:clock %s\njjj\n:clock %s\n' "$tmp/clock" "$tmp/clock" \

@@ -201,6 +201,87 @@ for how in Q TERM HUP small; do
 		'tm capture-pane -p -J -t cw | grep -qF "your text is kept in ~/.cache/casewalk/$(basename "$rej")"'
 done
 
+# ---- files that leave nothing behind (issue 15) ------------------------------------
+# A session edits with a fake $EDITOR: one edit refused and left, a second
+# one killed (SIGKILL, casewalk and the editor) while the editor runs.
+# Nothing with the case's text is then anywhere but the private directory
+# (~/.cache/casewalk here): not $TMPDIR, not /tmp, not beside the case
+# file.  The next start lists both and offers them: open read-only,
+# delete, restore (saved over the case file when valid).
+k=$tmp/kept
+mkdir -p "$k/cases" "$k/tmpdir"
+cp testdata/cases/e06a-felipe-voluntary-return.yaml "$k/cases/"
+cp "$k/cases/e06a-felipe-voluntary-return.yaml" "$k/orig"
+rm -rf "$tmp/.cache"
+cat >"$k/ed.sh" <<E
+#!/bin/sh
+case \$(cat "$k/mode") in
+swam) sed -i "s/manner: without_inspection/manner: swam/" "\$2" ;;
+wait) sed -i "s/Felipe Ortega Ruiz/Felipe Ortega Ruiz-Unsaved/" "\$2"
+      echo \$\$ >"$k/ed.pid.tmp"
+      echo \$PPID >"$k/cw.pid.tmp"
+      mv "$k/ed.pid.tmp" "$k/ed.pid"
+      mv "$k/cw.pid.tmp" "$k/cw.pid"
+      while :; do sleep 1; done ;;
+fix) sed -i "s/manner: swam/manner: without_inspection/; s/Felipe Ortega Ruiz/Felipe Ortega Ruiz-Restored/" "\$2" ;;
+esac
+E
+chmod +x "$k/ed.sh"
+touch "$k/stamp"
+echo swam >"$k/mode"
+CW_ENV="EDITOR=$k/ed.sh TMPDIR=$k/tmpdir"
+start "$k/cases"
+check "kept: starts" 'wait_for "1 case"'
+tm send-keys -t cw e
+check "kept: an edit refused" 'wait_for "edit refused"'
+tm send-keys -t cw q
+check "kept: left, its text kept" 'wait_for "your text is kept in"'
+echo wait >"$k/mode"
+tm send-keys -t cw e
+if wait_file "$k/cw.pid" && wait_file "$k/ed.pid"; then
+	kill -KILL "$(cat "$k/cw.pid")" "$(cat "$k/ed.pid")"
+fi
+check "kept: a second edit killed with casewalk (SIGKILL)" \
+	'wait_exit && [ "$(cat "$tmp/status")" = 137 ]'
+priv=$tmp/.cache/casewalk
+check "kept: \$TMPDIR holds nothing" '[ -z "$(ls -A "$k/tmpdir")" ]'
+check "kept: /tmp holds no casewalk-* file of ours" \
+	'[ -z "$(find /tmp -maxdepth 1 -type f -name "casewalk-*" -newer "$k/stamp" 2>/dev/null)" ]'
+check "kept: the case file is as it was, nothing beside it" \
+	'cmp -s "$k/orig" "$k/cases/e06a-felipe-voluntary-return.yaml" &&
+	 [ "$(ls -A "$k/cases")" = e06a-felipe-voluntary-return.yaml ]'
+check "kept: the edited text is only in the private directory" \
+	'[ -z "$(grep -rl --exclude="*.sh" -e "manner: swam" -e "Ruiz-Unsaved" "$tmp" | grep -v "^$priv/")" ] &&
+	 grep -q "manner: swam" "$priv"/*.yaml.rej &&
+	 grep -q "Ruiz-Unsaved" "$priv"/casewalk-??????.yaml'
+check "kept: the private directory is 0700, its files 0600" \
+	'[ "$(stat -c %a "$priv")" = 700 ] &&
+	 [ -z "$(find "$priv" -type f ! -perm 600)" ]'
+# the next start
+start "$k/cases"
+unset CW_ENV
+check "kept: the next start lists both" \
+	'wait_for "1 rejected and 1 unsaved edit kept: restore (e), open (Enter), or delete (d)"'
+check "kept: the refused one, and the one the killed session left" \
+	'wait_for "rejected  " && wait_for "unsaved   "'
+tm send-keys -t cw Enter
+check "kept: Enter opens it read-only" \
+	'wait_for "(read-only)" && wait_for "manner: swam"'
+tm send-keys -t cw q j d
+check "kept: d asks again" 'wait_for "d again deletes"'
+tm send-keys -t cw d
+check "kept: d d deletes it" \
+	'wait_for "deleted casewalk-" && ! grep -rqs "Ruiz-Unsaved" "$priv"'
+echo fix >"$k/mode"
+tm send-keys -t cw e
+check "kept: e restores it, and it is saved when valid" \
+	'wait_for "saved " && grep -q "Ruiz-Restored" "$k/cases/e06a-felipe-voluntary-return.yaml"'
+check "kept: nothing is left in the private directory" \
+	'[ -z "$(ls -A "$priv")" ]'
+tm send-keys -t cw Q
+check "kept: quits with status 0" \
+	'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
+
 # ---- nothing left on the shell's screen ----------------------------------------
 # The client list is not left behind on quitting: the alternate screen
 # where the terminal has one, and a cleared screen where it has none

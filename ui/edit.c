@@ -48,6 +48,9 @@ static void close_edit_view(struct ui *ui)
 {
 	if (ui_top(ui)->ops == &view_edit_ops)
 		ui_back(ui);
+	/* an edit restored from the kept edits: they have changed */
+	if (ui_top(ui)->ops == &view_kept_ops)
+		ui_rebuild(ui);
 }
 
 /* Keeps the user's text as .rej and ends the edit. */
@@ -182,6 +185,36 @@ int edit_again(struct ui *ui)
 			e->line = e->diags.v[i].line;
 			break;
 		}
+	return run(ui);
+}
+
+int edit_restore(struct ui *ui, const struct save_kept *k)
+{
+	struct edit *e = &ui->edit;
+	char err[SAVE_ERRSZ];
+	if (!model_ready(&ui->model)) {
+		/* it is checked against the other files: they must be in */
+		ui_message(ui, ROLE_MESSAGE, "still loading: restore it once "
+			   "the cases are loaded");
+		return UI_REDRAW;
+	}
+	edit_free(e);
+	if (!k->orig) {
+		ui_message(ui, ROLE_ERROR, "cannot restore: the case file it is "
+			   "an edit of is unknown (Enter shows its text)");
+		return UI_REDRAW;
+	}
+	e->orig = xstrdup(k->orig);
+	e->line = 1;
+	arena_init(&e->arena, 1024);
+	if (save_replaceable(e->orig, err) ||
+	    save_read(e->orig, MAX_CASE_FILE, &e->before, &e->before_len,
+		      err) ||
+	    save_kept_restore(k, &e->copy, err)) {
+		ui_message(ui, ROLE_ERROR, "cannot restore: %s", err);
+		edit_free(e);
+		return UI_REDRAW;
+	}
 	return run(ui);
 }
 

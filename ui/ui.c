@@ -508,6 +508,7 @@ static void done(struct ui *ui)
 	}
 	term_close(ui);
 	edit_free(&ui->edit);
+	save_kept_free(ui->kept, ui->n_kept);
 	model_free(&ui->model);
 	select_free(&ui->sel);
 	conf_free(&ui->conf);
@@ -526,6 +527,8 @@ int ui_main(struct app *app)
 	}
 	model_start(&ui.model, app);
 	ui_open(&ui, &view_list_ops, UI_NO_ROW);
+	/* what an earlier session kept, or left when it was killed */
+	view_kept_offer(&ui);
 	run(&ui);
 	/* however we leave, an edit still open is kept, and said where
 	 * once the screen is gone */
