@@ -345,7 +345,9 @@ static void duplicates_within(struct load_file *res, struct arena *out,
 			      struct diag_list *diags)
 {
 	size_t n = res->n_cases;
-	const struct cw_case **v = xmalloc((n + 1) * sizeof(*v));
+	if (n < 2)
+		return;
+	const struct cw_case **v = xmalloc(n * sizeof(*v));
 	memcpy(v, res->cases, n * sizeof(*v));
 	qsort(v, n, sizeof(*v), by_id_then_place);
 	for (size_t i = 0; i < n;) {

@@ -426,6 +426,13 @@ static void test_check_text_against_the_corpus(void **state)
 	assert_true(has_diag(&d, 8, 5, "duplicate id 'M1' (also at "
 			     "testdata/cases/e01-ana-180-days.yaml:2:5)"));
 	diag_free(&d);
+	/* a text with no valid case: the loader's errors */
+	snprintf(text, sizeof(text), "format: casewalk/1\nid: [E01]\n%s",
+		 strstr(minimal, "person:"));
+	assert_int_equal(corpus_check_text(&c, file, text, strlen(text), &o,
+					   &out, &d), 0);
+	assert_true(d.n_errors >= 1);
+	diag_free(&d);
 	/* over the size limit: refused before reading, as a file is */
 	struct ylimits small = ylimits_default;
 	small.max_file_size = 1u << 20;
