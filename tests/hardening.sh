@@ -33,7 +33,8 @@ chmod 755 "$tmp"        # the unprivileged user must reach its files
 mkdir -p "$tmp/home" "$tmp/xdg"
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg" TZ=UTC LC_ALL=C.UTF-8 \
 	CASEWALK_TODAY=2026-11-27 TERM=xterm-256color
-unset CASEWALK_SCRIPT CASEWALK_SAMPLES
+# the private directory of edits is under $HOME here, never the user's
+unset CASEWALK_SCRIPT CASEWALK_SAMPLES XDG_RUNTIME_DIR XDG_CACHE_HOME
 pass=0 fail=0
 ok() { pass=$((pass + 1)); echo "PASS $*"; }
 bad() { fail=$((fail + 1)); echo "FAIL $*"; }

@@ -53,6 +53,8 @@ start() {
 #!/bin/sh
 export TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC CASEWALK_TODAY=2026-11-27
 export HOME="$tmp" XDG_CONFIG_HOME="$tmp/xdg" ${CW_ENV:-}
+# the private directory of edits is ~/.cache/casewalk, never the user's
+unset XDG_RUNTIME_DIR XDG_CACHE_HOME
 "$cw" "\$@"
 echo \$? >"$tmp/status.tmp"
 stty -a >"$tmp/stty" 2>&1
