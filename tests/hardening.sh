@@ -2,8 +2,12 @@
 # hardening.sh - the defences of issue 6, each with a test that fails
 # without it: the read-only guarantee, faults (EACCES, FIFOs, devices,
 # symlink loops, empty files, a million cases, a closed stdout, files that
-# change while they load, SIGINT/SIGTERM), terminal safety of CLI output,
-# and the fuzzers' regressions through the command line.
+# change while they load, SIGINT/SIGTERM, out of memory), no core file and
+# not dumpable, terminal safety of CLI output, the fuzzers' regressions
+# through the command line, and (issue 12) edits that keep what they
+# touch: read-only and hard-linked files refused, the owner and group of
+# the file kept or the save refused (two users through setpriv, skipped
+# where it cannot run).
 #
 # usage: tests/hardening.sh [CASEWALK]          (default ./casewalk)
 #
