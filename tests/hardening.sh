@@ -608,8 +608,12 @@ edit_run() {
 	   chmod 777 "$d"
 	   set -- setpriv --reuid=65534 --regid=65534 --groups=4321 env ;;
 	esac
+	# TMPDIR: never /tmp, even for a build that writes its copies there
+	mkdir -p "$d/tmp"
+	chmod 777 "$d/tmp"
 	"$@" CASEWALK_SCRIPT="$d/script" XDG_RUNTIME_DIR="$d/run" \
-		HOME="$d/run" EDITOR="$d/ed.sh" "$cw" "$d/cases" >"$d/o" 2>"$d/e"
+		HOME="$d/run" TMPDIR="$d/tmp" EDITOR="$d/ed.sh" "$cw" \
+		"$d/cases" >"$d/o" 2>"$d/e"
 	st=$?
 }
 # an editor that changes the name

@@ -52,7 +52,9 @@ start() {
 	cat >"$tmp/run.sh" <<R
 #!/bin/sh
 export TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC CASEWALK_TODAY=2026-11-27
-export HOME="$tmp" XDG_CONFIG_HOME="$tmp/xdg" ${CW_ENV:-}
+# TMPDIR: whatever a broken build writes there stays in the test's own
+mkdir -p "$tmp/tmpdir"
+export HOME="$tmp" XDG_CONFIG_HOME="$tmp/xdg" TMPDIR="$tmp/tmpdir" ${CW_ENV:-}
 # the private directory of edits is ~/.cache/casewalk, never the user's
 unset XDG_RUNTIME_DIR XDG_CACHE_HOME
 "$cw" "\$@"
@@ -307,8 +309,10 @@ start_shell() {
 	tm kill-server 2>/dev/null
 	runs=$((runs + 1))
 	sock=$tmp/sock.$runs
+	mkdir -p "$tmp/tmpdir"
 	tm new-session -d -x 80 -y 24 -s cw env -i PATH="$PATH" \
 		TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC HOME="$tmp" \
+		TMPDIR="$tmp/tmpdir" \
 		XDG_CONFIG_HOME="$tmp/xdg" CASEWALK_TODAY=2026-11-27 PS1='$ ' \
 		bash --norc --noprofile -i
 	tm set-option -g default-terminal xterm-256color >/dev/null
