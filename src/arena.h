@@ -17,7 +17,8 @@ struct arena {
 };
 
 void arena_init(struct arena *a, size_t chunk_size);
-/* Aligned to max_align_t; never returns NULL (aborts on out of memory). */
+/* Aligned to max_align_t; never returns NULL (out of memory ends the
+ * program: xalloc_fail). */
 void *arena_alloc(struct arena *a, size_t n);
 /* The same with no alignment, for text: a case's strings side by side. */
 char *arena_alloc_text(struct arena *a, size_t n);
@@ -35,10 +36,16 @@ void arena_splice(struct arena *dst, struct arena *src);
 void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
 
-/* xmalloc family (xalloc.c): abort with a message on out of memory. */
+/* xmalloc family (xalloc.c): never NULL; out of memory is xalloc_fail. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* Out of memory (n bytes asked for): calls the hook, prints a message and
+ * exits with status 3 at once. */
+_Noreturn void xalloc_fail(size_t n);
+/* The hook xalloc_fail calls first (the explorer restores the terminal);
+ * set it before starting threads. */
+void xalloc_on_fatal(void (*hook)(void));
 
 #endif

@@ -314,6 +314,99 @@ const struct cw_case *corpus_find(const struct corpus *c, const char *id)
 				   hash_id(id))];
 }
 
+/* ---- one file's new text, checked against the rest -------------------- */
+
+static int by_id_then_place(const void *a, const void *b)
+{
+	const struct cw_case *x = *(const struct cw_case *const *)a;
+	const struct cw_case *y = *(const struct cw_case *const *)b;
+	int r = strcmp(x->id, y->id);
+	if (r)
+		return r;
+	return x->doc_index < y->doc_index ? -1 : x->doc_index > y->doc_index;
+}
+
+static void duplicate(struct diag_list *diags, struct arena *out,
+		      const char *text, size_t len, const struct cw_case *cs,
+		      const struct cw_case *o)
+{
+	size_t sl = 0;
+	const char *src = diag_find_line(text, len, cs->id_pos.line, &sl, NULL);
+	diag_addf(diags, out, cs->file, 0, cs->id_pos.line, cs->id_pos.col,
+		  DIAG_ERROR, src, sl, "duplicate id '%s' (also at %s:%u:%u)",
+		  cs->id, o->file, o->id_pos.line, o->id_pos.col);
+}
+
+/* Ids used twice within the text, reported as merge() does: the first
+ * place names the second, every other place names the first. */
+static void duplicates_within(struct load_file *res, struct arena *out,
+			      const char *text, size_t len,
+			      struct diag_list *diags)
+{
+	size_t n = res->n_cases;
+	if (n < 2)
+		return;
+	const struct cw_case **v = xmalloc(n * sizeof(*v));
+	memcpy(v, res->cases, n * sizeof(*v));
+	qsort(v, n, sizeof(*v), by_id_then_place);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && !strcmp(v[j]->id, v[i]->id))
+			j++;
+		for (size_t k = i; j - i > 1 && k < j; k++)
+			duplicate(diags, out, text, len, v[k],
+				  v[k == i ? i + 1 : i]);
+		i = j;
+	}
+	free(v);
+}
+
+/* The same file under two names ("cases/a.yaml", its real path, a link):
+ * its own ids are not duplicates. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	if (!strcmp(a, b))
+		return true;
+	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+size_t corpus_check_text(const struct corpus *c, const char *file,
+			 const char *text, size_t len,
+			 const struct corpus_opts *opts, struct arena *out,
+			 struct diag_list *diags)
+{
+	const struct ylimits *lim = opts && opts->limits ? opts->limits :
+		&ylimits_default;
+	struct load_file res = { 0 };
+	struct arena scratch;
+	if (len > lim->max_file_size) {
+		/* as load_file_at says it */
+		diag_addf(diags, out, file, 0, 0, 0, DIAG_ERROR, NULL, 0,
+			  "file is larger than the limit of %zu MiB",
+			  lim->max_file_size >> 20);
+		return 0;
+	}
+	arena_init(&scratch, 64 * 1024);
+	struct load_opts lo = { lim, opts ? opts->vocab : NULL,
+				opts ? opts->as_of : DATE_NONE_INIT };
+	load_buffer_opts(file, 0, text, len, &lo, out, &scratch, &res);
+	duplicates_within(&res, out, text, len, &res.diags);
+	for (size_t i = 0; i < res.n_cases; i++) {
+		const struct cw_case *cs = res.cases[i];
+		const struct cw_case *o = corpus_find(c, cs->id);
+		if (o && !same_file(o->file, file))
+			duplicate(&res.diags, out, text, len, cs, o);
+	}
+	size_t valid = res.diags.n_errors ? 0 : res.n_cases;
+	diag_sort(&res.diags);
+	diag_move(diags, &res.diags);
+	load_file_free(&res);
+	arena_free(&scratch);
+	return valid;
+}
+
 /* Every case whose id occurs twice or more is reported at each place and
  * kept out; the rest go into the index, in load order. */
 static void merge(struct corpus *c, struct load_file *res, size_t n_files)
@@ -401,6 +494,11 @@ static void fill_sources(struct corpus *c)
 			file = d->file;
 			if (yfile_read(file, 1u << 30, &buf, &len, &why))
 				continue;
+			/* its bytes are not lines we can show */
+			if (ytext_foreign_encoding(buf, len)) {
+				free(buf);
+				buf = NULL;
+			}
 		}
 		size_t sl;
 		const char *s = buf ? diag_find_line(buf, len, d->line, &sl,

@@ -69,6 +69,17 @@ void corpus_free(struct corpus *c);
 
 const struct cw_case *corpus_find(const struct corpus *c, const char *id);
 
+/* Checks text as the new content of `file`, one of c's files or a new
+ * one, the way loading it with the rest would: the size limit, the
+ * loader, and ids used twice within the text or by a case of another of
+ * c's files.  Diagnostics (strings in out) are appended to diags, sorted.
+ * Returns the number of cases that would load, 0 when there is any
+ * error.  opts: its limits and vocabulary (may be NULL). */
+size_t corpus_check_text(const struct corpus *c, const char *file,
+			 const char *text, size_t len,
+			 const struct corpus_opts *opts, struct arena *out,
+			 struct diag_list *diags);
+
 /* Lists the case files below paths the way corpus_load reads them: files
  * as given, directories recursively in sorted order, *.yaml and *.yml only,
  * no dot-files, symlinked directories not followed.  Problems go to diags.

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "secure.h"
 #include "../ui/ui.h"
 
 enum { OPT_RULES = 256, OPT_AS_OF, OPT_LAW_AS_OF, OPT_REDACT, OPT_CONFIG,
@@ -214,6 +215,7 @@ int main(int argc, char **argv)
 	struct app app = { 0 };
 	int (*run)(struct app *) = NULL;
 
+	secure_process();
 	setlocale(LC_ALL, "");
 	/* a closed pipe ends the output quietly (write fails with EPIPE) */
 	signal(SIGPIPE, SIG_IGN);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+
 /* A batch in flight.  Its worker fills `ob` without the lock: no one
  * else touches a slot until `done`, and the writer empties it (keeping
  * the memory) before the slot is handed out again. */
@@ -83,10 +85,8 @@ int pipeline_run(size_t n, size_t per_batch, int jobs, pipeline_fn fn,
 	if (jobs <= 1 || p.batches <= 1)
 		return run_inline(&p, out);
 	p.window = 2 * (size_t)jobs + 2;
-	p.slots = calloc(p.window, sizeof(*p.slots));
-	pthread_t *tid = calloc((size_t)jobs, sizeof(*tid));
-	if (!p.slots || !tid)
-		abort();
+	p.slots = xcalloc(p.window, sizeof(*p.slots));
+	pthread_t *tid = xcalloc((size_t)jobs, sizeof(*tid));
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
 	int started = 0;

@@ -15,6 +15,8 @@
 #define REPLACEMENT 0xFFFD
 #define ELLIPSIS "\xE2\x80\xA6"         /* U+2026, one column */
 #define ELLIPSIS_LEN 3
+#define ASCII_ELLIPSIS "~"
+#define ASCII_UNKNOWN '?'
 
 /* One input code point (or one bad byte) and what we show for it. */
 struct glyph {
@@ -36,6 +38,7 @@ struct reader {
 	const unsigned char *s;
 	size_t len, pos;
 	utf8proc_int32_t state;         /* grapheme break state */
+	bool ascii;                     /* TEXT_ASCII: a byte per column */
 };
 
 static bool is_bidi_control(int32_t cp)
@@ -96,12 +99,14 @@ static void decode(const unsigned char *s, size_t len, struct glyph *g)
 	g->width = cp_width(g->cp);
 }
 
-static void reader_init(struct reader *r, const char *s, size_t len)
+static void reader_init(struct reader *r, const char *s, size_t len,
+			enum text_charset cs)
 {
 	r->s = (const unsigned char *)s;
 	r->len = s ? len : 0;
 	r->pos = 0;
 	r->state = 0;
+	r->ascii = cs == TEXT_ASCII;
 }
 
 static bool next_cluster(struct reader *r, struct cluster *c)
@@ -125,13 +130,48 @@ static bool next_cluster(struct reader *r, struct cluster *c)
 		prev = g.cp;
 	}
 	c->end = r->pos;
+	/* in ASCII each column is one byte (a width past SIZE_MAX cannot be
+	 * written anyway: the byte budget stops it) */
+	if (r->ascii)
+		c->nbytes = (size_t)c->width;
 	return true;
+}
+
+/* The ASCII letter a cluster starting with code point cp shows, or '?'. */
+static char ascii_of(int32_t cp)
+{
+	utf8proc_int32_t d[4];
+	int last = 0;
+	if (cp >= 0x20 && cp < 0x7F)
+		return (char)cp;
+	/* "é" is "e" and a combining acute: keep the letter */
+	utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 4,
+		UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+	if (n >= 1 && n <= 4 && d[0] >= 0x20 && d[0] < 0x7F)
+		return (char)d[0];
+	return ASCII_UNKNOWN;
+}
+
+/* A cluster in ASCII: its letter, then '?' up to its width. */
+static char *emit_ascii(char *out, const struct reader *r,
+			const struct cluster *c)
+{
+	struct glyph g;
+	if (c->width <= 0)
+		return out;
+	decode(r->s + c->start, c->end - c->start, &g);
+	*out++ = ascii_of(g.cp);
+	for (long long i = 1; i < c->width; i++)
+		*out++ = ASCII_UNKNOWN;
+	return out;
 }
 
 static char *emit(char *out, const struct reader *r, const struct cluster *c)
 {
 	struct glyph g;
 
+	if (r->ascii)
+		return emit_ascii(out, r, c);
 	for (size_t pos = c->start; pos < c->end; pos += g.srclen) {
 		decode(r->s + pos, c->end - pos, &g);
 		if (g.kept)
@@ -145,14 +185,15 @@ static char *emit(char *out, const struct reader *r, const struct cluster *c)
 
 /* True when the whole safe form takes at most cols columns (cols < 0: any)
  * and at most maxbytes bytes.  Stops early on long input. */
-static bool fits_whole(const char *s, size_t len, int cols, size_t maxbytes)
+static bool fits_whole(const char *s, size_t len, int cols, size_t maxbytes,
+		       enum text_charset cs)
 {
 	struct reader r;
 	struct cluster c;
 	long long width = 0;
 	size_t bytes = 0;
 
-	reader_init(&r, s, len);
+	reader_init(&r, s, len, cs);
 	while (next_cluster(&r, &c)) {
 		width += c.width;
 		bytes += c.nbytes;
@@ -169,14 +210,14 @@ static int clamp_int(long long v)
 
 /* Copies whole clusters while they fit the budgets; returns the columns. */
 static int copy_clusters(const char *s, size_t len, int cols, size_t maxbytes,
-			 char **outp)
+			 char **outp, enum text_charset cs)
 {
 	struct reader r;
 	struct cluster c;
 	long long width = 0;
 	size_t bytes = 0;
 
-	reader_init(&r, s, len);
+	reader_init(&r, s, len, cs);
 	while (next_cluster(&r, &c)) {
 		if ((cols >= 0 && c.width > cols - width) ||
 		    c.nbytes > maxbytes - bytes)
@@ -188,28 +229,30 @@ static int copy_clusters(const char *s, size_t len, int cols, size_t maxbytes,
 	return clamp_int(width);
 }
 
-int text_fit(const char *s, size_t len, int cols, char *out, size_t outsz,
-	     bool *truncated)
+int text_fit_cs(const char *s, size_t len, int cols, char *out, size_t outsz,
+		bool *truncated, enum text_charset cs)
 {
 	bool cut = false;
 	int width = 0;
 	char *p = out;
+	const char *ell = cs == TEXT_ASCII ? ASCII_ELLIPSIS : ELLIPSIS;
+	size_t ell_len = strlen(ell);
 
 	if (!s)
 		len = 0;
 	if (outsz == 0) {
 		cut = len > 0;
-	} else if (fits_whole(s, len, cols, outsz - 1)) {
-		width = copy_clusters(s, len, -1, outsz - 1, &p);
+	} else if (fits_whole(s, len, cols, outsz - 1, cs)) {
+		width = copy_clusters(s, len, -1, outsz - 1, &p, cs);
 	} else {
 		cut = true;
-		/* The ellipsis needs a column and three bytes; without them a
+		/* The ellipsis needs a column and its bytes; without them a
 		 * cut cannot be shown as one, so nothing is shown. */
-		if (cols != 0 && outsz >= ELLIPSIS_LEN + 1) {
+		if (cols != 0 && outsz >= ell_len + 1) {
 			width = copy_clusters(s, len, cols < 0 ? -1 : cols - 1,
-					      outsz - 1 - ELLIPSIS_LEN, &p);
-			memcpy(p, ELLIPSIS, ELLIPSIS_LEN);
-			p += ELLIPSIS_LEN;
+					      outsz - 1 - ell_len, &p, cs);
+			memcpy(p, ell, ell_len);
+			p += ell_len;
 			if (width < INT_MAX)
 				width++;
 		}
@@ -221,13 +264,19 @@ int text_fit(const char *s, size_t len, int cols, char *out, size_t outsz,
 	return width;
 }
 
+int text_fit(const char *s, size_t len, int cols, char *out, size_t outsz,
+	     bool *truncated)
+{
+	return text_fit_cs(s, len, cols, out, outsz, truncated, TEXT_UTF8);
+}
+
 int text_width(const char *s, size_t len)
 {
 	struct reader r;
 	struct cluster c;
 	long long width = 0;
 
-	reader_init(&r, s, len);
+	reader_init(&r, s, len, TEXT_UTF8);
 	while (next_cluster(&r, &c))
 		width += c.width;
 	return clamp_int(width);

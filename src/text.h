@@ -35,6 +35,21 @@
 int text_fit(const char *s, size_t len, int cols, char *out, size_t outsz,
 	     bool *truncated);
 
+/* What text_fit_cs writes.  TEXT_ASCII is for a terminal whose locale is
+ * not UTF-8 (LC_ALL=C, POSIX), which would draw each byte of a UTF-8
+ * character as a cell of its own: every grapheme cluster becomes as many
+ * ASCII bytes as the columns it takes in UTF-8, so that columns line up
+ * the same in both.  A cluster starting with a printable ASCII character,
+ * or one that decomposes to one ("é", "Ñ", "ễ"), keeps that letter and
+ * drops its combining marks; any other column is '?' (placeholders, CJK,
+ * emoji).  The ellipsis of a cut is '~' (as tig's).  Widths are the same
+ * as in UTF-8. */
+enum text_charset { TEXT_UTF8, TEXT_ASCII };
+
+/* text_fit, writing in the charset cs. */
+int text_fit_cs(const char *s, size_t len, int cols, char *out, size_t outsz,
+		bool *truncated, enum text_charset cs);
+
 /* Columns the safe form of s[0..len) takes. */
 int text_width(const char *s, size_t len);
 

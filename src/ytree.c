@@ -39,10 +39,8 @@ void yreader_init(struct yreader *r, const char *file, uint32_t file_index,
 	r->scratch = scratch;
 	r->out = out;
 	r->diags = diags;
-	if (!yaml_parser_initialize(&r->parser)) {
-		fprintf(stderr, "casewalk: out of memory (yaml parser)\n");
-		abort();
-	}
+	if (!yaml_parser_initialize(&r->parser))
+		xalloc_fail(sizeof(r->parser));
 	yaml_parser_set_input_string(&r->parser, (const unsigned char *)buf,
 				     len);
 }
@@ -329,11 +327,46 @@ static struct ynode *parse_node(struct yreader *r, yaml_event_t *ev,
 	}
 }
 
+/* libyaml would read a UTF-16 file with a BOM, but every position, source
+ * line and column we report is in UTF-8 bytes: such a file is refused,
+ * never half read. */
+const char *ytext_foreign_encoding(const char *buf, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	if (len >= 4 && ((!s[0] && !s[1] && s[2] == 0xFE && s[3] == 0xFF) ||
+			 (s[0] == 0xFF && s[1] == 0xFE && !s[2] && !s[3]) ||
+			 (!s[0] && !s[1] && !s[2] && s[3]) ||
+			 (s[0] && !s[1] && !s[2] && !s[3])))
+		return "UTF-32";
+	if (len >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) ||
+			 (s[0] == 0xFF && s[1] == 0xFE) ||
+			 (!s[0] && s[1]) || (s[0] && !s[1])))
+		return "UTF-16";
+	return NULL;
+}
+
+/* Before the first document: a file in another encoding is one error at
+ * 1:1, with no source line (its bytes are not text we can show). */
+static bool encoding_refused(struct yreader *r)
+{
+	const char *enc = ytext_foreign_encoding(r->buf, r->len);
+	if (!enc)
+		return false;
+	r->doc_error = true;
+	r->stop = true;
+	r->errors++;
+	diag_addf(r->diags, r->out, r->file, r->file_index, 1, 1, DIAG_ERROR,
+		  NULL, 0, "%s is not supported; save the file as UTF-8", enc);
+	return true;
+}
+
 struct ynode *yreader_next(struct yreader *r)
 {
 	yaml_event_t ev;
 	r->doc_error = false;
 	r->n_anchors = 0;       /* anchors do not cross documents */
+	if (!r->docs && !r->stop && encoding_refused(r))
+		return NULL;
 	while (!r->stop) {
 		if (!next_event(r, &ev))
 			return NULL;

@@ -92,6 +92,12 @@ bool yformat_key(struct yreader *r, const struct ynode *k,
 const char *ynode_strdup(struct yreader *r, const struct ynode *n,
 			 struct arena *a);
 
+/* "UTF-16" or "UTF-32" when text starts the way YAML's encoding detection
+ * (YAML 1.2, 5.2) says those do, with or without a byte order mark; NULL
+ * for UTF-8, a UTF-8 BOM included.  yreader_next refuses such a text with
+ * one error at 1:1 and no source line. */
+const char *ytext_foreign_encoding(const char *buf, size_t len);
+
 /* Reads a whole file into a malloc'd buffer without ever blocking (FIFOs,
  * devices are refused).  Returns 0, or an errno-style code and sets *why to
  * a static message.  The text ends with a NUL byte after *len bytes. */

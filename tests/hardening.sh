@@ -2,8 +2,12 @@
 # hardening.sh - the defences of issue 6, each with a test that fails
 # without it: the read-only guarantee, faults (EACCES, FIFOs, devices,
 # symlink loops, empty files, a million cases, a closed stdout, files that
-# change while they load, SIGINT/SIGTERM), terminal safety of CLI output,
-# and the fuzzers' regressions through the command line.
+# change while they load, SIGINT/SIGTERM, out of memory), no core file and
+# not dumpable, terminal safety of CLI output, the fuzzers' regressions
+# through the command line, and (issue 12) edits that keep what they
+# touch: read-only and hard-linked files refused, the owner and group of
+# the file kept or the save refused (two users through setpriv, skipped
+# where it cannot run).
 #
 # usage: tests/hardening.sh [CASEWALK]          (default ./casewalk)
 #
@@ -33,7 +37,8 @@ chmod 755 "$tmp"        # the unprivileged user must reach its files
 mkdir -p "$tmp/home" "$tmp/xdg"
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg" TZ=UTC LC_ALL=C.UTF-8 \
 	CASEWALK_TODAY=2026-11-27 TERM=xterm-256color
-unset CASEWALK_SCRIPT CASEWALK_SAMPLES
+# the private directory of edits is under $HOME here, never the user's
+unset CASEWALK_SCRIPT CASEWALK_SAMPLES XDG_RUNTIME_DIR XDG_CACHE_HOME
 pass=0 fail=0
 ok() { pass=$((pass + 1)); echo "PASS $*"; }
 bad() { fail=$((fail + 1)); echo "FAIL $*"; }
@@ -229,6 +234,24 @@ else
 		show "$tmp/o"
 		show "$tmp/e"
 	fi
+	# an unreadable user configuration is in the errors view, not on a
+	# stderr the screen covers
+	mkdir -p "$tmp/uconf/xdg/casewalk"
+	cp "$good" "$tmp/uconf/case.yaml"
+	printf 'format: casewalk-conf/1\n' >"$tmp/uconf/xdg/casewalk/config"
+	chmod 000 "$tmp/uconf/xdg/casewalk/config"
+	chmod 777 "$tmp/uconf"
+	printf ':wait-load\n:resize 300 10\nE\n:dump %s\n' "$tmp/uconf/E" \
+		>"$tmp/uconf/script"
+	run "$tmp/o" "$tmp/e" asuser env CASEWALK_SCRIPT="$tmp/uconf/script" \
+		XDG_CONFIG_HOME="$tmp/uconf/xdg" "$cw" "$tmp/uconf/case.yaml"
+	if [ "$st" = 0 ] && grep -qF "$tmp/uconf/xdg/casewalk/config: error: cannot read: Permission denied" "$tmp/uconf/E" 2>/dev/null; then
+		ok "unreadable user configuration ($how): shown in the errors view"
+	else
+		bad "unreadable user configuration ($how): status $st"
+		show "$tmp/uconf/E"
+		show "$tmp/e"
+	fi
 fi
 chmod 755 "$tmp/perm/locked"
 chmod 644 "$tmp/perm/b.yaml"
@@ -279,6 +302,30 @@ run "$tmp/o" "$tmp/e" timeout 10 "$cw" check "$tmp/loop"
 one_case "symlink loops: finished, the one case loaded once"
 run "$tmp/o" "$tmp/e" timeout 10 "$cw" check "$tmp/loop/a/to-b/to-a/up"
 one_case "symlink loops: a looping path as the argument"
+
+# out of memory: tests/fault/failmalloc.c fails every allocation of 4 MiB
+# or more, and reading a 5 MiB file asks for one.  Every command ends with
+# status 3 and a message, never abort()
+mkdir -p "$tmp/oom"
+awk 'BEGIN { printf "format: casewalk/1\nid: BIG\nperson: {name: A}\n";
+	printf "events: [{date: 2001-01-01, type: entry}]\n";
+	for (i = 0; i < 90000; i++) printf "# %060d\n", i }' >"$tmp/oom/big.yaml"
+if ${CC:-cc} -shared -fPIC -o "$tmp/failmalloc.so" tests/fault/failmalloc.c
+then
+	for args in check assess "assess --json" stats; do
+		# shellcheck disable=SC2086
+		run "$tmp/o" "$tmp/e" env LD_PRELOAD="$tmp/failmalloc.so" \
+			FAILMALLOC_MIN=4194304 "$cw" $args "$tmp/oom"
+		if [ "$st" = 3 ] && grep -q '^casewalk: out of memory' "$tmp/e"; then
+			ok "out of memory: casewalk $args: status 3 and a message"
+		else
+			bad "out of memory: casewalk $args: status $st (134: abort)"
+			show "$tmp/e"
+		fi
+	done
+else
+	bad "out of memory: cannot build tests/fault/failmalloc.c"
+fi
 
 # a 0-byte file
 : >"$tmp/empty.yaml"
@@ -400,6 +447,69 @@ run "$tmp/o" "$tmp/e" timeout 60 "$cw" check "$tmp/docs.yaml"
 expect 1 'more than 1000000 documents' \
 	"1,000,001 documents in a stream: refused at the limit"
 
+# ---- no core file, not dumpable ---------------------------------------------------
+
+# A command blocked writing to a FIFO nobody reads, as the unprivileged
+# user, after `ulimit -c unlimited`: its core limit is 0 and it is not
+# dumpable (/proc/PID/status then belongs to root), and SIGSEGV leaves no
+# core file in its directory.
+core_test() {
+	mkdir -p "$tmp/core"
+	chmod 777 "$tmp/core"
+	mkfifo -m 666 "$tmp/core/fifo"
+	exec 9<>"$tmp/core/fifo"        # open for writing never blocks
+	(cd "$tmp/core" && asuser sh -c 'echo $$ >pid; ulimit -c unlimited 2>/dev/null
+		ulimit -c >ulimit; exec "$0" assess --json "$1" >fifo' \
+		"$cw" "$tmp/many") 2>/dev/null &    # no "Segmentation fault"
+	job=$!
+	pid=""
+	for _ in $(seq 100); do
+		[ -s "$tmp/core/pid" ] && pid=$(cat "$tmp/core/pid") &&
+			grep -q assess "/proc/$pid/cmdline" 2>/dev/null && break
+		sleep 0.05
+	done
+	if [ -z "$pid" ] || ! grep -q assess "/proc/$pid/cmdline" 2>/dev/null; then
+		bad "no core file: the blocked command did not start"
+	else
+		if grep -q '^Max core file size  *0  *0 ' "/proc/$pid/limits"; then
+			ok "no core file: RLIMIT_CORE 0 after ulimit -c unlimited"
+		else
+			bad "no core file: $(grep 'core file' "/proc/$pid/limits")"
+		fi
+		owner=$(stat -c %u "/proc/$pid/status")
+		if [ "$(id -u)" = 0 ] && [ "$how" != setpriv ] && [ "$how" != su ]; then
+			skip "not dumpable: no unprivileged user to tell it by"
+		elif [ "$owner" = 0 ]; then
+			ok "not dumpable ($how): /proc/PID belongs to root"
+		else
+			bad "not dumpable ($how): /proc/PID/status belongs to uid $owner"
+		fi
+		kill -SEGV "$pid"
+	fi
+	wait "$job" 2>/dev/null
+	exec 9<&-
+	pattern=$(cat /proc/sys/kernel/core_pattern 2>/dev/null)
+	if [ "$(cat "$tmp/core/ulimit" 2>/dev/null)" != unlimited ]; then
+		skip "no core file on SIGSEGV: ulimit -c unlimited is not allowed here"
+	else
+		case $pattern in
+		core*)
+			if ls "$tmp/core" | grep -q '^core'; then
+				bad "no core file on SIGSEGV: $(ls "$tmp/core" | grep '^core')"
+			else
+				ok "no core file on SIGSEGV (core_pattern $pattern)"
+			fi ;;
+		*) skip "no core file on SIGSEGV: core_pattern is '$pattern'" ;;
+		esac
+	fi
+	rm -rf "$tmp/core"
+}
+if [ -z "$how" ]; then
+	skip "no core file: neither setpriv nor su can drop privileges"
+else
+	core_test
+fi
+
 # ---- terminal safety ------------------------------------------------------------
 
 # unsafe FILE: how many bytes a terminal would act on: C0 but tab and
@@ -476,6 +586,136 @@ if [ -x tests/gen_hostile.sh ] && tests/gen_hostile.sh "$tmp/gen" >/dev/null 2>&
 		ok "terminal safety: check of the generated hostile files"
 	else
 		bad "terminal safety: generated hostile files: status $st, unsafe $u/$v"
+	fi
+fi
+
+# ---- edits keep what they touch (issue 12) ---------------------------------------
+
+# edit_run WHO DIR ARGS...: the explorer as WHO (root, or b: uid 65534 with
+# the supplementary group 4321) in DIR, editing the first case of ARGS with
+# $DIR/ed.sh; the screen after the edit is $DIR/after, its private
+# directory $DIR/run/casewalk.  Sets $st.
+edit_run() {
+	who=$1 d=$2
+	shift 2
+	mkdir -p "$d/run"
+	chmod 700 "$d/run"
+	printf ':wait-load\ne\n:wait-load\n:resize 300 10\n:dump %s\n:quit\n' \
+		"$d/after" >"$d/script"
+	case $who in
+	self|root) set -- env ;;
+	b) chown -R 65534:65534 "$d/run"
+	   chmod 777 "$d"
+	   set -- setpriv --reuid=65534 --regid=65534 --groups=4321 env ;;
+	esac
+	# TMPDIR: never /tmp, even for a build that writes its copies there
+	mkdir -p "$d/tmp"
+	chmod 777 "$d/tmp"
+	"$@" CASEWALK_SCRIPT="$d/script" XDG_RUNTIME_DIR="$d/run" \
+		HOME="$d/run" TMPDIR="$d/tmp" EDITOR="$d/ed.sh" "$cw" \
+		"$d/cases" >"$d/o" 2>"$d/e"
+	st=$?
+}
+# an editor that changes the name
+edit_tool() {
+	printf '#!/bin/sh\nsed -i "s/Felipe Ortega Ruiz/Felipe Ortega Ruiz-Edited/" "$2"\n' \
+		>"$1/ed.sh"
+	chmod 755 "$1/ed.sh"
+}
+# owner USER:GROUP and mode of a file
+own() { stat -c '%u:%g %a' "$1"; }
+
+# A read-only file, and one with two hard links, are refused before the
+# editor runs: replacing them would ignore the mode, or split the links
+for what in read-only links; do
+	e=$tmp/refuse-$what
+	mkdir -p "$e/cases"
+	cp "$good" "$e/cases/case.yaml"
+	printf '#!/bin/sh\ntouch "%s/ran"\n' "$e" >"$e/ed.sh"
+	chmod 755 "$e/ed.sh"
+	case $what in
+	read-only) chmod 444 "$e/cases/case.yaml"
+		   want="is read-only (mode 0444)" ;;
+	links) ln "$e/cases/case.yaml" "$e/link"
+	       want="has 2 hard links" ;;
+	esac
+	cp -p "$e/cases/case.yaml" "$e/orig"
+	before=$(stat -c '%i %h %a' "$e/cases/case.yaml")
+	edit_run self "$e"
+	if [ "$st" = 0 ] && [ ! -e "$e/ran" ] &&
+	   cmp -s "$e/orig" "$e/cases/case.yaml" &&
+	   [ "$(stat -c '%i %h %a' "$e/cases/case.yaml")" = "$before" ] &&
+	   grep -q "cannot edit: $e/cases/case.yaml: $want" "$e/after" &&
+	   [ -z "$(ls -A "$e/run/casewalk" 2>/dev/null)" ]; then
+		ok "edit of a file that $want: refused before the editor runs"
+	else
+		bad "edit of a file that $want: status $st, now $(stat -c '%i %h %a' "$e/cases/case.yaml") (was $before)"
+		show "$e/after" 12
+	fi
+done
+# ... and when it becomes read-only while the editor runs, the save is
+# refused and the text kept
+e=$tmp/refuse-later
+mkdir -p "$e/cases"
+cp "$good" "$e/cases/case.yaml"
+printf '#!/bin/sh\nchmod 444 "%s"\nsed -i "s/Felipe Ortega Ruiz/Felipe Ortega Ruiz-Edited/" "$2"\n' \
+	"$e/cases/case.yaml" >"$e/ed.sh"
+chmod 755 "$e/ed.sh"
+cp "$e/cases/case.yaml" "$e/orig"
+edit_run self "$e"
+rej=$(ls "$e/run/casewalk/"*.rej 2>/dev/null)
+if [ "$st" = 0 ] && cmp -s "$e/orig" "$e/cases/case.yaml" &&
+   [ -n "$rej" ] && grep -q Ruiz-Edited "$rej" &&
+   grep -q "is read-only (mode 0444).*your text is kept in" "$e/after"; then
+	ok "a file made read-only during the edit: not replaced, the text kept"
+else
+	bad "a file made read-only during the edit: status $st"
+	show "$e/after" 12
+fi
+
+if [ "$(id -u)" != 0 ] || ! setpriv --reuid=65534 --regid=65534 \
+	--groups=4321 true 2>/dev/null; then
+	skip "edits keep the owner: needs root and setpriv"
+else
+	# root edits a user's file: it stays the user's, with its mode
+	e=$tmp/own-root
+	mkdir -p "$e/cases"
+	cp "$good" "$e/cases/case.yaml"
+	chown 65534:65534 "$e/cases/case.yaml"
+	chmod 640 "$e/cases/case.yaml"
+	edit_tool "$e"
+	edit_run root "$e"
+	if [ "$st" = 0 ] && grep -q 'Ruiz-Edited' "$e/cases/case.yaml" &&
+	   [ "$(own "$e/cases/case.yaml")" = "65534:65534 640" ]; then
+		ok "edit by root of a user's file: saved, still 65534:65534 0640"
+	else
+		bad "edit by root of a user's file: status $st, now $(own "$e/cases/case.yaml")"
+		show "$e/after" 12
+	fi
+	# B edits A's group-shared file (A:G 0660, B in G): B cannot give
+	# a new file to A, so the save is refused and the text kept
+	e=$tmp/own-group
+	mkdir -p "$e/cases"
+	chown 0:4321 "$e/cases"
+	chmod 2770 "$e/cases"
+	cp "$good" "$e/cases/case.yaml"
+	chown 65533:4321 "$e/cases/case.yaml"
+	chmod 660 "$e/cases/case.yaml"
+	cp "$e/cases/case.yaml" "$e/orig"
+	edit_tool "$e"
+	edit_run b "$e"
+	rej=$(ls "$e/run/casewalk/"*.rej 2>/dev/null)
+	if [ "$st" = 0 ] && cmp -s "$e/orig" "$e/cases/case.yaml" &&
+	   [ "$(own "$e/cases/case.yaml")" = "65533:4321 660" ] &&
+	   [ "$(ls -A "$e/cases")" = case.yaml ] &&
+	   [ -n "$rej" ] && grep -q 'Ruiz-Edited' "$rej" &&
+	   grep -q "not saved: the file belongs to 65533:4321, and a new file of yours cannot be given to them (Operation not permitted); your text is kept in ~/casewalk/$(basename "$rej")" "$e/after"; then
+		ok "edit of a group-shared file of another user's: refused, saying why; kept in the private directory"
+	else
+		bad "edit of a group-shared file of another user's: status $st, now $(own "$e/cases/case.yaml")"
+		ls -la "$e/cases" | sed 's/^/    /'
+		show "$e/after" 12
+		show "$e/e"
 	fi
 fi
 

@@ -4,7 +4,7 @@
  * at the line and column it names; the sample corpus must load clean; the
  * hard limits must turn hostile input into one clean error.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700       /* realpath */
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -169,6 +169,71 @@ static void test_jobs_do_not_change_the_result(void **state)
 static const char *const minimal =
 	"format: casewalk/1\nid: M1\nperson: {name: A}\n"
 	"events:\n  - {date: 2001-01-01, type: entry, manner: admitted}\n";
+
+/* Loads len bytes (NULs allowed) as one file. */
+static size_t load_bytes(const char *buf, size_t len, struct load_file *res,
+			 struct arena *out)
+{
+	struct arena scratch;
+	arena_init(out, 64 * 1024);
+	arena_init(&scratch, 64 * 1024);
+	memset(res, 0, sizeof(*res));
+	load_buffer("mem.yaml", 0, buf, len, &ylimits_default, &vocab.ids, out,
+		    &scratch, res);
+	arena_free(&scratch);
+	return res->n_cases;
+}
+
+/* One code unit of `width` bytes at out + n; returns the new length. */
+static size_t put_unit(char *out, size_t n, unsigned c, int width, bool big)
+{
+	for (int b = 0; b < width; b++)
+		out[n++] = (char)(c >> (8 * (big ? width - 1 - b : b)));
+	return n;
+}
+
+/* ASCII text in UTF-16 or UTF-32, either byte order, with or without a
+ * byte order mark. */
+static size_t encode(const char *text, int width, bool big, bool bom,
+		     char *out)
+{
+	size_t n = bom ? put_unit(out, 0, 0xFEFF, width, big) : 0;
+	for (const char *p = text; *p; p++)
+		n = put_unit(out, n, (unsigned char)*p, width, big);
+	return n;
+}
+
+/* UTF-16 and UTF-32 are refused at 1:1 without a source line (libyaml
+ * reads UTF-16 with a BOM; the positions we give are in UTF-8); a UTF-8
+ * BOM is accepted. */
+static void test_foreign_encodings(void **state)
+{
+	(void)state;
+	struct load_file res;
+	struct arena out;
+	char buf[1024], msg[64];
+	for (int k = 0; k < 8; k++) {
+		int width = k < 4 ? 2 : 4;
+		size_t n = encode(minimal, width, k & 1, k & 2, buf);
+		snprintf(msg, sizeof(msg), "UTF-%d is not supported; save the "
+			 "file as UTF-8", width * 8);
+		assert_int_equal(load_bytes(buf, n, &res, &out), 0);
+		if (res.diags.n != 1 || !has_diag(&res.diags, 1, 1, msg)) {
+			dump(&res.diags);
+			fail_msg("UTF-%d, %s-endian, %s BOM: not refused at 1:1",
+				 width * 8, k & 1 ? "big" : "little",
+				 k & 2 ? "with a" : "no");
+		}
+		assert_null(res.diags.v[0].source);
+		load_file_free(&res);
+		arena_free(&out);
+	}
+	snprintf(buf, sizeof(buf), "\xEF\xBB\xBF%s", minimal);
+	assert_int_equal(load_text(buf, NULL, &res, &out), 1);
+	assert_int_equal(res.diags.n, 0);
+	load_file_free(&res);
+	arena_free(&out);
+}
 
 static void test_stream_one_bad_case_hides_nothing(void **state)
 {
@@ -712,6 +777,82 @@ static void test_as_of_reaches_the_loader(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* A file's new text checked as loading it with the rest would check it
+ * (the explorer's edits): the size limit, the loader, ids used twice in
+ * the text or by another file; its own ids are its own. */
+static void test_check_text_against_the_corpus(void **state)
+{
+	(void)state;
+	struct corpus c;
+	char *paths[] = { "testdata/cases/e01-ana-180-days.yaml",
+			  "testdata/cases/e02-bruno-181-days.yaml" };
+	const char *file = paths[0];
+	struct corpus_opts o = { .jobs = 1, .vocab = &vocab.ids };
+	struct diag_list d = { 0 };
+	struct arena out;
+	char text[1024];
+	corpus_load(&c, paths, 2, &o);
+	arena_init(&out, 4096);
+	assert_int_equal(c.n_cases, 2);
+	/* its own id, and a new one */
+	snprintf(text, sizeof(text), "format: casewalk/1\nid: E01\n%s",
+		 strstr(minimal, "person:"));
+	assert_int_equal(corpus_check_text(&c, file, text, strlen(text), &o,
+					   &out, &d), 1);
+	assert_int_equal(d.n, 0);
+	/* ... under another name of the same file */
+	char *real = realpath(file, NULL);
+	assert_non_null(real);
+	assert_int_equal(corpus_check_text(&c, real, text, strlen(text), &o,
+					   &out, &d), 1);
+	assert_int_equal(d.n, 0);
+	free(real);
+	/* another file's id */
+	snprintf(text, sizeof(text), "format: casewalk/1\nid: E02\n%s",
+		 strstr(minimal, "person:"));
+	assert_int_equal(corpus_check_text(&c, file, text, strlen(text), &o,
+					   &out, &d), 0);
+	assert_true(has_diag(&d, 2, 5, "duplicate id 'E02' (also at "
+			     "testdata/cases/e02-bruno-181-days.yaml:"));
+	assert_non_null(d.v[0].source);
+	assert_string_equal(d.v[0].source, "id: E02");
+	diag_free(&d);
+	/* one id twice in the text: both places, each naming the other */
+	snprintf(text, sizeof(text), "%s---\n%s", minimal, minimal);
+	assert_int_equal(corpus_check_text(&c, file, text, strlen(text), &o,
+					   &out, &d), 0);
+	assert_int_equal(d.n_errors, 2);
+	assert_true(has_diag(&d, 2, 5, "duplicate id 'M1' (also at "
+			     "testdata/cases/e01-ana-180-days.yaml:8:5)"));
+	assert_true(has_diag(&d, 8, 5, "duplicate id 'M1' (also at "
+			     "testdata/cases/e01-ana-180-days.yaml:2:5)"));
+	diag_free(&d);
+	/* a text with no valid case: the loader's errors */
+	snprintf(text, sizeof(text), "format: casewalk/1\nid: [E01]\n%s",
+		 strstr(minimal, "person:"));
+	assert_int_equal(corpus_check_text(&c, file, text, strlen(text), &o,
+					   &out, &d), 0);
+	assert_true(d.n_errors >= 1);
+	diag_free(&d);
+	/* over the size limit: refused before reading, as a file is */
+	struct ylimits small = ylimits_default;
+	small.max_file_size = 1u << 20;
+	o.limits = &small;
+	char *big = malloc((1u << 20) + 64);
+	assert_non_null(big);
+	memset(big, '#', (1u << 20) + 64);
+	memcpy(big, minimal, strlen(minimal));
+	assert_int_equal(corpus_check_text(&c, file, big, (1u << 20) + 64, &o,
+					   &out, &d), 0);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 0);
+	assert_string_equal(d.v[0].msg, "file is larger than the limit of 1 MiB");
+	free(big);
+	diag_free(&d);
+	arena_free(&out);
+	corpus_free(&c);
+}
+
 /* A scratch directory tree for the listing tests. */
 static char tmpdir[64];
 
@@ -1010,6 +1151,7 @@ int main(void)
 		cmocka_unit_test(test_bad_files_expected_positions),
 		cmocka_unit_test(test_sample_corpus_is_clean),
 		cmocka_unit_test(test_jobs_do_not_change_the_result),
+		cmocka_unit_test(test_foreign_encodings),
 		cmocka_unit_test(test_stream_one_bad_case_hides_nothing),
 		cmocka_unit_test(test_all_problems_of_a_file_are_reported),
 		cmocka_unit_test(test_limits),
@@ -1025,6 +1167,7 @@ int main(void)
 		cmocka_unit_test(test_as_of_reaches_the_loader),
 		cmocka_unit_test(test_listing_order_dotfiles_links_fifos),
 		cmocka_unit_test(test_duplicate_ids_keep_both_out),
+		cmocka_unit_test(test_check_text_against_the_corpus),
 		cmocka_unit_test(test_stubs_and_each),
 		cmocka_unit_test(test_load_case_again_after_a_change),
 		cmocka_unit_test(test_open_from_directory),

@@ -335,6 +335,56 @@ static void test_text_fit_every_budget(void **state)
 
 /* ---- text_is_clean ----------------------------------------------------------------- */
 
+/* ---- ASCII, for a terminal outside a UTF-8 locale ------------------------------- */
+
+#define expect_ascii(lit, cols, want, want_cut) \
+	check_ascii((lit), sizeof(lit) - 1, (cols), (want), (want_cut))
+
+/* The ASCII form takes a byte per column, and as many columns as the
+ * UTF-8 form: the layout is the same in both. */
+static void check_ascii(const char *s, size_t len, int cols, const char *want,
+			bool want_cut)
+{
+	char out[256], utf8[256];
+	bool cut = !want_cut;
+	int got = text_fit_cs(s, len, cols, out, sizeof(out), &cut,
+			      TEXT_ASCII);
+	assert_string_equal(out, want);
+	assert_int_equal(cut, want_cut);
+	assert_int_equal(got, (int)strlen(out));
+	for (const char *p = out; *p; p++)
+		assert_true(*p >= 0x20 && *p < 0x7F);
+	assert_int_equal(got, text_fit(s, len, cols, utf8, sizeof(utf8), NULL));
+}
+
+static void test_text_ascii(void **state)
+{
+	(void)state;
+	expect_ascii("plain text", -1, "plain text", false);
+	/* accented letters keep their letter, precomposed or not */
+	expect_ascii("Jos\xC3\xA9 \xC3\x91u\xC3\xB1" "ez", -1, "Jose Nunez",
+		     false);
+	expect_ascii("Nguy\xE1\xBB\x85n Nguye\xCC\x82\xCC\x83n", -1,
+		     "Nguyen Nguyen", false);
+	/* combining marks never take a cell of their own: stacked on a
+	 * letter they are that letter; alone, nothing */
+	expect_ascii("A\xCC\x81\xCC\x81\xCC\x81\xCC\x81\xCC\x81" "b", -1, "Ab",
+		     false);
+	expect_ascii("\xCC\x81" "x", -1, "x", false);
+	/* wide characters: a '?' per column */
+	expect_ascii("\xE5\xBC\xA0\xE4\xBC\x9F (Zhang)", -1, "???? (Zhang)",
+		     false);
+	expect_ascii("\xF0\x9F\x98\x80.", -1, "??.", false);
+	/* placeholders (controls, bidi, bad bytes) are '?' */
+	expect_ascii("a\x1b[2Jb", -1, "a?[2Jb", false);
+	expect_ascii("x\xE2\x80\xAEy\xFFz\tw", -1, "x?y?z w", false);
+	/* a cut ends with '~', never splitting a wide character */
+	expect_ascii("abcdef", 4, "abc~", true);
+	expect_ascii("ab\xE5\xBC\xA0\xE4\xBC\x9F", 4, "ab~", true);
+	expect_ascii("abcdef", 1, "~", true);
+	expect_ascii("abcdef", 0, "", true);
+}
+
 static void test_text_is_clean(void **state)
 {
 	(void)state;
@@ -382,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_text_fit_tiny_buffer),
 		cmocka_unit_test(test_text_safe_size_is_enough),
 		cmocka_unit_test(test_text_fit_every_budget),
+		cmocka_unit_test(test_text_ascii),
 		cmocka_unit_test(test_text_is_clean),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);

@@ -9,8 +9,10 @@
 # bounded poll for an expected text, never a fixed sleep.  Covers: start,
 # navigation, a resize to 20x5 and back, a case file carrying escape
 # sequences (the window title and the screen stay as they were), quitting
-# with status 0, a case file changed after loading, and SIGTERM restoring
-# the terminal.
+# with status 0, a case file changed after loading, no client list left
+# on the shell's screen (with and without an alternate screen), ^Z and fg
+# while $EDITOR runs (from an interactive shell), TERM=dumb and an unknown
+# TERM, and SIGTERM restoring the terminal.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cw=${1:-./casewalk}
@@ -38,7 +40,8 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 # start ARG...: a new session running casewalk ARG... at 80x24; when it
-# ends, its exit status and the terminal modes are written down
+# ends, its exit status and the terminal modes are written down.
+# CW_ENV: more NAME=VALUE words to export first (TERM=dumb)
 start() {
 	tm kill-server 2>/dev/null
 	# a new server on its own socket: a dying one on the old socket
@@ -49,7 +52,11 @@ start() {
 	cat >"$tmp/run.sh" <<R
 #!/bin/sh
 export TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC CASEWALK_TODAY=2026-11-27
-export HOME="$tmp" XDG_CONFIG_HOME="$tmp/xdg"
+# TMPDIR: whatever a broken build writes there stays in the test's own
+mkdir -p "$tmp/tmpdir"
+export HOME="$tmp" XDG_CONFIG_HOME="$tmp/xdg" TMPDIR="$tmp/tmpdir" ${CW_ENV:-}
+# the private directory of edits is ~/.cache/casewalk, never the user's
+unset XDG_RUNTIME_DIR XDG_CACHE_HOME
 "$cw" "\$@"
 echo \$? >"$tmp/status.tmp"
 stty -a >"$tmp/stty" 2>&1
@@ -75,16 +82,19 @@ wait_for() {
 	return 1
 }
 
-# wait_exit [SECONDS]: polls until casewalk has ended
-wait_exit() {
+# wait_file FILE [SECONDS]: polls until FILE exists
+wait_file() {
 	i=0
-	while [ $i -lt $(( ${1:-10} * 20 )) ]; do
-		[ -f "$tmp/status" ] && return 0
+	while [ $i -lt $(( ${2:-10} * 20 )) ]; do
+		[ -f "$1" ] && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
 	return 1
 }
+
+# wait_exit [SECONDS]: polls until casewalk has ended
+wait_exit() { wait_file "$tmp/status" "${1:-10}"; }
 
 ok() { echo "ok   $1"; pass=$((pass + 1)); }
 bad() {
@@ -155,11 +165,241 @@ check "an unchanged case opens as before" 'wait_for "case E02"'
 tm send-keys -t cw Q
 check "and quits with status 0" 'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
 
+# ---- leaving a refused edit --------------------------------------------------------
+# However casewalk ends while an edit is refused (Q, SIGTERM, SIGHUP, q on
+# a screen below the minimum), the user's text is kept as a rejected edit
+# in the private directory (~/.cache/casewalk here), and the message
+# after the screen says where.
+mkdir -p "$tmp/refused"
+cp testdata/cases/e06a-felipe-voluntary-return.yaml "$tmp/refused/"
+printf '#!/bin/sh\nsed -i "s/manner: without_inspection/manner: swam/" "$2"\n' \
+	>"$tmp/swam.sh"
+chmod +x "$tmp/swam.sh"
+for how in Q TERM HUP small; do
+	rm -rf "$tmp/.cache"
+	CW_ENV="EDITOR=$tmp/swam.sh"
+	start "$tmp/refused"
+	unset CW_ENV
+	check "refused edit, $how: starts" 'wait_for "1 case"'
+	tm send-keys -t cw e
+	check "refused edit, $how: the edit is refused" 'wait_for "edit refused"'
+	want=0
+	case $how in
+	Q) tm send-keys -t cw Q ;;
+	TERM|HUP)
+		pid=$(pgrep -f -n -- "$cw $tmp/refused" 2>/dev/null || true)
+		[ -n "$pid" ] && kill -"$how" "$pid"
+		case $how in TERM) want=143 ;; HUP) want=129 ;; esac ;;
+	small)
+		tm resize-window -t cw -x 20 -y 5
+		wait_for "too small" >/dev/null
+		tm send-keys -t cw q
+		tm resize-window -t cw -x 80 -y 24 ;;
+	esac
+	check "refused edit, $how: exit status $want" \
+		'wait_exit && [ "$(cat "$tmp/status")" = "$want" ]'
+	rej=$(ls "$tmp/.cache/casewalk/"*.yaml.rej 2>/dev/null)
+	check "refused edit, $how: the text is kept as a rejected edit" \
+		'[ -n "$rej" ] && grep -q "manner: swam" "$rej"'
+	check "refused edit, $how: and the message says where" \
+		'tm capture-pane -p -J -t cw | grep -qF "your text is kept in ~/.cache/casewalk/$(basename "$rej")"'
+done
+
+# ---- files that leave nothing behind (issue 15) ------------------------------------
+# A session edits with a fake $EDITOR: one edit refused and left, a second
+# one killed (SIGKILL, casewalk and the editor) while the editor runs.
+# Nothing with the case's text is then anywhere but the private directory
+# (~/.cache/casewalk here): not $TMPDIR, not /tmp, not beside the case
+# file.  The next start lists both and offers them: open read-only,
+# delete, restore (saved over the case file when valid).
+k=$tmp/kept
+mkdir -p "$k/cases" "$k/tmpdir"
+cp testdata/cases/e06a-felipe-voluntary-return.yaml "$k/cases/"
+cp "$k/cases/e06a-felipe-voluntary-return.yaml" "$k/orig"
+rm -rf "$tmp/.cache"
+cat >"$k/ed.sh" <<E
+#!/bin/sh
+case \$(cat "$k/mode") in
+swam) sed -i "s/manner: without_inspection/manner: swam/" "\$2" ;;
+wait) sed -i "s/Felipe Ortega Ruiz/Felipe Ortega Ruiz-Unsaved/" "\$2"
+      echo \$\$ >"$k/ed.pid.tmp"
+      echo \$PPID >"$k/cw.pid.tmp"
+      mv "$k/ed.pid.tmp" "$k/ed.pid"
+      mv "$k/cw.pid.tmp" "$k/cw.pid"
+      while :; do sleep 1; done ;;
+fix) sed -i "s/manner: swam/manner: without_inspection/; s/Felipe Ortega Ruiz/Felipe Ortega Ruiz-Restored/" "\$2" ;;
+esac
+E
+chmod +x "$k/ed.sh"
+touch "$k/stamp"
+echo swam >"$k/mode"
+CW_ENV="EDITOR=$k/ed.sh TMPDIR=$k/tmpdir"
+start "$k/cases"
+check "kept: starts" 'wait_for "1 case"'
+tm send-keys -t cw e
+check "kept: an edit refused" 'wait_for "edit refused"'
+tm send-keys -t cw q
+check "kept: left, its text kept" 'wait_for "your text is kept in"'
+echo wait >"$k/mode"
+tm send-keys -t cw e
+if wait_file "$k/cw.pid" && wait_file "$k/ed.pid"; then
+	kill -KILL "$(cat "$k/cw.pid")" "$(cat "$k/ed.pid")"
+fi
+check "kept: a second edit killed with casewalk (SIGKILL)" \
+	'wait_exit && [ "$(cat "$tmp/status")" = 137 ]'
+priv=$tmp/.cache/casewalk
+check "kept: \$TMPDIR holds nothing" '[ -z "$(ls -A "$k/tmpdir")" ]'
+check "kept: /tmp holds no casewalk-* file of ours" \
+	'[ -z "$(find /tmp -maxdepth 1 -type f -name "casewalk-*" -newer "$k/stamp" 2>/dev/null)" ]'
+check "kept: the case file is as it was, nothing beside it" \
+	'cmp -s "$k/orig" "$k/cases/e06a-felipe-voluntary-return.yaml" &&
+	 [ "$(ls -A "$k/cases")" = e06a-felipe-voluntary-return.yaml ]'
+check "kept: the edited text is only in the private directory" \
+	'[ -z "$(grep -rl --exclude="*.sh" -e "manner: swam" -e "Ruiz-Unsaved" "$tmp" | grep -v "^$priv/")" ] &&
+	 grep -q "manner: swam" "$priv"/*.yaml.rej &&
+	 grep -q "Ruiz-Unsaved" "$priv"/casewalk-??????.yaml'
+check "kept: the private directory is 0700, its files 0600" \
+	'[ "$(stat -c %a "$priv")" = 700 ] &&
+	 [ -z "$(find "$priv" -type f ! -perm 600)" ]'
+# the next start
+start "$k/cases"
+unset CW_ENV
+check "kept: the next start lists both" \
+	'wait_for "1 rejected and 1 unsaved edit kept: restore (e), open (Enter), or delete (d)"'
+check "kept: the refused one, and the one the killed session left" \
+	'wait_for "rejected  " && wait_for "unsaved   "'
+tm send-keys -t cw Enter
+check "kept: Enter opens it read-only" \
+	'wait_for "(read-only)" && wait_for "manner: swam"'
+tm send-keys -t cw q j d
+check "kept: d asks again" 'wait_for "d again deletes"'
+tm send-keys -t cw d
+check "kept: d d deletes it" \
+	'wait_for "deleted casewalk-" && ! grep -rqs "Ruiz-Unsaved" "$priv"'
+echo fix >"$k/mode"
+tm send-keys -t cw e
+check "kept: e restores it, and it is saved when valid" \
+	'wait_for "saved " && grep -q "Ruiz-Restored" "$k/cases/e06a-felipe-voluntary-return.yaml"'
+check "kept: nothing is left in the private directory" \
+	'[ -z "$(ls -A "$priv")" ]'
+tm send-keys -t cw Q
+check "kept: quits with status 0" \
+	'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
+
+# ---- nothing left on the shell's screen ----------------------------------------
+# The client list is not left behind on quitting: the alternate screen
+# where the terminal has one, and a cleared screen where it has none
+# (vt100)
+for term in xterm-256color vt100; do
+	CW_ENV=TERM=$term
+	start testdata/cases
+	unset CW_ENV
+	check "TERM=$term: starts" 'wait_for "71 cases"'
+	tm send-keys -t cw q
+	check "TERM=$term: after q, no case is left on the screen" \
+		'wait_exit && ! screen | grep -q "E06a\|71 cases\|not legal advice"'
+done
+
+# ---- Ctrl-Z while the editor runs ------------------------------------------------
+# In an interactive shell with job control: e runs a fake editor, ^Z stops
+# it and casewalk, fg resumes both.  casewalk must stay silent while the
+# editor has the terminal (curses' own SIGTSTP handler redrew the list over
+# it on resuming), and draw again only when the editor exits.
+start_shell() {
+	tm kill-server 2>/dev/null
+	runs=$((runs + 1))
+	sock=$tmp/sock.$runs
+	mkdir -p "$tmp/tmpdir"
+	tm new-session -d -x 80 -y 24 -s cw env -i PATH="$PATH" \
+		TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC HOME="$tmp" \
+		TMPDIR="$tmp/tmpdir" \
+		XDG_CONFIG_HOME="$tmp/xdg" CASEWALK_TODAY=2026-11-27 PS1='$ ' \
+		bash --norc --noprofile -i
+	tm set-option -g default-terminal xterm-256color >/dev/null
+}
+cat >"$tmp/ed-wait.sh" <<E
+#!/bin/sh
+trap 'echo EDITOR-CONTINUED' CONT
+echo EDITOR-RUNNING
+while [ ! -f "$tmp/ed-stop" ]; do sleep 0.05; done
+E
+chmod +x "$tmp/ed-wait.sh"
+rm -f "$tmp/ed-stop"
+start_shell
+check "an interactive shell" 'wait_for "\$"'
+cat >"$tmp/cw-job.sh" <<E
+#!/bin/sh
+EDITOR="$tmp/ed-wait.sh" "$cw" testdata/cases
+echo \$? >"$tmp/job-status"
+E
+chmod +x "$tmp/cw-job.sh"
+rm -f "$tmp/job-status"
+tm send-keys -t cw "$tmp/cw-job.sh" Enter
+check "starts from the shell" 'wait_for "71 cases"'
+tm send-keys -t cw e
+check "e runs the editor" 'wait_for EDITOR-RUNNING'
+tm send-keys -t cw C-z
+check "^Z stops the editor and casewalk" 'wait_for Stopped'
+tm send-keys -t cw fg Enter
+check "fg resumes the editor" 'wait_for EDITOR-CONTINUED'
+# nothing of casewalk's for a second after the editor has resumed
+silent=true
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	screen | grep -q "not legal advice\|71 cases\|E06a" &&
+		silent=false && break
+	sleep 0.05
+done
+check "casewalk stays silent while the editor has the terminal" '$silent'
+touch "$tmp/ed-stop"
+check "when the editor exits, casewalk draws again" 'wait_for "no changes"'
+tm send-keys -t cw q
+check "and quits with status 0" \
+	'wait_file "$tmp/job-status" && [ "$(cat "$tmp/job-status")" = 0 ]'
+
+# ---- terminals it cannot draw on ------------------------------------------------
+CW_ENV=TERM=dumb
+start testdata/cases
+check "TERM=dumb: a clear message" 'wait_for "cannot move the cursor"'
+check "TERM=dumb: status 2" 'wait_exit && [ "$(cat "$tmp/status")" = 2 ]'
+CW_ENV=TERM=no-such-terminal
+start testdata/cases
+unset CW_ENV
+check "an unknown TERM: a clear message" \
+	'wait_for "the terminal type '"'no-such-terminal'"' is unknown"'
+check "an unknown TERM: status 2" \
+	'wait_exit && [ "$(cat "$tmp/status")" = 2 ]'
+
+# ---- out of memory ------------------------------------------------------------
+# tests/fault/failmalloc.c makes every allocation of 4 MiB or more fail;
+# reading a 5 MiB case file on a loading thread asks for one.  casewalk
+# ends with status 3 and a message after restoring the terminal (an
+# abort() left it raw, with status 134).
+mkdir -p "$tmp/oom"
+awk 'BEGIN { printf "format: casewalk/1\nid: BIG\nperson: {name: A}\n";
+	printf "events: [{date: 2001-01-01, type: entry}]\n";
+	for (i = 0; i < 90000; i++) printf "# %060d\n", i }' >"$tmp/oom/big.yaml"
+if ${CC:-cc} -shared -fPIC -o "$tmp/failmalloc.so" tests/fault/failmalloc.c; then
+	CW_ENV="LD_PRELOAD=$tmp/failmalloc.so FAILMALLOC_MIN=4194304"
+	start "$tmp/oom"
+	unset CW_ENV
+	check "out of memory: status 3" \
+		'wait_exit && [ "$(cat "$tmp/status")" = 3 ]'
+	check "out of memory: the message is on the screen" \
+		'wait_for "casewalk: out of memory"'
+	check "out of memory: the terminal is restored" \
+		'grep -q " icanon" "$tmp/stty" && grep -q " echo " "$tmp/stty"'
+else
+	bad "out of memory: cannot build tests/fault/failmalloc.c"
+fi
+
 # ---- signals ----------------------------------------------------------------
 start testdata/cases
 check "starts again" 'wait_for "71 cases"'
 pid=$(pgrep -f -n -- "$cw testdata/cases" 2>/dev/null || true)
 if [ -n "$pid" ]; then
+	# no core file could hold the case text (secure.h)
+	check "the explorer's core file limit is 0" \
+		'grep -q "^Max core file size  *0  *0 " "/proc/$pid/limits"'
 	kill -TERM "$pid"
 	check "SIGTERM ends it with status 143" \
 		'wait_exit && [ "$(cat "$tmp/status")" = 143 ]'

@@ -4,6 +4,8 @@
 set -u
 cw=$1
 export CASEWALK_TODAY=2026-11-27
+# the private directory of edits is under the HOME given, never the user's
+unset XDG_RUNTIME_DIR XDG_CACHE_HOME
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cw-vg.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -48,5 +50,14 @@ Q
 EOS
 CASEWALK_SCRIPT="$tmp/script" COLUMNS=100 LINES=30 TERM=xterm-256color \
 	HOME="$tmp" XDG_CONFIG_HOME="$tmp" vg "$cw" testdata/cases testdata/bad
+# the edits kept in the private directory, offered at start: opened,
+# then deleted
+mkdir -p "$tmp/vhome/.cache/casewalk"
+chmod 700 "$tmp/vhome/.cache" "$tmp/vhome/.cache/casewalk"
+cp testdata/cases/e01-ana-180-days.yaml "$tmp/vhome/.cache/casewalk/casewalk-VGxxxx.yaml.rej"
+echo "$PWD/testdata/cases/e01-ana-180-days.yaml" >"$tmp/vhome/.cache/casewalk/casewalk-VGxxxx.src"
+printf ':wait-load\n<Enter>\nq\ndd\nQ\n' >"$tmp/kept.script"
+CASEWALK_SCRIPT="$tmp/kept.script" COLUMNS=100 LINES=30 TERM=xterm-256color \
+	HOME="$tmp/vhome" XDG_CONFIG_HOME="$tmp" vg "$cw" testdata/cases
 echo "valgrind runs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -143,7 +143,8 @@ val() { cat "$tmp/$1" 2>/dev/null || echo "n/a"; }
 # A build without ui/ says so; a build with it runs a script without
 # touching the terminal (CASEWALK_SCRIPT), so this never opens a screen.
 ui_measure() {  # KEY RUNS SCRIPT
-	measure "$1" "$2" env TERM=xterm-256color LINES=40 COLUMNS=120 \
+	measure "$1" "$2" env -u XDG_RUNTIME_DIR -u XDG_CACHE_HOME \
+		TERM=xterm-256color LINES=40 COLUMNS=120 \
 		NO_COLOR=1 HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg" \
 		CASEWALK_TODAY=$AS_OF CASEWALK_SCRIPT="$3" "$cw" "$corpus"
 }

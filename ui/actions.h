@@ -59,6 +59,9 @@
 	  "Load the case files again.") \
 	X(ACT_EDIT, "edit", "e", "Cases", \
 	  "Edit the case file in $EDITOR; it is saved only if it is valid.") \
+	X(ACT_DELETE, "delete", "d", "Cases", \
+	  "In the kept edits (listed at start), delete the selected one; " \
+	  "press it twice.") \
 	X(ACT_REDACT, "redact", "R", "Cases", \
 	  "Hide names, A-numbers and notes (or show them again).") \
 	X(ACT_REVEAL, "reveal", "v", "Cases", \

@@ -11,6 +11,9 @@
 #include "embedded.h"
 #include "ytree.h"
 
+/* The user's configuration is a few lines; more than this is a mistake. */
+#define CONF_MAX_SIZE (1u << 20)
+
 static const struct {
 	const char *name;
 	unsigned attr;
@@ -116,8 +119,24 @@ static void read_styles(struct yreader *r, const struct ynode *m,
 	}
 }
 
+/* Why a key can never fire: the terminal turns it into a signal, or it
+ * arrives as another key (keys_from_curses).  NULL for a usable key. */
+static const char *dead_key(int key)
+{
+	switch (key) {
+	case 3: return "<C-c> interrupts casewalk (SIGINT): it never arrives "
+		       "as a key";
+	case 26: return "<C-z> suspends casewalk (SIGTSTP): it never arrives "
+			"as a key";
+	case 13: return "<C-m> arrives as <Enter>: bind <Enter>";
+	case 8: return "<C-h> arrives as <Backspace>: bind <Backspace>";
+	default: return NULL;
+	}
+}
+
 static bool read_key(struct yreader *r, const struct ynode *v, int *key)
 {
+	const char *dead;
 	const char *p = v->s;
 	if (v->kind != YN_SCALAR || !*p) {
 		yreader_error(r, v, "expected a key name such as j or <Down>");
@@ -127,6 +146,10 @@ static bool read_key(struct yreader *r, const struct ynode *v, int *key)
 	if (*key < 0 || *p) {
 		yreader_error(r, v, "bad key name (write one key: a character, "
 			      "or <Enter>, <C-x>, <F1>, ...)");
+		return false;
+	}
+	if ((dead = dead_key(*key))) {
+		yreader_error(r, v, "%s", dead);
 		return false;
 	}
 	return true;
@@ -271,12 +294,25 @@ int conf_load(struct conf *c, const char *explicit_file)
 	const char *path = explicit_file ? explicit_file : user_path(&c->arena);
 	if (!path)
 		return 0;
-	int e = yfile_read(path, 1u << 20, &buf, &len, &why);
-	if (e) {
-		if (!explicit_file && e == ENOENT)
-			return 0;
+	int e = yfile_read(path, CONF_MAX_SIZE, &buf, &len, &why);
+	if (e && explicit_file) {
 		fprintf(stderr, "casewalk: %s: %s\n", path, why);
-		return explicit_file ? 2 : 0;
+		return 2;
+	}
+	if (e == ENOENT)
+		return 0;
+	if (e) {
+		/* the screen would cover a message on stderr: the errors
+		 * view shows it, as it shows the case files' problems */
+		const char *file = arena_strdup(&c->arena, path);
+		if (e == EFBIG)
+			diag_addf(&c->diags, &c->arena, file, 0, 0, 0,
+				  DIAG_ERROR, NULL, 0, "file is larger than "
+				  "the limit of %u MiB", CONF_MAX_SIZE >> 20);
+		else
+			diag_addf(&c->diags, &c->arena, file, 0, 0, 0,
+				  DIAG_ERROR, NULL, 0, "cannot read: %s", why);
+		return 0;
 	}
 	c->user_file = arena_strdup(&c->arena, path);
 	conf_load_buffer(c, path, buf, len);

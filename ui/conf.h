@@ -31,7 +31,9 @@ struct conf {
 
 /* Defaults (the action table's keys, no colours, every column), then the
  * built-in file, then the user's.  explicit_file: --config, or NULL.
- * Returns 0, or 2 when explicit_file cannot be read (a usage error). */
+ * Returns 0, or 2 when explicit_file cannot be read (a usage error).  A
+ * user file that exists but cannot be read (unreadable, not a regular
+ * file, over 1 MiB) is a diagnostic in c->diags, for the errors view. */
 int conf_load(struct conf *c, const char *explicit_file);
 /* Reads one configuration text over what c holds; returns its errors. */
 int conf_load_buffer(struct conf *c, const char *name, const char *buf,

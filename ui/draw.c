@@ -105,7 +105,10 @@ int draw_text(int y, int x, int cols, int role, bool selected, const char *s)
 	char *out = need <= sizeof(stackbuf) ? stackbuf : malloc(need);
 	if (!out)
 		return 0;
-	int w = text_fit(s, len, cols, out, need, NULL);
+	/* outside a UTF-8 locale curses draws each byte of a UTF-8
+	 * character as a cell: write ASCII, a byte per column */
+	int w = text_fit_cs(s, len, cols, out, need, NULL, looks.utf8 ?
+			    TEXT_UTF8 : TEXT_ASCII);
 	if (looks.utf8)
 		clip_for_curses(out, cols);
 	attrset(look(role, selected));

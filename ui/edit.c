@@ -1,82 +1,93 @@
 /* edit.c - the `e` key: edit a case file safely.
  *
- * The file is copied to a private temporary file (mode 0600) and $EDITOR
- * runs on the copy.  The result is checked with the case loader; if it has
- * errors they are shown (view_edit.c) and the user edits again or
- * discards, in which case the text is kept as a .rej file, never lost.  A
- * valid result replaces the original atomically (save.h), unless the
- * original changed on disk meanwhile, and the corpus is reloaded.  This is
- * the only code in casewalk that writes a case file.
+ * The file is copied into the private directory (save.h: mode 0700, never
+ * /tmp) and $EDITOR runs on the copy.  The result is checked with the case
+ * loader; if it has errors they are shown (view_edit.c) and the user edits
+ * again or leaves, in which case the text is kept as a .rej file, never
+ * lost.  A valid result replaces the original atomically (save.h), unless
+ * the original changed on disk meanwhile, and the corpus is reloaded.  This
+ * is the only code in casewalk that writes a case file.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "corpus.h"
 #include "draw.h"
-#include "load.h"
 #include "save.h"
 #include "view.h"
 
 #define MAX_CASE_FILE (64u << 20)
+#define SHOWN_SZ 1024           /* a path as a message shows it */
 
 void edit_free(struct edit *e)
 {
 	free(e->orig);
-	free(e->tmp);
+	save_copy_free(&e->copy);
 	free(e->before);
 	diag_free(&e->diags);
 	arena_free(&e->arena);
 	memset(e, 0, sizeof(*e));
 }
 
+const char *edit_shown_path(const char *path, char *buf, size_t n)
+{
+	const char *home = getenv("HOME");
+	size_t h = home ? strlen(home) : 0;
+	if (h > 1 && !strncmp(path, home, h) && path[h] == '/') {
+		snprintf(buf, n, "~%s", path + h);
+		return buf;
+	}
+	return path;
+}
+
 static void close_edit_view(struct ui *ui)
 {
 	if (ui_top(ui)->ops == &view_edit_ops)
 		ui_back(ui);
+	/* an edit restored from the kept edits: they have changed */
+	if (ui_top(ui)->ops == &view_kept_ops)
+		ui_rebuild(ui);
 }
 
 /* Keeps the user's text as .rej and ends the edit. */
 static int keep_rejected(struct ui *ui, const char *why)
 {
-	char err[SAVE_ERRSZ];
-	char *rej = save_reject(ui->edit.tmp, err);
+	char err[SAVE_ERRSZ], shown[SHOWN_SZ];
+	char *rej = save_reject(&ui->edit.copy, err);
 	if (rej)
 		ui_message(ui, ROLE_ERROR, "%s; your text is kept in %s", why,
-			   rej);
+			   edit_shown_path(rej, shown, sizeof(shown)));
 	else
 		ui_message(ui, ROLE_ERROR, "%s; your text is still in %s (%s)",
-			   why, ui->edit.tmp, err);
+			   why, edit_shown_path(ui->edit.copy.path, shown,
+						sizeof(shown)), err);
 	free(rej);
 	close_edit_view(ui);
 	edit_free(&ui->edit);
 	return UI_REDRAW;
 }
 
-/* Checks text with the loader; the diagnostics go to e->diags. */
+/* Checks text as loading it with the other files would (the size limit,
+ * the loader, ids used twice): what is saved is what the reload keeps.
+ * The diagnostics go to e->diags. */
 static bool valid(struct ui *ui, const char *text, size_t len)
 {
 	struct edit *e = &ui->edit;
-	struct load_file res;
-	struct arena scratch;
-	memset(&res, 0, sizeof(res));
+	struct corpus_opts opts = { .vocab = &ui->app->vocab.ids,
+				     .as_of = ui->app->as_of };
 	diag_free(&e->diags);
 	arena_free(&e->arena);
 	arena_init(&e->arena, 16 * 1024);
-	arena_init(&scratch, 64 * 1024);
-	struct load_opts o = { &ylimits_default, &ui->app->vocab.ids,
-			       ui->app->as_of };
-	load_buffer_opts(e->orig, 0, text, len, &o, &e->arena, &scratch, &res);
-	bool ok = res.diags.n_errors == 0 && res.n_cases > 0;
-	if (ok || res.diags.n)
-		diag_move(&e->diags, &res.diags);
-	else
+	size_t n = corpus_check_text(&ui->model.corpus, e->orig, text, len,
+				     &opts, &e->arena, &e->diags);
+	if (!n && !e->diags.n_errors)
 		diag_add(&e->diags, &e->arena, e->orig, 0, 0, 0, DIAG_ERROR,
 			 NULL, 0, "the file holds no case");
-	load_file_free(&res);
-	arena_free(&scratch);
-	return ok;
+	return n > 0;
 }
 
 static int save(struct ui *ui, const char *text, size_t len)
@@ -93,7 +104,7 @@ static int save(struct ui *ui, const char *text, size_t len)
 		return keep_rejected(ui, "the file changed on disk meanwhile");
 	if (save_atomic(e->orig, text, len, err))
 		return keep_rejected(ui, err);
-	unlink(e->tmp);
+	save_copy_remove(&e->copy);
 	close_edit_view(ui);
 	ui_reload(ui);
 	ui_message(ui, ROLE_MESSAGE, "saved %s", e->orig);
@@ -107,13 +118,23 @@ static int run(struct ui *ui)
 	struct edit *e = &ui->edit;
 	char err[SAVE_ERRSZ], *text;
 	size_t len;
-	int st = ui_run_editor(ui, e->tmp, e->line);
-	if (save_read(e->tmp, MAX_CASE_FILE, &text, &len, err))
+	int st = ui_run_editor(ui, e->copy.path, e->line);
+	if (access(e->copy.path, F_OK) && errno == ENOENT) {
+		/* nothing left to keep: name no file that is not there */
+		save_copy_remove(&e->copy);
+		ui_message(ui, ROLE_ERROR, "the editor removed the copy: "
+			   "nothing saved, nothing kept; %s is as it was",
+			   e->orig);
+		close_edit_view(ui);
+		edit_free(e);
+		return UI_REDRAW;
+	}
+	if (save_read(e->copy.path, MAX_CASE_FILE, &text, &len, err))
 		return keep_rejected(ui, err);
 	if (len == e->before_len && !memcmp(text, e->before, len) &&
 	    !e->diags.n) {
 		free(text);
-		unlink(e->tmp);
+		save_copy_remove(&e->copy);
 		ui_message(ui, st ? ROLE_ERROR : ROLE_MESSAGE, st ?
 			   "the editor failed (is $EDITOR right?); nothing "
 			   "changed" : "no changes");
@@ -136,24 +157,29 @@ static int run(struct ui *ui)
 int edit_start(struct ui *ui, const char *file, unsigned line)
 {
 	struct edit *e = &ui->edit;
-	char err[SAVE_ERRSZ];
+	char err[SAVE_ERRSZ], *dir = NULL;
 	edit_free(e);
 	e->orig = xstrdup(file);
 	e->line = line;
 	arena_init(&e->arena, 1024);
-	if (save_read(file, MAX_CASE_FILE, &e->before, &e->before_len, err) ||
-	    save_private_copy(file, NULL, &e->tmp, err)) {
+	/* refused before the editor runs, so that no work is wasted */
+	if (save_replaceable(file, err) ||
+	    !(dir = save_private_dir(true, err)) ||
+	    save_read(file, MAX_CASE_FILE, &e->before, &e->before_len, err) ||
+	    save_private_copy(file, dir, MAX_CASE_FILE, &e->copy, err)) {
 		ui_message(ui, ROLE_ERROR, "cannot edit: %s", err);
+		free(dir);
 		edit_free(e);
 		return UI_REDRAW;
 	}
+	free(dir);
 	return run(ui);
 }
 
 int edit_again(struct ui *ui)
 {
 	struct edit *e = &ui->edit;
-	if (!e->tmp)
+	if (!e->copy.path)
 		return UI_HANDLED;
 	for (size_t i = 0; i < e->diags.n; i++)
 		if (e->diags.v[i].severity == DIAG_ERROR && e->diags.v[i].line) {
@@ -163,9 +189,59 @@ int edit_again(struct ui *ui)
 	return run(ui);
 }
 
+int edit_restore(struct ui *ui, const struct save_kept *k)
+{
+	struct edit *e = &ui->edit;
+	char err[SAVE_ERRSZ];
+	if (!model_ready(&ui->model)) {
+		/* it is checked against the other files: they must be in */
+		ui_message(ui, ROLE_MESSAGE, "still loading: restore it once "
+			   "the cases are loaded");
+		return UI_REDRAW;
+	}
+	edit_free(e);
+	if (!k->orig) {
+		ui_message(ui, ROLE_ERROR, "cannot restore: the case file it is "
+			   "an edit of is unknown (Enter shows its text)");
+		return UI_REDRAW;
+	}
+	e->orig = xstrdup(k->orig);
+	e->line = 1;
+	arena_init(&e->arena, 1024);
+	if (save_replaceable(e->orig, err) ||
+	    save_read(e->orig, MAX_CASE_FILE, &e->before, &e->before_len,
+		      err) ||
+	    save_kept_restore(k, &e->copy, err)) {
+		ui_message(ui, ROLE_ERROR, "cannot restore: %s", err);
+		edit_free(e);
+		return UI_REDRAW;
+	}
+	return run(ui);
+}
+
+void edit_leave(struct ui *ui, char *msg, size_t n)
+{
+	struct edit *e = &ui->edit;
+	char err[SAVE_ERRSZ], shown[SHOWN_SZ];
+	msg[0] = 0;
+	if (!e->copy.path)
+		return;
+	char *rej = save_reject(&e->copy, err);
+	if (rej)
+		snprintf(msg, n, "your edit of %s was not saved; your text is "
+			 "kept in %s", e->orig, edit_shown_path(rej, shown,
+								sizeof(shown)));
+	else
+		snprintf(msg, n, "your edit of %s was not saved; your text is "
+			 "still in %s (%s)", e->orig, edit_shown_path(
+			 e->copy.path, shown, sizeof(shown)), err);
+	free(rej);
+	edit_free(e);
+}
+
 int edit_discard(struct ui *ui)
 {
-	if (!ui->edit.tmp) {
+	if (!ui->edit.copy.path) {
 		close_edit_view(ui);
 		return UI_REDRAW;
 	}

@@ -38,13 +38,23 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
+/* Leaves curses with the screen cleared first: a terminal without an
+ * alternate screen (vt100, the Linux console) would otherwise keep the
+ * client list on the shell's screen. */
+static void leave_curses(void)
+{
+	if (!curses_active)
+		return;
+	curses_active = 0;
+	clear();
+	refresh();
+	endwin();
+}
+
 /* Fatal paths that call exit() still leave a usable terminal. */
 static void restore_at_exit(void)
 {
-	if (curses_active) {
-		curses_active = 0;
-		endwin();
-	}
+	leave_curses();
 }
 
 /* Installed before curses starts, so that curses does not install its own
@@ -70,6 +80,14 @@ static int env_int(const char *name, int dflt, int lo, int hi)
 	return n >= lo && n <= hi ? n : dflt;
 }
 
+/* Whether the current terminal can address the cursor, which every
+ * screen needs. */
+static bool can_draw(void)
+{
+	const char *cup = tigetstr("cup");
+	return cup && cup != (const char *)-1;
+}
+
 static int term_open(struct ui *ui)
 {
 	SCREEN *scr;
@@ -91,13 +109,26 @@ static int term_open(struct ui *ui)
 		}
 		scr = newterm(NULL, stdout, stdin);
 	}
+	const char *term = getenv("TERM");
 	if (!scr) {
-		fputs("casewalk: cannot use this terminal (is TERM set?)\n",
-		      stderr);
+		fprintf(stderr, "casewalk: the terminal type '%s' is unknown "
+			"(TERM); the explorer needs one it can draw on, such "
+			"as xterm-256color\n", term && *term ? term : "");
+		return 2;
+	}
+	set_term(scr);
+	if (!can_draw()) {
+		/* a terminal that cannot move the cursor (TERM=dumb) would
+		 * show the screens as a stream of lines */
+		endwin();
+		delscreen(scr);
+		fprintf(stderr, "casewalk: the terminal type '%s' cannot move "
+			"the cursor (TERM); the explorer needs one that can, "
+			"such as xterm-256color; for scripts use 'casewalk "
+			"check'\n", term && *term ? term : "");
 		return 2;
 	}
 	ui->screen = (struct screen *)scr;
-	set_term(scr);
 	curses_active = 1;
 	cbreak();
 	noecho();
@@ -114,10 +145,7 @@ static int term_open(struct ui *ui)
 
 static void term_close(struct ui *ui)
 {
-	if (curses_active) {
-		curses_active = 0;
-		endwin();
-	}
+	leave_curses();
 	if (ui->screen)
 		delscreen((SCREEN *)ui->screen);
 	ui->screen = NULL;
@@ -132,14 +160,20 @@ int ui_run_editor(struct ui *ui, const char *file, unsigned line)
 {
 	char arg[32];
 	int status = -1;
-	struct sigaction ign, old_int, old_quit;
+	struct sigaction ign, dfl, old_int, old_quit, old_tstp;
 	(void)ui;
 	snprintf(arg, sizeof(arg), "+%u", line ? line : 1);
 	memset(&ign, 0, sizeof(ign));
 	ign.sa_handler = SIG_IGN;
+	dfl = ign;
+	dfl.sa_handler = SIG_DFL;
 	/* ^C belongs to the editor while it runs */
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
+	/* ^Z stops us with the editor, and fg resumes us silent: curses'
+	 * own handler would redraw our screen over the editor's; ours is
+	 * drawn again when the editor exits */
+	sigaction(SIGTSTP, &dfl, &old_tstp);
 	def_prog_mode();
 	endwin();
 	pid_t pid = fork();
@@ -156,6 +190,7 @@ int ui_run_editor(struct ui *ui, const char *file, unsigned line)
 		;
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
+	sigaction(SIGTSTP, &old_tstp, NULL);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	if (pid < 0)
@@ -458,6 +493,9 @@ static int init(struct ui *ui, struct app *app, struct script *script)
 	}
 	catch_signals();
 	atexit(restore_at_exit);
+	/* out of memory, on any thread: the terminal first, then the
+	 * message, where the user can read it */
+	xalloc_on_fatal(restore_at_exit);
 	return term_open(ui);
 }
 
@@ -470,6 +508,7 @@ static void done(struct ui *ui)
 	}
 	term_close(ui);
 	edit_free(&ui->edit);
+	save_kept_free(ui->kept, ui->n_kept);
 	model_free(&ui->model);
 	select_free(&ui->sel);
 	conf_free(&ui->conf);
@@ -488,9 +527,17 @@ int ui_main(struct app *app)
 	}
 	model_start(&ui.model, app);
 	ui_open(&ui, &view_list_ops, UI_NO_ROW);
+	/* what an earlier session kept, or left when it was killed */
+	view_kept_offer(&ui);
 	run(&ui);
+	/* however we leave, an edit still open is kept, and said where
+	 * once the screen is gone */
+	char left[1536];
+	edit_leave(&ui, left, sizeof(left));
 	st = ui.status;
 	done(&ui);
+	if (left[0])
+		fprintf(stderr, "casewalk: %s\n", left);
 	return st;
 }
 

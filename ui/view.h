@@ -24,6 +24,7 @@
 #include "conf.h"
 #include "doc.h"
 #include "model.h"
+#include "save.h"
 #include "script.h"
 #include "select.h"
 
@@ -91,7 +92,8 @@ struct prompt {
 /* An edit of a case file in progress (edit.c). */
 struct edit {
 	char *orig;             /* the case file */
-	char *tmp;              /* the private copy being edited */
+	struct save_copy copy;  /* the private copy being edited; .path
+				   NULL: no edit */
 	char *before;           /* the original's text when copied */
 	size_t before_len;
 	unsigned line;
@@ -119,6 +121,10 @@ struct ui {
 	int cols, lines;
 	struct script *script;  /* the test harness, or NULL */
 	struct edit edit;
+	/* the edits an earlier session kept (view_kept.c), listed again
+	 * whenever that view is built */
+	struct save_kept *kept;
+	size_t n_kept;
 	char reselect[128];     /* case id to select again after a reload */
 	bool reopen_case;       /* ... and to open again */
 	int status;             /* exit status */
@@ -160,7 +166,21 @@ void nav_loaded(struct ui *ui);
 int edit_start(struct ui *ui, const char *file, unsigned line);
 int edit_again(struct ui *ui);
 int edit_discard(struct ui *ui);
+/* On the way out (Q, a signal, q on a screen too small): an edit still
+ * open is kept as a rejected edit, and msg says where (for stderr, once
+ * the terminal is restored); "" when there was none. */
+void edit_leave(struct ui *ui, char *msg, size_t n);
+/* Takes up a kept edit again (view_kept.c): the editor runs on its text,
+ * which is then checked and saved over its case file, or refused. */
+int edit_restore(struct ui *ui, const struct save_kept *k);
+
+/* view_kept.c: at start, the kept edits of the private directory, if
+ * any, in a view of their own over the list, with a message. */
+void view_kept_offer(struct ui *ui);
 void edit_free(struct edit *e);
+/* path for a message: $HOME written as ~ (buf holds it, or path is
+ * returned). */
+const char *edit_shown_path(const char *path, char *buf, size_t n);
 
 /* Quiz mode: whether row's outcome may be shown. */
 bool ui_outcome_shown(const struct ui *ui, size_t row);
@@ -168,7 +188,7 @@ bool ui_outcome_shown(const struct ui *ui, size_t row);
 /* The views. */
 extern const struct view_ops view_list_ops, view_case_ops, view_compare_ops,
 	view_stats_ops, view_errors_ops, view_rules_ops, view_help_ops,
-	view_edit_ops;
+	view_edit_ops, view_kept_ops, view_kept_text_ops;
 
 /* Shared by the views built on a doc (doc.h): v->priv is a struct doc. */
 void view_doc_draw(struct view *v, size_t line, int y, bool selected);

@@ -1,5 +1,6 @@
 /* view_edit.c - why an edit was refused, and what to do next: edit again
- * (e or Enter) or discard (q), the text then kept in a .rej file. */
+ * (e or Enter) or leave (q), the text then kept as a rejected edit in the
+ * private directory (save.h), which the next start offers again. */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,15 +14,25 @@ static void edit_open(struct view *v)
 	doc_wrap(d, 1, 0, ROLE_ERROR, arena_printf(&d->arena, "Your edit of "
 		 "%s was not saved: it has %zu error%s.", e->orig ? e->orig : "",
 		 e->diags.n_errors, e->diags.n_errors == 1 ? "" : "s"));
-	doc_wrap(d, 1, 0, ROLE_NORMAL, "e or Enter: edit again, at the first "
-		 "error.  q: discard; your text is then kept in a .rej file "
-		 "beside the temporary copy.");
+	char dir[1024], shown[1024];
+	snprintf(dir, sizeof(dir), "%s", e->copy.path ? e->copy.path : "");
+	if (strrchr(dir, '/'))
+		*strrchr(dir, '/') = 0;
+	doc_wrap(d, 1, 0, ROLE_NORMAL, arena_printf(&d->arena, "e or Enter: "
+		 "edit again, at the first error.  q: leave it; your text is "
+		 "then kept as a rejected edit in %s, and the next start "
+		 "offers it again.", edit_shown_path(dir, shown,
+						     sizeof(shown))));
 	doc_add(d);
 	for (size_t i = 0; i < e->diags.n; i++) {
 		const struct diag *g = &e->diags.v[i];
-		doc_wrap(d, 1, 0, g->severity == DIAG_ERROR ? ROLE_ERROR :
-			 ROLE_WARNING, arena_printf(&d->arena, "line %u, column "
-			 "%u: %s", g->line, g->col, g->msg));
+		int role = g->severity == DIAG_ERROR ? ROLE_ERROR :
+			ROLE_WARNING;
+		if (g->line)
+			doc_wrap(d, 1, 0, role, arena_printf(&d->arena, "line "
+				 "%u, column %u: %s", g->line, g->col, g->msg));
+		else            /* the whole file: no position */
+			doc_wrap(d, 1, 0, role, g->msg);
 		if (g->source)
 			doc_linef(d, 5, ROLE_DIM, "%s", g->source);
 	}
@@ -33,10 +44,12 @@ static int edit_request(struct view *v, enum ui_action a)
 	switch (a) {
 	case ACT_EDIT: case ACT_ENTER:
 		return edit_again(v->ui);
-	case ACT_BACK: case ACT_QUIT:
+	case ACT_BACK:
 		/* leaving never loses the text: it becomes the .rej file */
-		edit_discard(v->ui);
-		return a == ACT_QUIT ? UI_QUIT : UI_REDRAW;
+		return edit_discard(v->ui);
+	case ACT_QUIT:
+		/* kept on the way out, and said where after the screen */
+		return UI_QUIT;
 	default:
 		return 0;
 	}
@@ -51,7 +64,7 @@ static void edit_title(struct view *v, char *buf, size_t n)
 static void edit_status(struct view *v, char *buf, size_t n)
 {
 	(void)v;
-	snprintf(buf, n, "e edit again | q discard (text kept as .rej)");
+	snprintf(buf, n, "e edit again | q leave (your text is kept)");
 }
 
 const struct view_ops view_edit_ops = {

@@ -64,9 +64,14 @@ static const char *line_text(struct view *v, size_t line, char *buf,
 	if (!e->n)
 		return "No problems found.";
 	const struct diag *d = e->v[line];
-	snprintf(buf, n, "%s:%u:%u: %s: %s", file_name(v, d, f, sizeof(f)),
-		 d->line, d->col, d->severity == DIAG_ERROR ? "error" :
-		 "warning", d->msg);
+	const char *sev = d->severity == DIAG_ERROR ? "error" : "warning";
+	/* as diag_print writes it: a whole-file problem has no position */
+	if (d->line)
+		snprintf(buf, n, "%s:%u:%u: %s: %s", file_name(v, d, f,
+			 sizeof(f)), d->line, d->col, sev, d->msg);
+	else
+		snprintf(buf, n, "%s: %s: %s", file_name(v, d, f, sizeof(f)),
+			 sev, d->msg);
 	return buf;
 }
 

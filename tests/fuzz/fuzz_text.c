@@ -14,6 +14,9 @@
  *     a prefix of the whole safe form;
  *   - the safe form of clean text is the text itself; the safe form is
  *     clean and its own safe form;
+ *   - in ASCII (text_fit_cs, TEXT_ASCII) the output is printable ASCII, a
+ *     byte per column, within the budget, ends in '~' when cut, and is as
+ *     wide as the UTF-8 form when not cut;
  *   - json_str writes one JSON string, with no raw control, DEL, C1, bidi
  *     control or line/paragraph separator, that decodes to the input's code
  *     points with each invalid byte as U+FFFD;
@@ -71,6 +74,28 @@ static void check_fit(const char *s, size_t len, int cols, size_t outsz,
 			CHECK(n >= 3 && !memcmp(out + n - 3, ELLIPSIS, 3));
 			CHECK(n - 3 <= nfull && !memcmp(out, full, n - 3));
 		}
+	}
+	free(out);
+}
+
+static void check_ascii(const char *s, size_t len, int cols, size_t outsz,
+			int wfull)
+{
+	char *out = malloc(outsz ? outsz : 1);
+	CHECK(out);
+	bool cut = false;
+	int w = text_fit_cs(s, len, cols, out, outsz, &cut, TEXT_ASCII);
+	if (outsz) {
+		size_t n = strnlen(out, outsz);
+		CHECK(n < outsz && (size_t)w == n);
+		for (size_t i = 0; i < n; i++)
+			CHECK(out[i] >= 0x20 && out[i] < 0x7F);
+		if (cols >= 0)
+			CHECK(w <= cols);
+		if (!cut)
+			CHECK(w == wfull);
+		else if (n)
+			CHECK(out[n - 1] == '~');
 	}
 	free(out);
 }
@@ -201,6 +226,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_fit(s, len, cols, outsz, full, wfull);
 	if (cols >= 0)          /* the same budget with room to spare */
 		check_fit(s, len, cols, cap, full, wfull);
+	check_ascii(s, len, cols, outsz, wfull);
+	check_ascii(s, len, cols, cap, wfull);
 
 	/* JSON and redaction take C strings */
 	char *z = malloc(len + 1);

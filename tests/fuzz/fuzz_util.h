@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "ytree.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -104,11 +105,20 @@ static inline size_t fz_lines(const char *buf, size_t len)
 /* libyaml reads UTF-16 when the stream starts with its byte order mark;
  * positions are then in characters of the decoded text, which the byte
  * counting of diag.c cannot follow. */
-static inline bool fz_utf16(const char *buf, size_t len)
+/* A text in UTF-16 or UTF-32 (ytree.h) is refused with one error at 1:1
+ * and no source line: its bytes are not lines we can show. */
+static inline bool fz_foreign(const struct diag_list *l, const char *buf,
+			      size_t len)
 {
-	const unsigned char *u = (const unsigned char *)buf;
-	return len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
-			    (u[0] == 0xFF && u[1] == 0xFE));
+	if (!ytext_foreign_encoding(buf, len))
+		return false;
+	bool refused = false;
+	for (size_t i = 0; i < l->n; i++)
+		refused |= l->v[i].line == 1 && l->v[i].col == 1 &&
+			   !l->v[i].source && strstr(l->v[i].msg,
+			   " is not supported; save the file as UTF-8");
+	CHECK(refused);
+	return true;
 }
 
 /* Every diagnostic of l is one of `file`, well formed and positioned inside
@@ -123,7 +133,7 @@ static inline void fz_check_diags(const struct diag_list *l, const char *file,
 	size_t errors = 0, warnings = 0;
 	size_t lines = fz_lines(buf, len);
 	bool open_end = len > 0 && buf[len - 1] != '\n' && buf[len - 1] != '\r';
-	bool utf16 = fz_utf16(buf, len);
+	bool utf16 = fz_foreign(l, buf, len);
 	char *text = NULL;
 	size_t tlen = 0;
 	FILE *f = open_memstream(&text, &tlen);
