@@ -599,8 +599,8 @@ static void alt_hearing(const struct cw_case *src, struct cw_case *c,
 static bool alt_vr(const struct cw_case *src, struct cw_case *c)
 {
 	uint32_t at = facts_episode(src);
-	if (at >= src->n_events)
-		return false;
+	if (at >= src->n_events || !facts_is_enforcement(&src->events[at]))
+		return false;   /* no agency met the person: no other path */
 	for (uint32_t i = 0; i < at; i++)
 		copy_event(c, &src->events[i]);
 	const struct event *e = &src->events[at];
@@ -612,17 +612,26 @@ static bool alt_vr(const struct cw_case *src, struct cw_case *c)
 	return true;
 }
 
-/* An expedited removal becomes a withdrawal of the application for
- * admission: no order (legal-reference.md E12). */
+/* The latest expedited removal becomes a withdrawal of the application
+ * for admission: no order (legal-reference.md E12); the removal that
+ * carried it out, a departure. Earlier episodes stay as they were. */
 static void alt_withdrawal(const struct cw_case *src, struct cw_case *c)
 {
+	uint32_t er = src->n_events;
+	for (uint32_t i = 0; i < src->n_events; i++)
+		if (src->events[i].type == EV_EXPEDITED_REMOVAL)
+			er = i;
+	bool carried = false;
 	for (uint32_t i = 0; i < src->n_events; i++) {
 		copy_event(c, &src->events[i]);
 		struct event *n = &c->events[c->n_events - 1];
-		if (n->type == EV_EXPEDITED_REMOVAL)
+		if (i == er) {
 			n->type = EV_WITHDRAWAL_AT_PORT;
-		else if (n->type == EV_DEPARTURE && n->kind == DK_REMOVED)
-			n->kind = DK_SELF;
+		} else if (i > er && !carried && n->type == EV_DEPARTURE) {
+			carried = true;
+			if (n->kind == DK_REMOVED)
+				n->kind = DK_SELF;
+		}
 	}
 }
 

@@ -112,6 +112,8 @@ struct relief_now {
 	uint8_t certainty;              /* CERT_* */
 	const char *reason;
 	struct requires req;
+	struct requires creq;           /* of req, the waivers that meet a
+					   condition (not a bar's routes) */
 	daynum from;                    /* after_bar: the first clear day */
 	daynum earliest;                /* from_abroad: the way back's date */
 	daynum met_on;                  /* ineligible: when waiting meets it */
@@ -145,6 +147,8 @@ struct way_back {
 	uint32_t n_standing;
 	daynum no_waiver, with_waivers; /* ASSESS_NO_DAY: none (null) */
 	struct requires req;
+	bool maybe;                     /* a required route's condition is
+					   not known (its certainty: possible) */
 	const char *route;              /* "adjust_inside" or "consular" */
 	int8_t adjust_inside;           /* 1 possible, 0 no */
 	struct requires adjust_req;

@@ -518,6 +518,9 @@ struct cw_case {
 	struct employment *employment;
 	uint32_t n_employment;
 	bool has_employment;         /* the file has an employment key */
+	bool has_relatives;          /* the file has a relatives key (even
+					an empty list: none); without it the
+					family is not known */
 	struct way_back_opts way_back;
 	const char **tags;
 	uint32_t n_tags;

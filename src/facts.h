@@ -71,6 +71,9 @@ void facts_load_item(const struct rules *r, struct fact_set *fs, int sc,
 
 /* The path of legal-reference.md section 1 (enum path_id). */
 int facts_path(const struct cw_case *c);
+/* An encounter, a notice to appear, or a DHS order or return: an event
+ * that begins an enforcement episode. */
+bool facts_is_enforcement(const struct event *e);
 /* The index of the first event of the latest enforcement episode (its
  * first encounter or notice), or c->n_events when there is none. */
 uint32_t facts_episode(const struct cw_case *c);

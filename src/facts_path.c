@@ -91,7 +91,7 @@ int facts_path(const struct cw_case *c)
 	return path;
 }
 
-static bool enforcement(const struct event *e)
+bool facts_is_enforcement(const struct event *e)
 {
 	switch (e->type) {
 	case EV_ENCOUNTER: case EV_NTA_SERVED: case EV_VOLUNTARY_RETURN:
@@ -117,15 +117,27 @@ static void find_episode(struct fx *x, int32_t *decisive)
 		}
 	}
 	x->path = path;
+	/* a court's decision belongs to the proceedings of the latest notice
+	 * before it: a departure while they were pending (E38(c)) does not
+	 * begin a new episode */
+	int32_t anchor = *decisive;
+	const struct event *de = anchor >= 0 ? &c->events[anchor] : NULL;
+	if (de && (de->type == EV_MOTION || (de->type == EV_DECISION &&
+	    (de->by < 0 || de->by == BY_IJ || de->by == BY_BIA))))
+		for (int32_t i = anchor; i >= 0; i--)
+			if (c->events[i].type == EV_NTA_SERVED) {
+				anchor = i;
+				break;
+			}
 	uint32_t from = 0;
-	for (int32_t i = *decisive; i > 0; i--)
+	for (int32_t i = anchor; i > 0; i--)
 		if (c->events[i - 1].type == EV_DEPARTURE) {
 			from = (uint32_t)i;
 			break;
 		}
 	x->episode = c->n_events;
 	for (uint32_t i = from; i < c->n_events; i++)
-		if (enforcement(&c->events[i])) {
+		if (facts_is_enforcement(&c->events[i])) {
 			x->episode = i;
 			break;
 		}

@@ -110,6 +110,18 @@ static void derive_relatives(struct fx *x)
 		    e->outcome != POUT_DENIED && e->form != FORM_I360)
 			k.ir = fx_tri_or(k.ir, 1);
 	}
+	/* no relatives key: the family is not known (an empty list says
+	 * there is none), unless the way back names a category that does
+	 * not rest on family */
+	int cat = c->way_back.category;
+	if (!c->has_relatives && (cat < 0 || cat == WB_IMMEDIATE_RELATIVE ||
+				  cat == WB_FAMILY_PREFERENCE)) {
+		int *unk[] = { &k.q, &k.hx, &k.q9, &k.h9, &k.q212h, &k.h212h,
+			       &k.usc_sp, &k.h_usc, &k.ir };
+		for (size_t i = 0; i < sizeof(unk) / sizeof(*unk); i++)
+			if (*unk[i] == 0)
+				*unk[i] = -1;
+	}
 	/* the abuser is not among the relatives: status not known */
 	if (c->claims.abused_by >= 0 && !k.abuser)
 		k.abuser = -1;

@@ -814,6 +814,7 @@ static bool read_relatives(struct conv *cv, const struct ynode *v, void *obj)
 {
 	struct cw_case *c = obj;
 	static const struct table t = TBL(relative_fields);
+	c->has_relatives = true;
 	if (!want_seq(cv, v, "relatives"))
 		return false;
 	bool ok = true;

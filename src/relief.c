@@ -61,19 +61,26 @@ static daynum eval_day(const struct expr *e, const struct outcome_side *s)
 /* ---- bars and their routes ------------------------------------------------ */
 
 /* The first route of p's rule open from where the person is (inside the
- * U.S., or abroad), or NULL. */
+ * U.S., or abroad), or NULL; failing one that surely is, the first that
+ * may be (its condition unknown: *maybe is set). */
 static const struct rule_route *open_route(const struct penalty *p,
 					   const struct outcome_side *s,
-					   bool inside)
+					   bool inside, bool *maybe)
 {
+	const struct rule_route *unsure = NULL;
+	*maybe = false;
 	for (uint32_t i = 0; i < p->rule->n_route; i++) {
 		const struct rule_route *w = &p->rule->route[i];
 		if (inside && w->abroad_only)
 			continue;
-		if (eval_truth(w->when, s) == 1)
+		int t = eval_truth(w->when, s);
+		if (t == 1)
 			return w;
+		if (t < 0 && !unsure)
+			unsure = w;
 	}
-	return NULL;
+	*maybe = unsure != NULL;
+	return unsure;
 }
 
 /* What the running bars make of a relief now. */
@@ -96,10 +103,12 @@ static void one_bar(const struct penalty *p, const struct outcome_side *s,
 		b->unknown = true;
 		return;
 	}
-	const struct rule_route *w = open_route(p, s, inside);
+	bool maybe;
+	const struct rule_route *w = open_route(p, s, inside, &maybe);
 	if (w) {
 		if (strcmp(w->id, "exempt"))
 			assess_require(&b->req, w->id, a);
+		b->unknown |= maybe;
 		return;
 	}
 	if (p->until_lo != ASSESS_NO_DAY) {
@@ -361,8 +370,10 @@ void relief_now(const struct rules *r, const struct outcome_side *s,
 	bars_now(e, s, in_us != 0, &b, a);
 	crits_now(r, e, s, &c);
 	n->req = b.req;
-	for (uint32_t i = 0; i < c.n_waiver; i++)
+	for (uint32_t i = 0; i < c.n_waiver; i++) {
 		assess_require(&n->req, c.waiver[i], a);
+		assess_require(&n->creq, c.waiver[i], a);
+	}
 	n->missing = c.missing;
 	n->certainty = b.unknown || c.unknown ? CERT_POSSIBLE : CERT_ELIGIBLE;
 	if (b.barred && !(in_us == 0 && rl->abroad_visa))
@@ -493,7 +504,8 @@ static daynum later(daynum a, daynum b)
 }
 
 /* The standing bars of side s on day d (running then), their routes from
- * abroad or inside, and the two dates. */
+ * abroad or inside, and the two dates; a route is required only when the
+ * date assumes it (its bar would still stand on that date without it). */
 static void route_dates(const struct outcome_side *s, daynum d, bool inside,
 			struct way_back *w, struct arena *a)
 {
@@ -501,6 +513,7 @@ static void route_dates(const struct outcome_side *s, daynum d, bool inside,
 	w->standing = arena_alloc(a, (s->n_pen + 1) * sizeof(*w->standing));
 	w->no_waiver = w->with_waivers = d;
 	w->req = (struct requires){ NULL, 0, 0 };
+	bool *maybe = arena_alloc(a, (s->n_pen + 1) * sizeof(*maybe));
 	for (uint32_t k = 0; k < s->n_pen; k++) {
 		const struct penalty *p = &s->pen[k];
 		if (p->rule->kind != KIND_BAR || p->possible)
@@ -508,19 +521,30 @@ static void route_dates(const struct outcome_side *s, daynum d, bool inside,
 		if (d < p->from_hi || (p->until_lo != ASSESS_NO_DAY &&
 				       d > p->until_hi))
 			continue;       /* not standing on day d */
-		struct standing *st = &w->standing[w->n_standing++];
+		struct standing *st = &w->standing[w->n_standing];
 		st->pen = p;
 		st->clear_from = p->until_lo == ASSESS_NO_DAY ? ASSESS_NO_DAY
 							     : p->until_hi + 1;
-		const struct rule_route *rt = open_route(p, s, inside);
+		const struct rule_route *rt = open_route(p, s, inside,
+							 &maybe[w->n_standing]);
+		w->n_standing++;
 		st->route = rt ? rt->id : NULL;
 		st->route_from = rt ? later(d, rt->earliest ?
 			eval_day(rt->earliest, s) : d) : ASSESS_NO_DAY;
 		w->no_waiver = later(w->no_waiver, st->clear_from);
-		if (rt && strcmp(rt->id, "exempt"))
-			assess_require(&w->req, rt->id, a);
 		w->with_waivers = later(w->with_waivers,
 					rt ? st->route_from : st->clear_from);
+	}
+	for (uint32_t k = 0; k < w->n_standing; k++) {
+		const struct standing *st = &w->standing[k];
+		if (!st->route || !strcmp(st->route, "exempt"))
+			continue;
+		if (w->with_waivers != ASSESS_NO_DAY &&
+		    st->clear_from != ASSESS_NO_DAY &&
+		    st->clear_from <= w->with_waivers)
+			continue;       /* over by then: not needed */
+		assess_require(&w->req, st->route, a);
+		w->maybe |= maybe[k];
 	}
 }
 
@@ -576,15 +600,15 @@ static const struct relief_eval *find_rel(const struct outcome_side *s,
 }
 
 /* Adjustment inside is open when adjust_245a or adjust_245i is now
- * available, after a bar, or open again through a motion. */
+ * available, or after a bar (section 10.4 adjust_inside); one that needs
+ * reopened proceedings (via_motion) is not a route casewalk can date. */
 static const struct relief_eval *inside_route(const struct outcome_side *s)
 {
 	static const char *const ids[] = { "adjust_245a", "adjust_245i" };
 	for (int i = 0; i < 2; i++) {
 		const struct relief_eval *e = find_rel(s, ids[i]);
 		if (e && (e->now.status == NOW_AVAILABLE ||
-			  e->now.status == NOW_AFTER_BAR ||
-			  e->now.status == NOW_VIA_MOTION))
+			  e->now.status == NOW_AFTER_BAR))
 			return e;
 	}
 	return NULL;
@@ -694,13 +718,31 @@ void relief_way_back(const struct rules *r, struct outcome_side *s,
 		w->route = "adjust_inside";
 	}
 	i601a(r, s, hypo, w);
+	/* with the I-601A, the unlawful-presence waiver is decided before
+	 * the departure: it is the route of the 9(B) bars */
+	if (w->i601a == 1 && !strcmp(w->route, "consular")) {
+		for (uint32_t k = 0; k < w->req.n; k++)
+			if (!strcmp(w->req.id[k], "waiver_9Bv"))
+				w->req.id[k] = "waiver_i601a";
+		for (uint32_t k = 0; k < w->n_standing; k++)
+			if (w->standing[k].route &&
+			    !strcmp(w->standing[k].route, "waiver_9Bv"))
+				w->standing[k].route = "waiver_i601a";
+	}
 	/* from_abroad relief carries the way back's date and waivers */
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		struct relief_now *n = &s->rel[i].now;
 		if (n->status != NOW_FROM_ABROAD)
 			continue;
+		/* the way back's routes (those its date assumes), and the
+		 * waivers that meet a condition */
 		n->earliest = w->with_waivers;
+		n->req = (struct requires){ NULL, 0, 0 };
 		for (uint32_t k = 0; k < w->req.n; k++)
 			assess_require(&n->req, w->req.id[k], a);
+		for (uint32_t k = 0; k < n->creq.n; k++)
+			assess_require(&n->req, n->creq.id[k], a);
+		if (w->maybe)
+			n->certainty = CERT_POSSIBLE;
 	}
 }
