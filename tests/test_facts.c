@@ -161,6 +161,27 @@ static void expect_item_at(const char *scope, uint32_t k, const char *name,
 			 scope, k, name, want, got);
 }
 
+/* Several facts at once: name, value pairs, then NULL. */
+#define expect_case(...) expect_case_at(__LINE__, __VA_ARGS__, NULL)
+static void expect_case_at(int line, ...)
+{
+	va_list ap;
+	va_start(ap, line);
+	for (const char *n; (n = va_arg(ap, const char *));)
+		expect_fact(n, va_arg(ap, const char *), line);
+	va_end(ap);
+}
+
+#define expect_row(sc, k, ...) expect_row_at(__LINE__, sc, k, __VA_ARGS__, NULL)
+static void expect_row_at(int line, const char *scope, uint32_t k, ...)
+{
+	va_list ap;
+	va_start(ap, k);
+	for (const char *n; (n = va_arg(ap, const char *));)
+		expect_item_at(scope, k, n, va_arg(ap, const char *), line);
+	va_end(ap);
+}
+
 #define expect_items(sc, n) expect_items_at(sc, n, __LINE__)
 static void expect_items_at(const char *scope, uint32_t n, int line)
 {
@@ -230,36 +251,23 @@ static void test_up_overstay_departure_day_not_counted(void **state)
 	       ADMIT("2009-01-05", "2009-06-30")
 	       EV("date: 2009-12-29, type: voluntary_return, advised: true")
 	       LEAVE("2009-12-29", "voluntary_return"), "2026-11-27", NULL);
-	expect_item("departure", 1, "date", "2009-12-29");
-	expect_item("departure", 1, "kind", "voluntary_return");
-	expect_item("departure", 1, "up_days", "181");
-	expect_item("departure", 1, "stay_start", "2009-01-05");
-	expect_item("departure", 1, "stay_manner", "admitted");
-	expect_item("departure", 1, "stay_nonimmigrant", "true");
-	expect_item("departure", 1, "advised", "true");
+	expect_row("departure", 1, "date", "2009-12-29",
+		    "kind", "voluntary_return", "up_days", "181",
+		    "stay_start", "2009-01-05", "stay_manner", "admitted",
+		    "stay_nonimmigrant", "true", "advised", "true");
 	expect_item("departure", 1, "under_vd", "true");  /* no deadline set */
-	expect_item("departure", 1, "removal", "false");
-	expect_item("departure", 1, "removal_number", "0");
-	expect_item("departure", 1, "verified", "unknown");
-	expect_item("departure", 1, "abandoned_residence", "false");
-	expect_item("departure", 1, "breaks_presence", "true");
+	expect_row("departure", 1, "removal", "false", "removal_number", "0",
+		    "verified", "unknown", "abandoned_residence", "false",
+		    "breaks_presence", "true");
 	expect_items("vd", 0);          /* a VR without depart_by: no grant row */
-	expect_item("stay", 1, "date", "2009-01-05");
-	expect_item("stay", 1, "end", "2009-12-29");
-	expect_item("stay", 1, "open", "false");
-	expect_item("stay", 1, "manner", "admitted");
-	expect_item("stay", 1, "up_days", "181");
-	expect_item("stay", 1, "up9c_days", "181");
-	expect_item("stay", 1, "overstayed", "true");
-	expect_item("stay", 1, "overstay_start", "2009-07-01");
-	expect_item("stay", 1, "nonimmigrant", "true");
+	expect_row("stay", 1, "date", "2009-01-05", "end", "2009-12-29",
+		    "open", "false", "manner", "admitted", "up_days", "181",
+		    "up9c_days", "181", "overstayed", "true",
+		    "overstay_start", "2009-07-01", "nonimmigrant", "true");
 	expect("up_current_days", "0");         /* not in the U.S. */
-	expect("up9c_days", "181");
-	expect("in_us", "false");
-	expect("departed", "true");
-	expect("departures", "1");
-	expect("last_departure_date", "2009-12-29");
-	expect("current_stay_start", "unknown");
+	expect_case("up9c_days", "181", "in_us", "false", "departed", "true",
+		    "departures", "1", "last_departure_date", "2009-12-29",
+		    "current_stay_start", "unknown");
 	expect("age", "29");            /* 1980-01-01 to the VR 2009-12-29 */
 	expect("born", "1980-01-01");
 }
@@ -307,13 +315,11 @@ static void test_up_ewi_from_1997_04_01(void **state)
 	derive(PERSON("") EWI("1990-02-01") LEAVE("1994-05-01", "self")
 	       EWI("1995-06-01") LEAVE("1998-01-10", "self"),
 	       "2026-11-27", NULL);
-	expect_item("stay", 1, "up_days", "0");
-	expect_item("stay", 1, "up9c_days", "0");
-	expect_item("stay", 2, "up_days", "284");
-	expect_item("stay", 2, "up9c_days", "284");
+	expect_row("stay", 1, "up_days", "0", "up9c_days", "0");
+	expect_row("stay", 2, "up_days", "284", "up9c_days", "284");
 	expect_item("stay", 2, "overstayed", "false");   /* not admitted */
-	expect_item("stay", 2, "overstay_start", "unknown");
-	expect_item("stay", 2, "nonimmigrant", "false");
+	expect_row("stay", 2, "overstay_start", "unknown",
+		    "nonimmigrant", "false");
 	expect_item("departure", 2, "up_days", "284");
 	expect("up9c_days", "284");
 }
@@ -332,18 +338,16 @@ static void test_up_from_18th_birthday(void **state)
 	expect_item("stay", 2, "up_days", "29");
 	expect_item("stay", 2, "end", "2010-03-02");     /* the day after as_of */
 	expect_item("stay", 2, "open", "true");
-	expect_item("entry", 2, "up9c_before", "2253");
-	expect_item("entry", 2, "after_departure", "true");
+	expect_row("entry", 2, "up9c_before", "2253",
+		    "after_departure", "true");
 	expect_item("entry", 1, "after_departure", "false");
 	/* no voluntary_return event records an advisal */
-	expect_item("departure", 1, "advised", "false");
-	expect_item("departure", 1, "under_vd", "false");
+	expect_row("departure", 1, "advised", "false", "under_vd", "false");
 	expect("up_current_days", "29");
 	expect("up9c_days", "2282");            /* 2,253 + 29 */
-	expect("in_us", "true");
-	expect("current_stay_start", "2010-02-01");
-	expect("current_stay_manner", "without_inspection");
-	expect("current_stay_status", "");
+	expect_case("in_us", "true", "current_stay_start", "2010-02-01",
+		    "current_stay_manner", "without_inspection",
+		    "current_stay_status", "");
 	expect("age", "19");                    /* on as_of: no decision */
 }
 
@@ -392,14 +396,11 @@ static void test_up_parole(void **state)
 	(void)state;
 	derive(PERSON("") PAROLE("2015-03-01", ", authorized_until: 2015-09-30")
 	       LEAVE("2016-01-10", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "101");
-	expect_item("departure", 1, "stay_manner", "paroled");
-	expect_item("departure", 1, "stay_nonimmigrant", "false");
-	expect_item("stay", 1, "overstayed", "true");
-	expect_item("stay", 1, "overstay_start", "2015-10-01");
-	expect_item("stay", 1, "nonimmigrant", "false");
-	expect_item("entry", 1, "manner", "paroled");
-	expect_item("entry", 1, "unlawful", "false");
+	expect_row("departure", 1, "up_days", "101", "stay_manner", "paroled",
+		    "stay_nonimmigrant", "false");
+	expect_row("stay", 1, "overstayed", "true",
+		    "overstay_start", "2015-10-01", "nonimmigrant", "false");
+	expect_row("entry", 1, "manner", "paroled", "unlawful", "false");
 	derive(PERSON("") PAROLE("2015-03-01", ", authorized_until: 2015-09-30")
 	       EV("date: 2015-06-15, type: status_ended, status: parole, reason: terminated")
 	       LEAVE("2016-01-10", "self"), "2026-11-27", NULL);
@@ -440,24 +441,15 @@ static void test_vd_deadline_rolls_from_saturday(void **state)
 		DECIDE("2023-03-07", "voluntary_departure, stage: conclusion, depart_by: 2023-05-06, bond_posted: 2023-03-10")
 		LEAVE("2023-05-08", "voluntary_departure");
 	derive(c, "2026-12-01", NULL);
-	expect_item("departure", 1, "up_days", "3090");
-	expect_item("departure", 1, "under_vd", "true");
-	expect_item("departure", 1, "removal", "false");
-	expect_item("departure", 1, "proceedings_commenced", "true");
-	expect_item("vd", 1, "date", "2023-03-07");
-	expect_item("vd", 1, "by", "IJ");
-	expect_item("vd", 1, "stage", "conclusion");
-	expect_item("vd", 1, "depart_by", "2023-05-06");
-	expect_item("vd", 1, "deadline", "2023-05-08");
-	expect_item("vd", 1, "rolled", "true");
-	expect_item("vd", 1, "departed", "true");
-	expect_item("vd", 1, "departure_date", "2023-05-08");
-	expect_item("vd", 1, "left_in_time", "true");
-	expect_item("vd", 1, "nonvoluntary", "false");
-	expect_item("vd", 1, "bond_posted", "true");
-	expect_item("vd", 1, "ended_by_motion", "false");
-	expect_item("vd", 1, "stay_ewi", "true");
-	expect_item("vd", 1, "before_episode", "false");
+	expect_row("departure", 1, "up_days", "3090", "under_vd", "true",
+		    "removal", "false", "proceedings_commenced", "true");
+	expect_row("vd", 1, "date", "2023-03-07", "by", "IJ",
+		    "stage", "conclusion", "depart_by", "2023-05-06",
+		    "deadline", "2023-05-08", "rolled", "true",
+		    "departed", "true", "departure_date", "2023-05-08",
+		    "left_in_time", "true", "nonvoluntary", "false",
+		    "bond_posted", "true", "ended_by_motion", "false",
+		    "stay_ewi", "true", "before_episode", "false");
 	expect_items("order", 0);       /* the alternate order never took effect */
 	expect("path", "vd_post_conclusion");
 	derive(c, "2026-12-01", "2023-05-08");
@@ -477,22 +469,17 @@ static void test_vd_deadline_rolls_over_holiday(void **state)
 #define VD_2010 PERSON("") EWI("2004-01-01") NTA("2009-01-05", ", time_place: true") \
 	DECIDE("2010-05-04", "voluntary_departure, stage: conclusion, depart_by: 2010-07-03")
 	derive(VD_2010 LEAVE("2010-07-03", "voluntary_departure"), "2012-01-01", NULL);
-	expect_item("vd", 1, "deadline", "2010-07-06");
-	expect_item("vd", 1, "left_in_time", "true");
-	expect_item("vd", 1, "bond_posted", "unknown");
+	expect_row("vd", 1, "deadline", "2010-07-06", "left_in_time", "true",
+		    "bond_posted", "unknown");
 	derive(VD_2010 LEAVE("2010-07-07", "self"), "2012-01-01", NULL);
-	expect_item("vd", 1, "left_in_time", "false");
-	expect_item("vd", 1, "departed", "true");
-	expect_item("order", 1, "kind", "vd_alternate");
-	expect_item("order", 1, "date", "2010-07-07");
-	expect_item("order", 1, "executed", "true");
-	expect_item("departure", 1, "removal", "true");
-	expect_item("departure", 1, "under_vd", "false");
+	expect_row("vd", 1, "left_in_time", "false", "departed", "true");
+	expect_row("order", 1, "kind", "vd_alternate", "date", "2010-07-07",
+		    "executed", "true");
+	expect_row("departure", 1, "removal", "true", "under_vd", "false");
 	/* not gone by as_of 2010-07-06: still in time; on 07-07: not */
 	derive(VD_2010, "2010-07-06", NULL);
-	expect_item("vd", 1, "departed", "false");
-	expect_item("vd", 1, "departure_date", "unknown");
-	expect_item("vd", 1, "left_in_time", "true");
+	expect_row("vd", 1, "departed", "false", "departure_date", "unknown",
+		    "left_in_time", "true");
 	derive(VD_2010, "2010-07-07", NULL);
 	expect_item("vd", 1, "left_in_time", "false");
 	expect("order_outstanding", "true");
@@ -520,18 +507,13 @@ static void test_up_asylum_pending(void **state)
 	expect_item("departure", 1, "up_days", "177");
 	expect_item("stay", 1, "up9c_days", "435");
 	expect("asylum_deadline", "2010-09-01");        /* a Wednesday */
-	expect("asylum_filed_date", "2010-08-25");
-	expect("asylum_timely", "true");
+	expect_case("asylum_filed_date", "2010-08-25", "asylum_timely", "true");
 	expect("presence_before_nta_days", "409");      /* 2009-09-01..2010-10-14 */
-	expect("path", "vd_post_conclusion");
-	expect("hearing", "true");
-	expect("t_dec", "2011-05-10");
-	expect("decision_date", "2011-05-10");
-	expect("episode_start", "2010-10-15");
-	expect("applied_asylum", "true");
-	expect("denied_asylum", "true");
-	expect("granted_asylum", "false");
-	expect("fear_of_return", "true");
+	expect_case("path", "vd_post_conclusion", "hearing", "true",
+		    "t_dec", "2011-05-10", "decision_date", "2011-05-10",
+		    "episode_start", "2010-10-15", "applied_asylum", "true",
+		    "denied_asylum", "true", "granted_asylum", "false",
+		    "fear_of_return", "true");
 	derive("person: {born: 1980-01-01}\nemployment:\n"
 	       "  - {from: 2010-09-01, to: 2010-12-31, authorized: false}\n"
 	       "events:\n" E16_EVENTS, "2026-11-27", NULL);
@@ -554,15 +536,13 @@ static void test_up_adjustment_pending_across_advance_parole(void **state)
 		LEAVE("2019-05-10", "advance_parole")
 		PAROLE("2019-05-28", ", status: advance_parole");
 	derive(c, "2026-12-01", "2026-08-12");
-	expect_item("departure", 1, "up_days", "501");
-	expect_item("departure", 1, "kind", "advance_parole");
-	expect_item("departure", 1, "counts_for_9b", "false");
+	expect_row("departure", 1, "up_days", "501", "kind", "advance_parole",
+		    "counts_for_9b", "false");
 	expect_item("stay", 2, "up_days", "0");
 	expect_item("entry", 2, "status", "advance_parole");
-	expect("in_us", "true");
-	expect("current_stay_manner", "paroled");
-	expect("current_stay_status", "advance_parole");
-	expect("up_current_days", "0");
+	expect_case("in_us", "true", "current_stay_manner", "paroled",
+		    "current_stay_status", "advance_parole",
+		    "up_current_days", "0");
 	derive(c, "2026-12-01", NULL);
 	expect_item("departure", 1, "counts_for_9b", "true");
 }
@@ -583,8 +563,7 @@ static void test_up_status_periods(void **state)
 	expect_item("stay", 1, "up9c_days", "1460");
 	derive(PERSON("") EWI("2005-01-01") GRANTED("family_unity")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_item("stay", 1, "up_days", "1460");
-	expect_item("stay", 1, "up9c_days", "2556");
+	expect_row("stay", 1, "up_days", "1460", "up9c_days", "2556");
 	derive(PERSON("") EWI("2005-01-01") GRANTED("tps")
 	       EV("date: 2009-06-30, type: status_ended, status: tps, reason: terminated")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
@@ -606,37 +585,24 @@ static void test_departure_under_outstanding_order_is_removal(void **state)
 	       HEARING("2008-02-01", ", kind: individual, appeared: true")
 	       DECIDE("2008-02-01", "removal_order") LEAVE("2008-06-01", "self"),
 	       "2026-11-27", NULL);
-	expect_item("departure", 1, "removal", "true");
-	expect_item("departure", 1, "removal_number", "1");
-	expect_item("departure", 1, "order_from_arrival", "false");
-	expect_item("departure", 1, "order_reinstated", "false");
-	expect_item("departure", 1, "proceedings_commenced", "true");
-	expect_item("departure", 1, "up_days", "882");
-	expect_item("departure", 1, "breaks_presence", "true");
-	expect_item("order", 1, "date", "2008-02-01");
-	expect_item("order", 1, "kind", "removal_order");
-	expect_item("order", 1, "in_absentia", "false");
-	expect_item("order", 1, "rescinded", "false");
-	expect_item("order", 1, "oral_notice", "false");
-	expect_item("order", 1, "absence_reason", "");
-	expect_item("order", 1, "executed", "true");
-	expect_item("order", 1, "arriving", "false");
-	expect_item("order", 1, "final_date", "2008-03-02");
-	expect_item("hearing", 1, "kind", "individual");
-	expect_item("hearing", 1, "missed", "false");
-	expect_item("hearing", 1, "departure_after", "2008-06-01");
-	expect("ordered_removed", "true");
-	expect("order_outstanding", "false");
-	expect("removals", "1");
-	expect("last_removal_date", "2008-06-01");
-	expect("final_order_date", "2008-03-02");
-	expect("in_absentia", "false");
-	expect("in_absentia_date", "unknown");
-	expect("reopen_deadline", "unknown");
-	expect("path", "removal_order_contested");
-	expect("hearing", "true");
-	expect("t_dec", "2008-02-01");
-	expect("decision_date", "2008-02-01");
+	expect_row("departure", 1, "removal", "true", "removal_number", "1",
+		    "order_from_arrival", "false", "order_reinstated", "false",
+		    "proceedings_commenced", "true", "up_days", "882",
+		    "breaks_presence", "true");
+	expect_row("order", 1, "date", "2008-02-01", "kind", "removal_order",
+		    "in_absentia", "false", "rescinded", "false",
+		    "oral_notice", "false", "absence_reason", "",
+		    "executed", "true", "arriving", "false",
+		    "final_date", "2008-03-02");
+	expect_row("hearing", 1, "kind", "individual", "missed", "false",
+		    "departure_after", "2008-06-01");
+	expect_case("ordered_removed", "true", "order_outstanding", "false",
+		    "removals", "1", "last_removal_date", "2008-06-01",
+		    "final_order_date", "2008-03-02", "in_absentia", "false",
+		    "in_absentia_date", "unknown",
+		    "reopen_deadline", "unknown",
+		    "path", "removal_order_contested", "hearing", "true",
+		    "t_dec", "2008-02-01", "decision_date", "2008-02-01");
 	expect("residence_unbroken", "false");      /* left under an order */
 	/* the BIA dismisses the appeal on 2008-07-15: final that day */
 	derive(PERSON("") EWI("2006-01-01") NTA("2007-06-01", ", time_place: true")
@@ -658,31 +624,24 @@ static void test_second_removal_under_reinstated_order(void **state)
 	       LEAVE("2008-02-21", "removed") EWI("2008-09-01")
 	       EV("date: 2010-07-25, type: reinstatement")
 	       LEAVE("2010-07-25", "removed"), "2026-11-27", NULL);
-	expect_item("departure", 2, "removal", "true");
-	expect_item("departure", 2, "removal_number", "2");
-	expect_item("departure", 2, "order_reinstated", "true");
-	expect_item("order", 2, "kind", "reinstatement");
-	expect_item("order", 2, "executed", "true");
-	expect_item("entry", 2, "unlawful", "true");
-	expect_item("entry", 2, "ordered_before", "true");
-	expect_item("entry", 2, "removed_before", "true");
-	expect_item("entry", 2, "consent_before", "false");
-	expect_item("entry", 2, "up9c_before", "781");
-	expect_item("entry", 1, "ordered_before", "false");
-	expect_item("entry", 1, "removed_before", "false");
-	expect("removals", "2");
-	expect("last_removal_date", "2010-07-25");
-	expect("path", "reinstatement");
-	expect("reinstatement_exposure", "true");
+	expect_row("departure", 2, "removal", "true", "removal_number", "2",
+		    "order_reinstated", "true");
+	expect_row("order", 2, "kind", "reinstatement", "executed", "true");
+	expect_row("entry", 2, "unlawful", "true", "ordered_before", "true",
+		    "removed_before", "true", "consent_before", "false",
+		    "up9c_before", "781");
+	expect_row("entry", 1, "ordered_before", "false",
+		    "removed_before", "false");
+	expect_case("removals", "2", "last_removal_date", "2010-07-25",
+		    "path", "reinstatement", "reinstatement_exposure", "true");
 	/* consent to reapply granted after the removal, before the entry */
 	derive(PERSON("") EWI("2006-01-01") EV("date: 2008-02-01, type: expedited_removal")
 	       LEAVE("2008-02-02", "removed")
 	       DECIDE("2011-01-10", "relief_granted, relief: consent_i212, by: USCIS")
 	       EV("date: 2012-05-01, type: entry, manner: admitted, status: B2, authorized_until: 2012-10-31"),
 	       "2012-06-01", NULL);
-	expect_item("entry", 2, "consent_before", "true");
-	expect_item("entry", 2, "unlawful", "false");
-	expect_item("entry", 2, "removed_before", "true");
+	expect_row("entry", 2, "consent_before", "true", "unlawful", "false",
+		    "removed_before", "true");
 	expect_item("departure", 1, "order_from_arrival", "true");
 	expect("reinstatement_exposure", "false");
 }
@@ -695,15 +654,12 @@ static void test_expedited_removal_at_port(void **state)
 	derive(PERSON("") EV("date: 2010-10-05, type: entry, manner: attempted")
 	       EV("date: 2010-10-05, type: expedited_removal")
 	       LEAVE("2010-10-05", "removed"), "2026-11-27", NULL);
-	expect_item("entry", 1, "manner", "attempted");
-	expect_item("entry", 1, "unlawful", "true");
+	expect_row("entry", 1, "manner", "attempted", "unlawful", "true");
 	expect_items("stay", 0);
-	expect_item("departure", 1, "order_from_arrival", "true");
-	expect_item("departure", 1, "proceedings_commenced", "true");
-	expect_item("departure", 1, "up_days", "0");
-	expect_item("departure", 1, "stay_start", "unknown");
-	expect_item("order", 1, "kind", "expedited_removal");
-	expect_item("order", 1, "arriving", "true");
+	expect_row("departure", 1, "order_from_arrival", "true",
+		    "proceedings_commenced", "true", "up_days", "0",
+		    "stay_start", "unknown");
+	expect_row("order", 1, "kind", "expedited_removal", "arriving", "true");
 	expect("path", "expedited_removal");
 	expect("first_entry_date", "unknown");      /* attempted only */
 	/* proceedings begun on arrival (nta arriving), an in absentia order */
@@ -714,8 +670,8 @@ static void test_expedited_removal_at_port(void **state)
 	       "2026-11-27", NULL);
 	expect_item("nta", 1, "arriving", "true");
 	expect_item("order", 1, "arriving", "true");
-	expect_item("departure", 1, "order_from_arrival", "true");
-	expect_item("departure", 1, "removal", "true");
+	expect_row("departure", 1, "order_from_arrival", "true",
+		    "removal", "true");
 }
 
 /* E38(c): EWI 2021-06-01; NTA filed 2024-02-20; a CBP Home departure
@@ -732,25 +688,18 @@ static void test_departure_before_later_in_absentia_order(void **state)
 {
 	(void)state;
 	derive(E38C, "2026-06-01", NULL);
-	expect_item("departure", 1, "kind", "cbp_home");
-	expect_item("departure", 1, "up_days", "1616");
-	expect_item("departure", 1, "proceedings_commenced", "true");
-	expect_item("hearing", 1, "missed", "true");
-	expect_item("hearing", 1, "absence_reason", "none");
-	expect_item("hearing", 1, "without_cause", "true");
-	expect_item("hearing", 1, "departure_after", "unknown");
-	expect_item("hearing", 1, "order_rescinded", "false");
+	expect_row("departure", 1, "kind", "cbp_home", "up_days", "1616",
+		    "proceedings_commenced", "true");
+	expect_row("hearing", 1, "missed", "true", "absence_reason", "none",
+		    "without_cause", "true", "departure_after", "unknown",
+		    "order_rescinded", "false");
 	/* the NTA set the hearing missed, and says nothing of oral warnings */
-	expect_item("order", 1, "oral_notice", "unknown");
-	expect_item("order", 1, "in_absentia", "true");
-	expect_item("order", 1, "executed", "false");
-	expect_item("order", 1, "final_date", "2026-03-02");
-	expect("in_absentia", "true");
-	expect("in_absentia_date", "2026-03-02");
-	expect("reopen_deadline", "2026-08-31");
-	expect("order_outstanding", "true");
-	expect("path", "removal_in_absentia");
-	expect("removals", "0");
+	expect_row("order", 1, "oral_notice", "unknown", "in_absentia", "true",
+		    "executed", "false", "final_date", "2026-03-02");
+	expect_case("in_absentia", "true", "in_absentia_date", "2026-03-02",
+		    "reopen_deadline", "2026-08-31",
+		    "order_outstanding", "true", "path", "removal_in_absentia",
+		    "removals", "0");
 }
 
 /* 3-year clause: proceedings commence when the NTA is filed (8 CFR
@@ -786,24 +735,514 @@ static void test_departure_lpr_withdrawal_abandonment(void **state)
 	       EV("date: 2008-01-01, type: departure, kind: self, verified: true")
 	       EV("date: 2008-02-01, type: entry, manner: admitted, status: immigrant"),
 	       "2026-11-27", NULL);
-	expect_item("departure", 1, "lpr", "true");
-	expect_item("departure", 1, "verified", "true");
-	expect_item("departure", 1, "stay_nonimmigrant", "false");
+	expect_row("departure", 1, "lpr", "true", "verified", "true",
+		    "stay_nonimmigrant", "false");
 	expect_item("stay", 1, "up_days", "0");     /* an LPR's stay */
 	expect("residence_unbroken", "true");
 	derive(PERSON("") EV("date: 2012-03-03, type: entry, manner: attempted")
 	       EV("date: 2012-03-03, type: withdrawal_at_port")
 	       LEAVE("2012-03-03", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "withdrawal", "true");
-	expect_item("departure", 1, "breaks_presence", "true");
-	expect_item("departure", 1, "stay_manner", "unknown");
-	expect("path", "withdrawal_at_port");
-	expect("t_dec", "2012-03-03");
+	expect_row("departure", 1, "withdrawal", "true",
+		    "breaks_presence", "true", "stay_manner", "unknown");
+	expect_case("path", "withdrawal_at_port", "t_dec", "2012-03-03");
 	derive(PERSON("") EWI("1969-11-20")
 	       EV("date: 1985-01-05, type: departure, kind: self, abandoned_residence: true")
 	       EWI("1985-08-20"), "2015-01-01", NULL);
 	expect_item("departure", 1, "abandoned_residence", "true");
 	expect("residence_unbroken", "false");
+}
+
+/* E27 and section 1 relief_granted: a grant of withholding sits on an
+ * order (kind protection_grant) and the trip of 2019-04-02 executes it.
+ * 9(B): 2012-12-01..2013-08-19 = 262 (asylum pending from 2013-08-20 to
+ * its denial, then protection: authorized); 9(C) keeps the pendency:
+ * 2012-12-01..2014-09-09 = 648.  Deadline: 2012-06-01 + 1 year = Saturday
+ * 2013-06-01, rolled to Monday 2013-06-03: the filing of 2013-08-20 is
+ * late. */
+static void test_order_protection_grant(void **state)
+{
+	(void)state;
+	derive(PERSON("") ADMIT("2012-06-01", "2012-11-30")
+	       EV("date: 2013-08-20, type: application, relief: asylum")
+	       NTA("2013-10-01", ", time_place: true, filed: 2013-10-08")
+	       HEARING("2014-09-10", ", kind: individual, appeared: true")
+	       DECIDE("2014-09-10", "relief_denied, relief: asylum")
+	       DECIDE("2014-09-10", "relief_granted, relief: withholding")
+	       LEAVE("2019-04-02", "self"), "2026-11-27", NULL);
+	expect_row("order", 1, "kind", "protection_grant",
+		    "date", "2014-09-10", "executed", "true");
+	expect_row("departure", 1, "removal", "true", "up_days", "262");
+	expect_item("stay", 1, "up9c_days", "648");
+	expect_case("asylum_deadline", "2013-06-03", "asylum_timely", "false",
+		    "path", "relief_granted", "granted_withholding", "true",
+		    "ordered_removed", "true");
+}
+
+/* Order kinds: stipulated (240(d)), administrative (238(b)), each final on
+ * its date; E13's drug-trafficking aggravated felony. */
+static void test_order_kinds_stipulated_and_238b(void **state)
+{
+	(void)state;
+	derive(PERSON("") EWI("2005-01-01") NTA("2005-06-01", ", time_place: true")
+	       DECIDE("2005-09-01", "stipulated_removal")
+	       LEAVE("2005-09-20", "removed"), "2026-11-27", NULL);
+	expect_row("order", 1, "kind", "stipulated_removal",
+		    "final_date", "2005-09-01");
+	expect_case("path", "stipulated_removal", "t_dec", "2005-09-01");
+	derive(PERSON("") ADMIT("2005-01-01", "2005-06-30")
+	       EV("date: 2010-12-01, type: admin_removal")
+	       LEAVE("2011-01-10", "removed")
+	       OFFENSES OFFENSE("charge: drug_trafficking, date: 2009-05-01, convicted: true, conviction_date: 2009-11-02, sentence_days: 1095"),
+	       "2026-11-27", NULL);
+	expect_row("order", 1, "kind", "admin_removal",
+		    "final_date", "2010-12-01");
+	expect_case("path", "admin_removal_238b", "t_dec", "2010-12-01",
+		    "decision_date", "2010-12-01",
+		    "drug_trafficking_af", "true", "af_sentence_days", "1095");
+}
+
+/* E24 and in_absentia_relief_bar: the oral warning must come with the
+ * notice that set the hearing missed (the mailed notice of 2013-11-20
+ * with hearing_date 2014-06-02), not with the NTA of the master hearing.
+ * Day 180 after 2014-06-02 is Saturday 2014-11-29: reopen by Monday
+ * 2014-12-01. */
+static void test_oral_notice_of_the_hearing_missed(void **state)
+{
+	(void)state;
+#define E24(oral) PERSON("") ADMIT("2011-03-01", "2011-08-31") \
+	NTA("2012-09-03", ", time_place: true, oral_notice: true") \
+	HEARING("2013-01-14", ", kind: master, appeared: true") \
+	EV("date: 2013-11-20, type: hearing_notice, time_place: true, oral_notice: " oral ", hearing_date: 2014-06-02") \
+	HEARING("2014-06-02", ", kind: individual, appeared: false, absence_reason: none") \
+	DECIDE("2014-06-02", "in_absentia_order") \
+	EV("date: 2018-03-01, type: encounter, agency: ICE")
+	derive(E24("false"), "2018-08-01", NULL);
+	expect_row("order", 1, "oral_notice", "false",
+		    "absence_reason", "none", "final_date", "2014-06-02",
+		    "executed", "false");
+	expect_row("hearing", 1, "missed", "false", "absence_reason", "",
+		    "without_cause", "false");
+	expect_item("hearing", 2, "missed", "true");
+	expect_row("nta", 1, "oral_notice", "true", "time_place", "true",
+		    "later_notice_date", "2013-11-20");
+	expect_row("encounter", 1, "date", "2018-03-01", "agency", "ICE",
+		    "after_in_absentia_order", "true",
+		    "present_without_admission", "false",
+		    "detained", "unknown", "near_border", "unknown",
+		    "between_ports", "false", "at_port", "false");
+	expect_case("reopen_deadline", "2014-12-01",
+		    "in_absentia_date", "2014-06-02",
+		    "path", "removal_in_absentia");
+	expect("hearing", "false");     /* the master hearing decided nothing */
+	expect("t_dec", "2014-06-02");
+	/* 2011-09-01..as_of 2018-08-01 = 2,527 (the order adds nothing) */
+	expect("up_current_days", "2527");
+	derive(E24("true"), "2018-08-01", NULL);
+	expect_item("order", 1, "oral_notice", "true");
+#undef E24
+	/* no notice on file set the individual hearing: unknown */
+	derive(PERSON("") ADMIT("2011-03-01", "2011-08-31")
+	       NTA("2012-09-03", ", time_place: true, oral_notice: true")
+	       HEARING("2013-01-14", ", kind: master, appeared: true")
+	       HEARING("2014-06-02", ", kind: individual, appeared: false")
+	       DECIDE("2014-06-02", "in_absentia_order"), "2018-08-01", NULL);
+	expect_row("order", 1, "oral_notice", "unknown",
+		    "absence_reason", "unknown");
+	expect_row("hearing", 2, "absence_reason", "unknown",
+		    "without_cause", "unknown");
+}
+
+/* E23 and section 1 removal_in_absentia: a granted motion to reopen
+ * (no_notice) rescinds the in absentia order; the episode is pending; the
+ * hearing set for 2027-02-16 is an announcement. */
+#define E23 PERSON("") EWI("2016-02-01") \
+	NTA("2018-03-05", ", time_place: false, filed: 2018-03-12") \
+	EV("date: 2018-06-10, type: hearing_notice, time_place: true, oral_notice: false, hearing_date: 2019-01-15") \
+	HEARING("2019-01-15", ", kind: master, appeared: false, absence_reason: no_notice") \
+	DECIDE("2019-01-15", "in_absentia_order") \
+	EV("date: 2019-04-01, type: motion, kind: reopen, basis: no_notice, outcome: granted, decided: 2019-06-20") \
+	HEARING("2027-02-16", ", kind: individual, scheduled: true")
+static void test_order_rescinded_by_granted_motion(void **state)
+{
+	(void)state;
+	derive(E23, "2026-12-01", NULL);
+	expect_row("order", 1, "kind", "in_absentia_order",
+		    "rescinded", "true", "absence_reason", "no_notice");
+	expect_row("hearing", 1, "missed", "true", "without_cause", "false",
+		    "order_rescinded", "true", "scheduled", "false");
+	expect_row("hearing", 2, "date", "2027-02-16", "scheduled", "true",
+		    "missed", "false");
+	expect_row("nta", 1, "date", "2018-03-05", "time_place", "false",
+		    "arriving", "false", "oral_notice", "unknown",
+		    "later_notice_date", "2018-06-10");
+	expect_case("ordered_removed", "false", "in_absentia", "false",
+		    "path", "pending", "in_proceedings", "true",
+		    "decision_date", "2026-12-01", "t_dec", "2026-12-01",
+		    "episode_start", "2018-03-05");
+	/* 2016-02-01..as_of 2026-12-01 = 3,957 */
+	expect("up_current_days", "3957");
+	/* a judge's termination vacates an order too */
+	derive(PERSON("") EWI("2010-01-01") NTA("2011-01-03", ", time_place: true")
+	       DECIDE("2012-01-10", "removal_order") DECIDE("2012-05-01", "terminated"),
+	       "2013-01-01", NULL);
+	expect_item("order", 1, "rescinded", "true");
+	expect_case("ordered_removed", "false", "path", "terminated",
+		    "in_proceedings", "false");
+}
+
+/* E34 and E38: encounters (bar-free facts for 1814, 1815) and
+ * misrepresentations, whose willful and material default to true
+ * (bar_6C_i), retraction and the citizen-parents exception to false. */
+static void test_encounters_and_misrepresentations(void **state)
+{
+	(void)state;
+	derive(PERSON("") EWI("2009-04-10")
+	       EV("date: 2012-03-05, type: misrepresentation, kind: false_claim_citizenship, purpose: employment")
+	       EV("date: 2013-01-08, type: misrepresentation, kind: fraud, willful: false, material: false, retracted_timely: true, exception_usc_parents: true")
+	       EV("date: 2021-05-10, type: encounter, agency: CBP, between_ports: true, near_border: true, at_port: false, detained: true"),
+	       "2021-06-01", NULL);
+	expect_row("misrepresentation", 1, "date", "2012-03-05",
+		    "kind", "false_claim_citizenship", "purpose", "employment",
+		    "willful", "true", "material", "true",
+		    "retracted_timely", "false",
+		    "exception_usc_parents", "false");
+	expect_row("misrepresentation", 2, "kind", "fraud", "purpose", "",
+		    "willful", "false", "material", "false",
+		    "retracted_timely", "true",
+		    "exception_usc_parents", "true");
+	expect_row("encounter", 1, "agency", "CBP", "between_ports", "true",
+		    "near_border", "true", "detained", "true",
+		    "present_without_admission", "true",
+		    "after_in_absentia_order", "false");
+	expect("path", "no_proceedings");       /* an encounter decides nothing */
+	expect("episode_start", "2021-05-10");
+}
+
+/* Petitions: approvable when filed (245(i)) as the file says, else true
+ * if approved, else unknown; E30's grandfathering by a labor
+ * certification of 1997-12-01 (on or before 1998-01-14: no presence on
+ * 2000-12-21 needed, and he was abroad 2000-11-30..2001-03-09).  UP now:
+ * 2001-12-11..2026-11-30 = 9,121. */
+static void test_petitions_and_245i(void **state)
+{
+	(void)state;
+#define WEN(lc) PERSON("") \
+	EV("date: 1997-04-10, type: entry, manner: admitted, status: H2B, authorized_until: 2000-12-10") \
+	EV("date: " lc ", type: petition, form: labor_certification, category: preference, basis: employment, outcome: approved, decided: 1998-06-01, petitioner: employer") \
+	EV("date: 1999-05-05, type: petition, form: I-140, outcome: approved, approvable_when_filed: false") \
+	LEAVE("2000-11-30", "self") \
+	EV("date: 2001-03-10, type: entry, manner: admitted, status: H2B, authorized_until: 2001-12-10") \
+	EV("date: 2001-04-27, type: petition, form: I-130, category: immediate_relative")
+	derive(WEN("1997-12-01"), "2026-11-30", NULL);
+	expect_row("petition", 1, "date", "1997-12-01",
+		    "form", "labor_certification", "category", "preference",
+		    "basis", "employment", "outcome", "approved",
+		    "approvable", "true", "decided", "1998-06-01",
+		    "petitioner", "employer");
+	expect_item("petition", 2, "approvable", "false");
+	expect_row("petition", 3, "approvable", "unknown", "outcome", "");
+	expect_case("s245i_grandfathered", "true",
+		    "s245i_early_filing", "true",
+		    "present_on_s245i_date", "false",
+		    "up_current_days", "9121");
+	expect("immediate_relative", "true");   /* the I-130's category */
+	derive(WEN("1998-02-02"), "2026-11-30", NULL);
+	expect("s245i_early_filing", "false");
+#undef WEN
+}
+
+/* ---- offenses (section 4) ------------------------------------------------------ */
+
+/* off.conviction and the vocabulary: a juvenile adjudication is not a
+ * conviction (its classification still stands: theft with 400 days is an
+ * aggravated felony by af_if_sentence_days 365); an analyst's
+ * classification overrides the vocabulary; a conviction not on file makes
+ * the running counts ranges.  Born 1985-03-10: 18 on 2003-05-01, 20 on
+ * 2006-01-01. */
+static void test_offense_classification_and_counts(void **state)
+{
+	(void)state;
+	derive(PERSON("born: 1985-03-10") EWI("2000-01-01") OFFENSES
+	       OFFENSE("charge: theft, date: 2003-05-01, convicted: true, juvenile: true, sentence_days: 400")
+	       OFFENSE("charge: drug_trafficking, date: 2006-01-01, convicted: true, conviction_date: 2006-08-01, sentence_days: 1500, max_days: 3650, suspended_days: 500, grade: felony")
+	       OFFENSE("charge: dui, date: 2008-02-02, convicted: true, classification: {cimt: true}")
+	       OFFENSE("charge: burglary, date: 2009-01-01, sentence_days: 200, classification: {burglary: true, gang_element: false, sexual_abuse: false, minor_traffic: false, status_offense: false}"),
+	       "2012-01-01", NULL);
+	expect_row("offense", 1, "date", "2003-05-01", "conviction", "false",
+		   "age", "18", "cimt", "true", "aggravated_felony", "true",
+		   "cimt_seq", "0", "convictions_through", "0",
+		   "sentence_days_through", "0");
+	expect_row("offense", 2, "charge", "drug_trafficking",
+		   "conviction", "true", "conviction_date", "2006-08-01",
+		   "aggravated_felony", "true", "cimt", "true",
+		   "controlled_substance", "true", "marijuana_30g", "false",
+		   "domestic_violence", "false", "violent", "false",
+		   "firearm", "unknown", "sexual_abuse", "unknown",
+		   "burglary", "unknown", "gang_element", "unknown",
+		   "minor_traffic", "unknown", "status_offense", "unknown",
+		   "dui", "false", "trafficking", "true", "max_days", "3650",
+		   "sentence_days", "1500", "suspended_days", "500",
+		   "grade", "felony", "age", "20", "cimt_seq", "1",
+		   "convictions_through", "1", "sentence_days_through", "1500");
+	expect_row("offense", 3, "cimt", "true", "dui", "true",
+		   "sentence_days", "unknown", "grade", "", "cimt_seq", "2",
+		   "convictions_through", "2", "sentence_days_through", "1500");
+	/* convicted not on file: 2..3; 200 days is no AF under (G) */
+	expect_row("offense", 4, "conviction", "unknown",
+		   "aggravated_felony", "false", "burglary", "true",
+		   "gang_element", "false", "sexual_abuse", "false",
+		   "minor_traffic", "false", "status_offense", "false",
+		   "cimt", "unknown", "cimt_seq", "2..3",
+		   "convictions_through", "2..3",
+		   "sentence_days_through", "1500..1700");
+	expect_case("convictions", "2..3", "cimt_count", "2..3",
+		    "aggravated_felony", "true", "drug_trafficking_af", "true",
+		    "controlled_substance", "true", "af_sentence_days", "1500",
+		    "criminal_inadmissible", "true");
+	/* vacated for a legal defect (Pickering): no conviction */
+	derive(PERSON("") EWI("2000-01-01") OFFENSES
+	       OFFENSE("charge: theft, date: 2004-01-01, convicted: true, vacated: defect"),
+	       "2012-01-01", NULL);
+	expect_item("offense", 1, "conviction", "false");
+	expect_case("convictions", "0", "cimt_count", "0",
+		    "aggravated_felony", "false");
+}
+
+/* E15, off.petty_offense and off.cancel_bar_trap: one petty theft (max
+ * 365, 10 days imposed) is within the petty-offense exception, so it does
+ * not stop time, but a maximum of a year or more bars non-LPR
+ * cancellation (Cortez Canales); a maximum of 180 does not (Pedroza).
+ * Time stops at the compliant NTA: 1999-04-01..2010-09-01 = 11 years,
+ * 4,171 days; VAWA presence runs on to as_of 2010-12-01 (11 years). */
+static void test_petty_offense_cortez_canales_pedroza(void **state)
+{
+	(void)state;
+#define E15(max) PERSON("") EWI("1999-04-01") NTA("2010-09-01", ", time_place: true") \
+	OFFENSES OFFENSE("charge: theft, date: 2008-06-10, convicted: true, sentence_days: 10, max_days: " max)
+	derive(E15("365"), "2010-12-01", NULL);
+	expect_row("offense", 1, "petty_exception", "true",
+		   "referred_212a2", "false", "stops_time", "false");
+	expect_case("criminal_inadmissible", "false",
+		    "cancellation_offense_bar", "true", "cimt_count", "1",
+		    "convictions", "1", "stop_time_by", "nta",
+		    "stop_time_date", "2010-09-01", "cpp_start", "1999-04-01",
+		    "cpp_end", "2010-09-01", "cpp_years", "11",
+		    "cpp_days", "4171", "cpp_vawa_years", "11");
+	expect_item("nta", 1, "stops_time", "true");
+	derive(E15("180"), "2010-12-01", NULL);
+	expect("cancellation_offense_bar", "false");
+#undef E15
+}
+
+/* E08, stop_time and Barton: a drug possession stops time at its
+ * commission, 2010-04-20, for an LPR too: residence 2003-06-01..2010-04-20
+ * = 6 years (6 y 10 m 19 d); VAWA presence stops there as well; LPR since
+ * 2003-06-01, 8 whole years on as_of 2011-06-01; lawful residence before
+ * the NTA of 2011-03-01: 7 years, so no 212(h) LPR bar. */
+static void test_offense_stops_time_barton(void **state)
+{
+	(void)state;
+	derive(PERSON("lpr_since: 2003-06-01, lpr_via: admission")
+	       EV("date: 2003-06-01, type: entry, manner: admitted, status: immigrant")
+	       NTA("2011-03-01", ", time_place: true") OFFENSES
+	       OFFENSE("charge: drug_possession, date: 2010-04-20, convicted: true, conviction_date: 2011-01-10, sentence_days: 90"),
+	       "2011-06-01", NULL);
+	expect_row("offense", 1, "stops_time", "true", "referred_212a2", "true");
+	expect_case("stop_time_date", "2010-04-20", "stop_time_by", "offense",
+		    "residence_years", "6", "cpp_end", "2010-04-20",
+		    "cpp_vawa_years", "6", "lpr", "true",
+		    "lpr_since", "2003-06-01", "lpr_admitted_at_port", "true",
+		    "lpr_years", "8", "lawful_residence_years_at_nta", "7",
+		    "lpr_bar_212h", "false", "criminal_inadmissible", "true",
+		    "cancellation_offense_bar", "true",
+		    "other_drug_offense", "true");
+}
+
+/* E25, off.firearm and Campos-Torres: a firearms offense does not stop
+ * time (not referred to in 212(a)(2)) but bars cancellation; time stops
+ * at the compliant NTA 2019-05-06: residence 2011-08-20.. = 7 years
+ * (7 y 8 m 16 d). */
+static void test_firearm_offense_does_not_stop_time(void **state)
+{
+	(void)state;
+	derive(PERSON("lpr_since: 2011-08-20, lpr_via: admission")
+	       EV("date: 2011-08-20, type: entry, manner: admitted, status: immigrant")
+	       NTA("2019-05-06", ", time_place: true, filed: 2019-05-10") OFFENSES
+	       OFFENSE("charge: firearm_possession, date: 2015-04-04, convicted: true, conviction_date: 2015-09-01, grade: misdemeanor"),
+	       "2019-12-01", NULL);
+	expect_row("offense", 1, "firearm", "true", "cimt", "false",
+		   "stops_time", "false");
+	expect_case("stop_time_by", "nta", "stop_time_date", "2019-05-06",
+		    "residence_years", "7", "cancellation_offense_bar", "true",
+		    "criminal_inadmissible", "false", "lpr_years", "8");
+}
+
+/* E28, waiver_212h: a married son of 26 is a qualifying son or daughter
+ * of any age (212(h)(1)(B)), though not a child.  (A) admitted at a port
+ * 2006-02-15: lawful residence before the NTA of 2011-03-01 = 5 years
+ * < 7: the LPR bar applies in every era; the theft (max 730, not petty)
+ * stops time 2009-01-20: residence 2 years.  (B) adjusted 2006-02-15
+ * after a B-2 overstay: barred under Koljenovic (2011), not under J-H-J-
+ * (2016). */
+static void test_lpr_bar_212h_by_era(void **state)
+{
+	(void)state;
+#define JEAN(entry, via) PERSON("lpr_since: 2006-02-15, lpr_via: " via) entry \
+	NTA("2011-03-01", ", time_place: true") \
+	"relatives:\n  - {relation: child, status: citizen, born: 1984-07-07, married: true}\n" \
+	OFFENSES OFFENSE("charge: theft, date: 2009-01-20, convicted: true, conviction_date: 2009-05-10, max_days: 730, sentence_days: 240")
+	derive(JEAN(EV("date: 2006-02-15, type: entry, manner: admitted, status: immigrant"),
+		    "admission"), "2011-06-01", "2016-01-01");
+	expect_case("qualifying_relative_212h", "true",
+		    "qualifying_relative", "false",
+		    "qualifying_relative_9bv", "false",
+		    "lawful_residence_years_at_nta", "5", "residence_years", "2",
+		    "stop_time_date", "2009-01-20", "lpr_bar_212h", "true");
+	const char *b = JEAN(ADMIT("2005-06-01", "2005-11-30"), "adjustment");
+	derive(b, "2011-06-01", NULL);
+	expect_case("lpr_admitted_at_port", "false", "lpr_bar_212h", "true",
+		    "lawful_residence_years_at_nta", "5");
+	derive(b, "2016-01-01", NULL);
+	expect("lpr_bar_212h", "false");
+#undef JEAN
+}
+
+/* off.dui_simple and Castillo-Perez: DUI convictions in the ten years
+ * before the decision (as_of 2016-06-01: after 2006-06-01); the one of
+ * 2005 is outside.  One 30 g marijuana possession is not "another" drug
+ * offense (212(h)). */
+static void test_dui_count_and_marijuana(void **state)
+{
+	(void)state;
+	derive(PERSON("") EWI("1998-01-15") NTA("2010-02-01", ", time_place: true")
+	       OFFENSES
+	       OFFENSE("charge: dui, date: 2005-01-01, convicted: true")
+	       OFFENSE("charge: dui, date: 2007-05-19, convicted: true")
+	       OFFENSE("charge: dui, date: 2009-03-02, convicted: true")
+	       OFFENSE("charge: marijuana_possession_30g, date: 2009-08-01, convicted: true"),
+	       "2016-06-01", NULL);
+	expect_row("offense", 4, "marijuana_30g", "true", "stops_time", "true");
+	expect_case("dui_count_gmc", "2", "other_drug_offense", "false",
+		    "offenses_over_15_years", "false", "dui_gmc_presumption", "false",
+		    "stop_time_date", "2009-08-01", "stop_time_by", "offense");
+	derive(PERSON("") EWI("1998-01-15") OFFENSES
+	       OFFENSE("charge: dui, date: 2007-05-19, convicted: true"),
+	       "2026-01-01", NULL);
+	expect_case("dui_count_gmc", "0", "offenses_over_15_years", "true",
+		    "dui_gmc_presumption", "true");
+}
+
+/* ---- continuous physical presence and stop-time (section 3) -------------------- */
+
+/* date.cpp_window and date.absence: days abroad are the days strictly
+ * between departure and return; one absence of more than 90 (2005-01-01
+ * to 2005-04-03: 91 days) starts a new period on the return; 90 does not.
+ * As of 2016-01-01: 2005-04-03.. = 10 years, 3,925 days; from 2000-01-01
+ * = 16 years, 5,844 days. */
+static void test_cpp_single_absence_over_90_days(void **state)
+{
+	(void)state;
+	derive(PERSON("") EWI("2000-01-01") LEAVE("2005-01-01", "self")
+	       EWI("2005-04-03"), "2016-01-01", NULL);
+	expect_case("cpp_start", "2005-04-03", "cpp_end", "2016-01-01",
+		    "cpp_years", "10", "cpp_days", "3925", "as_of", "2016-01-01",
+		    "law_as_of", "2016-01-01");
+	expect_item("departure", 1, "breaks_presence", "false");
+	derive(PERSON("") EWI("2000-01-01") LEAVE("2005-01-01", "self")
+	       EWI("2005-04-02"), "2016-01-01", NULL);
+	expect_case("cpp_start", "2000-01-01", "cpp_years", "16",
+		    "cpp_days", "5844");
+}
+
+/* date.cpp_window: only days abroad inside [cpp_end - 10 years, cpp_end)
+ * count: the 49 days of 2003 do not; the 60 days from 2005-12-02 to
+ * 2006-01-30 straddle the window's start 2006-01-01 and count 30; the 29
+ * days of 2014 count: 59.  The VAWA window (3 years, from 2013-01-01)
+ * holds only the 29. */
+static void test_cpp_window_absences(void **state)
+{
+	(void)state;
+	derive(PERSON("") EWI("1995-01-01")
+	       LEAVE("2003-01-10", "self") EWI("2003-03-01")
+	       LEAVE("2005-12-01", "self") EWI("2006-01-31")
+	       LEAVE("2014-06-01", "self") EWI("2014-07-01"), "2016-01-01", NULL);
+	expect_case("cpp_start", "1995-01-01", "cpp_years", "21",
+		    "cpp_window_absence_days", "59",
+		    "cpp_vawa_window_absence_days", "29", "cpp_vawa_years", "21");
+}
+
+/* E26: the 166-day trip of 1999 moves the start to the return
+ * 1999-11-15; the window 2002-04-02..2012-04-01 holds only the 20 days of
+ * 2004-05: CPP 12 years (12 y 4 m 18 d).  Born 1975: 9(B) UP of stay 1
+ * 1998-03-01..1999-05-31 = 457, of stay 2 1999-11-15..2004-12-19 = 1,862;
+ * the 9(C) count before the 1999 entry is 457. */
+static void test_cpp_long_absence_outside_window(void **state)
+{
+	(void)state;
+	derive(PERSON("born: 1975-06-01") EWI("1998-03-01")
+	       LEAVE("1999-06-01", "self") EWI("1999-11-15")
+	       LEAVE("2004-12-20", "self") EWI("2005-01-10")
+	       NTA("2012-04-02", ", time_place: true"), "2012-06-01", NULL);
+	expect_case("cpp_start", "1999-11-15", "cpp_end", "2012-04-02",
+		    "cpp_years", "12", "cpp_window_absence_days", "20");
+	expect_item("departure", 1, "up_days", "457");
+	expect_item("departure", 2, "up_days", "1862");
+	expect_item("entry", 2, "up9c_before", "457");
+}
+
+/* cpp_break_departure (Romalez-Alcaide, Castrejon-Colino): a voluntary
+ * return with the advisal and waiver on file breaks presence, so the 19
+ * days abroad do not matter: the period starts on the return 2005-01-20
+ * and the NTA of 2015-06-01 ends it: 10 years; with no advisal recorded,
+ * the start is a range, 10..15 years. */
+static void test_cpp_formal_departure(void **state)
+{
+	(void)state;
+#define VR(adv) PERSON("") EWI("2000-01-01") \
+	EV("date: 2005-01-01, type: voluntary_return" adv) \
+	LEAVE("2005-01-01", "voluntary_return") EWI("2005-01-20") \
+	NTA("2015-06-01", ", time_place: true")
+	derive(VR(", advised: true"), "2016-01-01", NULL);
+	expect_item("departure", 1, "breaks_presence", "true");
+	expect_case("cpp_start", "2005-01-20", "cpp_years", "10");
+	derive(VR(""), "2016-01-01", NULL);
+	expect_row("departure", 1, "advised", "unknown",
+		   "breaks_presence", "unknown");
+	expect_case("cpp_start", "2000-01-01..2005-01-20", "cpp_years", "10..15");
+#undef VR
+}
+
+/* E07 and stop_time's eras for a notice without time and place, followed
+ * by a hearing notice of 2010-09-14, all as of 2021-06-01: Camarillo
+ * (law 2012): the NTA stops time, 2001-02-10..2010-06-01 = 9 years, 3,398
+ * days; Pereira (law 2018-08): nothing; Mendoza-Hernandez (law 2020): the
+ * hearing notice, 3,503 days; Niz-Chavez (law 2021): nothing, 20 years,
+ * 7,416 days.  time_place not on file under Niz-Chavez: a range. */
+static void test_stop_time_eras_defective_nta(void **state)
+{
+	(void)state;
+	const char *c = PERSON("born: 1970-01-01") EWI("2001-02-10")
+		NTA("2010-06-01", ", time_place: false")
+		EV("date: 2010-09-14, type: hearing_notice, time_place: true");
+	derive(c, "2021-06-01", "2012-01-01");
+	expect_row("nta", 1, "stops_time", "true", "stop_date", "2010-06-01");
+	expect_case("stop_time_date", "2010-06-01", "stop_time_by", "nta",
+		    "cpp_years", "9", "cpp_days", "3398", "cpp_end", "2010-06-01");
+	derive(c, "2021-06-01", "2018-08-01");
+	expect_item("nta", 1, "stops_time", "false");
+	expect_case("stop_time_by", "none", "stop_time_date", "unknown");
+	derive(c, "2021-06-01", "2020-01-01");
+	expect_row("nta", 1, "stops_time", "true", "stop_date", "2010-09-14");
+	expect_case("stop_time_date", "2010-09-14",
+		    "stop_time_by", "hearing_notice", "cpp_days", "3503");
+	derive(c, "2021-06-01", NULL);
+	expect_item("nta", 1, "stops_time", "false");
+	expect_case("stop_time_by", "none", "cpp_years", "20", "cpp_days", "7416",
+		    "cpp_end", "2021-06-01", "in_proceedings", "true");
+	derive(PERSON("") EWI("2001-02-10") NTA("2010-06-01", ""), "2021-06-01", NULL);
+	expect_item("nta", 1, "stops_time", "unknown");
+	expect_case("cpp_years", "9..20", "cpp_days", "3398..7416",
+		    "cpp_end", "2010-06-01..2021-06-01");
 }
 
 /* ---- facts known to come out wrong (each skips itself while it does) -------- */
@@ -855,6 +1294,49 @@ static void test_known_wrong_9c_366_with_feb29(void **state)
 	known_wrong_end();
 }
 
+/* ---- coverage ---------------------------------------------------------------- */
+
+static bool relief_family(const char *n)
+{
+	return !strncmp(n, "applied_", 8) || !strncmp(n, "granted_", 8) ||
+	       !strncmp(n, "denied_", 7);
+}
+
+/* Every case fact of facts_table and every item fact of scope_defs was
+ * asserted by some test above (the applied_/granted_/denied_ families of
+ * the reliefs, one table row each, are asserted through a few of them). */
+static void test_every_fact_is_asserted(void **state)
+{
+	(void)state;
+	int missing = 0;
+	bool relief = false;
+	for (size_t i = 0; i < facts_count; i++) {
+		const char *n = facts_table[i].name;
+		if (relief_family(n)) {
+			relief |= case_seen[i];
+			continue;
+		}
+		if (!case_seen[i]) {
+			fprintf(stderr, "case fact never asserted: %s\n", n);
+			missing++;
+		}
+	}
+	if (!relief)
+		fprintf(stderr, "no applied_/granted_/denied_ fact asserted\n");
+	for (int sc = 0; sc < SC__COUNT; sc++)
+		for (uint16_t c = 0; c < scope_defs[sc].n_facts; c++)
+			if (!item_seen[sc][c]) {
+				fprintf(stderr, "item fact never asserted: %s.%s\n",
+					scope_defs[sc].name,
+					scope_defs[sc].facts[c].name);
+				missing++;
+			}
+	assert_int_equal(missing + !relief, 0);
+	/* slots: src/'s case facts first, in table order; then each scope */
+	for (size_t i = 0; i < facts_count; i++)
+		assert_string_equal(rules.env.facts[i].name, facts_table[i].name);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -877,9 +1359,27 @@ int main(void)
 		cmocka_unit_test(test_departure_before_later_in_absentia_order),
 		cmocka_unit_test(test_proceedings_commenced),
 		cmocka_unit_test(test_departure_lpr_withdrawal_abandonment),
+		cmocka_unit_test(test_order_protection_grant),
+		cmocka_unit_test(test_order_kinds_stipulated_and_238b),
+		cmocka_unit_test(test_oral_notice_of_the_hearing_missed),
+		cmocka_unit_test(test_order_rescinded_by_granted_motion),
+		cmocka_unit_test(test_encounters_and_misrepresentations),
+		cmocka_unit_test(test_petitions_and_245i),
+		cmocka_unit_test(test_offense_classification_and_counts),
+		cmocka_unit_test(test_petty_offense_cortez_canales_pedroza),
+		cmocka_unit_test(test_offense_stops_time_barton),
+		cmocka_unit_test(test_firearm_offense_does_not_stop_time),
+		cmocka_unit_test(test_lpr_bar_212h_by_era),
+		cmocka_unit_test(test_dui_count_and_marijuana),
+		cmocka_unit_test(test_cpp_single_absence_over_90_days),
+		cmocka_unit_test(test_cpp_window_absences),
+		cmocka_unit_test(test_cpp_long_absence_outside_window),
+		cmocka_unit_test(test_cpp_formal_departure),
+		cmocka_unit_test(test_stop_time_eras_defective_nta),
 		cmocka_unit_test(test_known_wrong_vd_alternate_order_on_deadline_day),
 		cmocka_unit_test(test_known_wrong_departure_before_in_absentia_order),
 		cmocka_unit_test(test_known_wrong_9c_366_with_feb29),
+		cmocka_unit_test(test_every_fact_is_asserted),
 	};
 	return cmocka_run_group_tests_name("facts", tests, setup, teardown);
 }
