@@ -542,6 +542,23 @@ TEST(test_up_status_periods)
 #undef GRANTED
 }
 
+/* up.tolling (agency policy): a timely extension request keeps the stay
+ * authorized while pending; after its denial on 2010-12-01 UP starts the
+ * next day: 2010-12-02..2011-02-28 = 89, in both counts.  Filed after
+ * the I-94 ran out (2010-07-15), it tolls nothing: 2010-07-01.. = 243. */
+TEST(test_up_tolled_by_extension_request)
+{
+#define EXT(filed) PERSON("") ADMIT("2010-01-01", "2010-06-30") \
+	EV("date: " filed ", type: application, relief: extension_of_status") \
+	DECIDE("2010-12-01", "relief_denied, relief: extension_of_status, by: USCIS") \
+	LEAVE("2011-03-01", "self")
+	derive(EXT("2010-06-15"), "2026-11-27", NULL);
+	expect_row("stay", 1, "up_days", "89", "up9c_days", "89");
+	derive(EXT("2010-07-15"), "2026-11-27", NULL);
+	expect_item("stay", 1, "up_days", "243");
+#undef EXT
+}
+
 /* ---- departures and orders (section 1 departure.*, section 2b) ---------------- */
 
 /* 8 U.S.C. 1101(g): leaving while an order is outstanding is a removal.
@@ -1131,18 +1148,23 @@ TEST(test_cpp_window_absences)
  * 1999-11-15; the window 2002-04-02..2012-04-01 holds only the 20 days of
  * 2004-05: CPP 12 years (12 y 4 m 18 d).  Born 1975: 9(B) UP of stay 1
  * 1998-03-01..1999-05-31 = 457, of stay 2 1999-11-15..2004-12-19 = 1,862;
- * the 9(C) count before the 1999 entry is 457. */
+ * the 9(C) count before the 1999 entry is 457.  An NTA served before the
+ * break (1999-05-03) does not stop the new period (Cisneros-Gonzalez). */
 TEST(test_cpp_long_absence_outside_window)
 {
-	derive(PERSON("born: 1975-06-01") EWI("1998-03-01")
-	       LEAVE("1999-06-01", "self") EWI("1999-11-15")
-	       LEAVE("2004-12-20", "self") EWI("2005-01-10")
-	       NTA("2012-04-02", ", time_place: true"), "2012-06-01", NULL);
+#define E26(nta) PERSON("born: 1975-06-01") EWI("1998-03-01") nta \
+	LEAVE("1999-06-01", "self") EWI("1999-11-15") \
+	LEAVE("2004-12-20", "self") EWI("2005-01-10") \
+	NTA("2012-04-02", ", time_place: true")
+	derive(E26(""), "2012-06-01", NULL);
 	expect_item("departure", 1, "up_days", "457");
 	expect_item("departure", 2, "up_days", "1862");
 	expect_item("entry", 2, "up9c_before", "457");
 	expect_case("cpp_start", "1999-11-15", "cpp_end", "2012-04-02",
 		    "cpp_years", "12", "cpp_window_absence_days", "20");
+	derive(E26(NTA("1999-05-03", ", time_place: true")), "2012-06-01", NULL);
+	expect_case("cpp_start", "1999-11-15", "stop_time_date", "2012-04-02");
+#undef E26
 }
 
 /* cpp_break_departure (Romalez-Alcaide, Castrejon-Colino): a voluntary
@@ -1452,8 +1474,9 @@ TEST(test_paths_closure_and_grant)
  * 1998-04-01 (a Wednesday; filed 1998-03-30: timely; 9(B) UP
  * 1997-04-01..1998-03-29 = 363, none while pending); 1998-04-02 is late.
  * Arrival 1999-01-01: Saturday 2000-01-01, rolled to Monday 2000-01-03
- * only under the law from 2001-01-05.  An arrival in 2012-06: the range
- * 2013-06-03 (Saturday 06-01 rolled)..2013-07-01 (Sunday 06-30 rolled). */
+ * only under the law from 2001-01-05.  An arrival on 2012-02-29: Feb 28
+ * (a Thursday).  An arrival in 2012-06: the range 2013-06-03 (Saturday
+ * 06-01 rolled)..2013-07-01 (Sunday 06-30 rolled). */
 TEST(test_asylum_deadline)
 {
 #define E35(filed) PERSON("") ADMIT("1995-08-14", "1996-02-13") \
@@ -1469,6 +1492,8 @@ TEST(test_asylum_deadline)
 	expect_case("asylum_deadline", "2000-01-01", "asylum_timely", "false");
 	derive(PERSON("") EWI("1999-01-01"), "2000-06-01", "2026-01-01");
 	expect("asylum_deadline", "2000-01-03");
+	derive(PERSON("") EWI("2012-02-29"), "2013-01-01", NULL);
+	expect("asylum_deadline", "2013-02-28");
 	derive(PERSON("") EWI("2012-06"), "2013-06-15", NULL);
 	expect_case("asylum_deadline", "2013-06-03..2013-07-01",
 		    "asylum_timely", "unknown",
@@ -1579,6 +1604,7 @@ int main(void)
 		cmocka_unit_test(test_up_asylum_pending),
 		cmocka_unit_test(test_up_adjustment_pending_across_advance_parole),
 		cmocka_unit_test(test_up_status_periods),
+		cmocka_unit_test(test_up_tolled_by_extension_request),
 		cmocka_unit_test(test_departure_under_outstanding_order_is_removal),
 		cmocka_unit_test(test_second_removal_under_reinstated_order),
 		cmocka_unit_test(test_expedited_removal_at_port),
