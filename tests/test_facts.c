@@ -133,7 +133,7 @@ static const char *fact_text(const char *scope, uint32_t k, const char *name,
 	if (k < 1 || k > fs.items[sc].n)
 		fail_msg("line %d: %s #%u: the case has %u", line, scope, k,
 			 fs.items[sc].n);
-	char full[GOT];
+	char full[2 * GOT];
 	snprintf(full, sizeof(full), "%s.%s", scope, name);
 	const struct scope_layout *l = &rules.scope[sc];
 	for (uint16_t c = 0; c < l->width; c++)
@@ -149,22 +149,28 @@ static const char *fact_text(const char *scope, uint32_t k, const char *name,
 /* Facts known to come out wrong, reported so far in this test. */
 static int n_wrong;
 
-/* Asserts the name, value pairs (then NULL) of the case (scope NULL) or
- * of item k of scope; a known-wrong pair is only reported and counted. */
+/* Asserts facts of the case (scope NULL) or of item k of scope, given as
+ * "name=value, name=value" (a value holds no comma); a known-wrong one is
+ * only reported and counted. */
 static void check(int line, bool known_wrong, const char *scope, uint32_t k,
-		  ...)
+		  const char *facts)
 {
-	char got[GOT], what[GOT];
-	va_list ap;
-	va_start(ap, k);
-	for (const char *n; (n = va_arg(ap, const char *));) {
-		const char *want = va_arg(ap, const char *);
-		if (!strcmp(fact_text(scope, k, n, got, line), want))
+	char got[GOT], what[3 * GOT], name[GOT], want[GOT];
+	for (const char *p = facts; *p;) {
+		const char *eq = strchr(p, '='), *end = strstr(p, ", ");
+		if (!end)
+			end = p + strlen(p);
+		if (!eq || eq > end || eq - p >= GOT || end - eq > GOT)
+			fail_msg("line %d: bad facts '%s'", line, facts);
+		snprintf(name, sizeof(name), "%.*s", (int)(eq - p), p);
+		snprintf(want, sizeof(want), "%.*s", (int)(end - eq - 1), eq + 1);
+		p = *end ? end + 2 : end;
+		if (!strcmp(fact_text(scope, k, name, got, line), want))
 			continue;
 		if (scope)
-			snprintf(what, sizeof(what), "%s #%u %s", scope, k, n);
+			snprintf(what, sizeof(what), "%s #%u %s", scope, k, name);
 		else
-			snprintf(what, sizeof(what), "%s", n);
+			snprintf(what, sizeof(what), "%s", name);
 		if (!known_wrong)
 			fail_msg("line %d: %s: expected '%s', got '%s'", line,
 				 what, want, got);
@@ -172,16 +178,12 @@ static void check(int line, bool known_wrong, const char *scope, uint32_t k,
 			      "'%s'\n", line, what, want, got);
 		n_wrong++;
 	}
-	va_end(ap);
 }
 
-#define expect_case(...) check(__LINE__, false, NULL, 0, __VA_ARGS__, NULL)
-#define expect(name, want) expect_case(name, want)
-#define expect_row(sc, k, ...) check(__LINE__, false, sc, k, __VA_ARGS__, NULL)
-#define expect_item(sc, k, name, want) expect_row(sc, k, name, want)
-#define wrong(name, want) check(__LINE__, true, NULL, 0, name, want, NULL)
-#define wrong_item(sc, k, name, want) \
-	check(__LINE__, true, sc, k, name, want, NULL)
+#define expect_case(facts) check(__LINE__, false, NULL, 0, facts)
+#define expect_row(sc, k, facts) check(__LINE__, false, sc, k, facts)
+#define wrong(facts) check(__LINE__, true, NULL, 0, facts)
+#define wrong_item(sc, k, facts) check(__LINE__, true, sc, k, facts)
 
 /* Ends a test_known_wrong_*: it skips itself while any fact is wrong. */
 static void known_wrong_end(void)
@@ -201,13 +203,8 @@ static void expect_items_at(const char *scope, uint32_t n, int line)
 }
 
 /* A test: cmocka's signature around a body that needs no state. */
-#define TEST(name) \
-	static void name##_body(void); \
-	static void name(void **state) \
-	{ \
-		(void)state; \
-		name##_body(); \
-	} \
+#define TEST(name) static void name##_body(void); \
+	static void name(void **state) { (void)state; name##_body(); } \
 	static void name##_body(void)
 
 /* ---- case text ------------------------------------------------------------- */
@@ -230,64 +227,62 @@ static void expect_items_at(const char *scope, uint32_t n, int line)
 /* E01, date.up_start_overstay and date.up_end: UP runs from the day after
  * "admit until" 2009-06-30 up to, not including, the departure day:
  * 2009-07-01..2009-12-28 = 31+31+30+31+30+28 = 181.  The VR's grant day is
- * the departure day, which is not counted anyway (up.authorized). */
+ * the departure day, which is not counted anyway (up.authorized); with no
+ * depart_by it has no grant row, and the person left under it.  Age 29 on
+ * the decision date, the VR; no UP now: not in the U.S. */
 TEST(test_up_overstay_departure_day_not_counted)
 {
 	derive("person: {born: 1980-01-01}\nevents:\n"
 	       ADMIT("2009-01-05", "2009-06-30")
 	       EV("date: 2009-12-29, type: voluntary_return, advised: true")
 	       LEAVE("2009-12-29", "voluntary_return"), "2026-11-27", NULL);
-	expect_row("departure", 1, "date", "2009-12-29",
-		    "kind", "voluntary_return", "up_days", "181",
-		    "stay_start", "2009-01-05", "stay_manner", "admitted",
-		    "stay_nonimmigrant", "true", "advised", "true",
-		    "removal", "false", "removal_number", "0",
-		    "verified", "unknown", "abandoned_residence", "false",
-		    "breaks_presence", "true");
-	expect_item("departure", 1, "under_vd", "true");  /* no deadline set */
-	expect_items("vd", 0);          /* a VR without depart_by: no grant row */
-	expect_row("stay", 1, "date", "2009-01-05", "end", "2009-12-29",
-		    "open", "false", "manner", "admitted", "up_days", "181",
-		    "up9c_days", "181", "overstayed", "true",
-		    "overstay_start", "2009-07-01", "nonimmigrant", "true");
-	expect_case("up9c_days", "181", "in_us", "false", "departed", "true",
-		    "departures", "1", "last_departure_date", "2009-12-29",
-		    "current_stay_start", "unknown", "born", "1980-01-01");
-	expect("up_current_days", "0");         /* not in the U.S. */
-	expect("age", "29");            /* 1980-01-01 to the VR 2009-12-29 */
+	expect_row("departure", 1, "date=2009-12-29, kind=voluntary_return, "
+		    "up_days=181, stay_start=2009-01-05, stay_manner=admitted, "
+		    "stay_nonimmigrant=true, advised=true, removal=false, "
+		    "removal_number=0, verified=unknown, "
+		    "abandoned_residence=false, breaks_presence=true, "
+		    "under_vd=true");
+	expect_items("vd", 0);
+	expect_row("stay", 1, "date=2009-01-05, end=2009-12-29, open=false, "
+		    "manner=admitted, up_days=181, up9c_days=181, "
+		    "overstayed=true, overstay_start=2009-07-01, "
+		    "nonimmigrant=true");
+	expect_case("up9c_days=181, in_us=false, departed=true, departures=1, "
+		    "last_departure_date=2009-12-29, "
+		    "current_stay_start=unknown, born=1980-01-01, "
+		    "up_current_days=0, age=29");
 }
 
 /* date.borderline: 180 (the departure day would make 181), 364 (would make
  * 365), 365 with a Feb 29 inside for 9(B) and 365 for 9(C) (would make
- * 366); a plain 365 is not borderline for 9(B). */
+ * 366); a plain 365 is not borderline for 9(B), nor 366 with a Feb 29.
+ * up.authorized: the grant day of a voluntary return is authorized, also
+ * without a depart_by: 180 before the VR of 2009-12-28, nothing after. */
 TEST(test_borderline_marks)
 {
-	/* 2009-07-01..2009-12-27 = 181 - 1 = 180 */
-	derive(PERSON("") ADMIT("2009-01-05", "2009-06-30")
-	       LEAVE("2009-12-28", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "180 (borderline)");
-	/* 2009-07-01..2010-06-29 = 364 */
-	derive(PERSON("") ADMIT("2009-01-05", "2009-06-30")
-	       LEAVE("2010-06-30", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "364 (borderline)");
-	/* 2009-07-01..2010-06-30 = 365, no Feb 29: firm for 9(B); one short
-	 * of 366 for 9(C) */
-	derive(PERSON("") ADMIT("2009-01-05", "2009-06-30")
-	       LEAVE("2010-07-01", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "365");
-	expect_item("stay", 1, "up9c_days", "365 (borderline)");
-	expect("up9c_days", "365 (borderline)");
+#define OVERSTAY(until, left, vr) derive(PERSON("") ADMIT("2009-01-05", until) \
+	vr LEAVE(left, "self"), "2026-11-27", NULL)
+	OVERSTAY("2009-06-30", "2009-12-28", "");  /* 2009-07-01..12-27 = 180 */
+	expect_row("departure", 1, "up_days=180 (borderline)");
+	OVERSTAY("2009-06-30", "2009-12-29",
+		 EV("date: 2009-12-28, type: voluntary_return"));
+	expect_row("departure", 1, "up_days=180 (borderline)");
+	OVERSTAY("2009-06-30", "2010-06-30", "");  /* ..2010-06-29 = 364 */
+	expect_row("departure", 1, "up_days=364 (borderline)");
+	OVERSTAY("2009-06-30", "2010-07-01", "");  /* ..2010-06-30 = 365 */
+	expect_row("departure", 1, "up_days=365");
+	expect_row("stay", 1, "up9c_days=365 (borderline)");
+	expect_case("up9c_days=365 (borderline)");
 	/* 2011-07-01..2012-06-29 = 365, holding 2012-02-29 */
-	derive(PERSON("") ADMIT("2011-01-05", "2011-06-30")
-	       LEAVE("2012-06-30", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "365 (borderline)");
-	expect_item("stay", 1, "up_days", "365 (borderline)");
-	/* 2011-07-01..2012-06-30 = 366 with a Feb 29: borderline for 9(C)
-	 * (date.more_than_one_year), firm for 9(B) */
-	derive(PERSON("") ADMIT("2011-01-05", "2011-06-30")
-	       LEAVE("2012-07-01", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "366");
-	expect_item("stay", 1, "up9c_days", "366 (borderline)");
+	OVERSTAY("2011-06-30", "2012-06-30", "");
+	expect_row("departure", 1, "up_days=365 (borderline)");
+	expect_row("stay", 1, "up_days=365 (borderline)");
+	/* ..2012-06-30 = 366 with a Feb 29: borderline for 9(C) only
+	 * (date.more_than_one_year) */
+	OVERSTAY("2011-06-30", "2012-07-01", "");
+	expect_row("departure", 1, "up_days=366");
+	expect_row("stay", 1, "up9c_days=366 (borderline)");
+#undef OVERSTAY
 }
 
 /* date.up_start_ewi: UP from the entry, 1997-04-01 or the 18th birthday,
@@ -298,37 +293,35 @@ TEST(test_up_ewi_from_1997_04_01)
 	derive(PERSON("") EWI("1990-02-01") LEAVE("1994-05-01", "self")
 	       EWI("1995-06-01") LEAVE("1998-01-10", "self"),
 	       "2026-11-27", NULL);
-	expect_row("stay", 1, "up_days", "0", "up9c_days", "0");
-	expect_row("stay", 2, "up_days", "284", "up9c_days", "284",
-		    "overstay_start", "unknown", "nonimmigrant", "false");
-	expect_item("departure", 2, "up_days", "284");
-	expect("up9c_days", "284");
-	expect_item("stay", 2, "overstayed", "false");   /* not admitted */
+	expect_row("stay", 1, "up_days=0, up9c_days=0");
+	expect_row("stay", 2, "up_days=284, up9c_days=284, "
+		    "overstay_start=unknown, nonimmigrant=false");
+	expect_row("departure", 2, "up_days=284");
+	expect_case("up9c_days=284");
+	expect_row("stay", 2, "overstayed=false");  /* not admitted */
 }
 
 /* E04, up.minor and date.up_9c: born 1991-01-15, so 9(B) counts from
  * 2009-01-15: ..2009-07-09 = 176; 9(C) ignores age: 2003-05-10..2009-07-09
- * = 2,253.  Back EWI 2010-02-01: 2010-02-01..as_of 2010-03-01 = 29. */
+ * = 2,253.  Back EWI 2010-02-01: 2010-02-01..as_of 2010-03-01 = 29; in
+ * all 2,253 + 29 = 2,282.  The open stay ends the day after as_of; no
+ * voluntary_return event records an advisal; age 19 on as_of. */
 TEST(test_up_from_18th_birthday)
 {
 	derive(PERSON("born: 1991-01-15") EWI("2003-05-10")
 	       LEAVE("2009-07-10", "voluntary_return") EWI("2010-02-01"),
 	       "2010-03-01", NULL);
-	expect_item("departure", 1, "up_days", "176");
-	expect_item("stay", 1, "up9c_days", "2253");
-	expect_row("stay", 2, "up_days", "29", "open", "true");
-	expect_row("entry", 2, "up9c_before", "2253",
-		    "after_departure", "true");
-	expect_item("entry", 1, "after_departure", "false");
-	expect_item("stay", 2, "end", "2010-03-02");     /* the day after as_of */
-	/* no voluntary_return event records an advisal */
-	expect_row("departure", 1, "advised", "false", "under_vd", "false");
-	expect_case("up_current_days", "29", "in_us", "true",
-		    "current_stay_start", "2010-02-01",
-		    "current_stay_manner", "without_inspection",
-		    "current_stay_status", "");
-	expect("up9c_days", "2282");            /* 2,253 + 29 */
-	expect("age", "19");                    /* on as_of: no decision */
+	expect_row("departure", 1, "up_days=176");
+	expect_row("stay", 1, "up9c_days=2253");
+	expect_row("stay", 2, "up_days=29, open=true");
+	expect_row("entry", 2, "up9c_before=2253, after_departure=true");
+	expect_row("entry", 1, "after_departure=false");
+	expect_row("stay", 2, "end=2010-03-02");
+	expect_row("departure", 1, "advised=false, under_vd=false");
+	expect_case("up_current_days=29, in_us=true, "
+		    "current_stay_start=2010-02-01, "
+		    "current_stay_manner=without_inspection, "
+		    "current_stay_status=, up9c_days=2282, age=19");
 }
 
 /* date.up_start_ds: D/S and no finding gives 0 (firm); a USCIS finding on
@@ -339,19 +332,19 @@ TEST(test_up_duration_of_status)
 #define F1 EV("date: 2008-08-20, type: entry, manner: admitted, status: F1, authorized_until: D/S")
 	derive(PERSON("born: 1990-01-01") F1 LEAVE("2012-01-01", "self"),
 	       "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "0");
-	expect_item("stay", 1, "overstayed", "false");
+	expect_row("departure", 1, "up_days=0");
+	expect_row("stay", 1, "overstayed=false");
 	derive(PERSON("born: 1990-01-01") F1
 	       EV("date: 2010-01-04, type: status_violation_found, by: USCIS")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "726");
-	expect_item("stay", 1, "overstay_start", "2010-01-05");
+	expect_row("departure", 1, "up_days=726");
+	expect_row("stay", 1, "overstay_start=2010-01-05");
 #undef F1
 	derive(PERSON("") EV("date: 2008-08-20, type: entry, manner: admitted")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "unknown");
-	expect_item("stay", 1, "up9c_days", "unknown");
-	expect("up9c_days", "unknown");
+	expect_row("departure", 1, "up_days=unknown");
+	expect_row("stay", 1, "up9c_days=unknown");
+	expect_case("up9c_days=unknown");
 }
 
 /* A stay whose start of UP is unknown (no authorized_until) but whose
@@ -361,8 +354,8 @@ TEST(test_up_unknown_start_fully_authorized)
 	derive(PERSON("") EV("date: 2008-08-20, type: entry, manner: admitted")
 	       EV("date: 2008-08-20, type: status_granted, status: tps, until: 2015-12-31")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "0");
-	expect_item("stay", 1, "up9c_days", "0");
+	expect_row("departure", 1, "up_days=0");
+	expect_row("stay", 1, "up9c_days=0");
 }
 
 /* date.up_start_parole: authorized through authorized_until (UP from
@@ -373,35 +366,23 @@ TEST(test_up_parole)
 {
 	derive(PERSON("") PAROLE("2015-03-01", ", authorized_until: 2015-09-30")
 	       LEAVE("2016-01-10", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days", "101", "stay_manner", "paroled",
-		    "stay_nonimmigrant", "false");
-	expect_row("stay", 1, "overstayed", "true",
-		    "overstay_start", "2015-10-01", "nonimmigrant", "false");
-	expect_row("entry", 1, "manner", "paroled", "unlawful", "false");
+	expect_row("departure", 1, "up_days=101, stay_manner=paroled, "
+		    "stay_nonimmigrant=false");
+	expect_row("stay", 1, "overstayed=true, overstay_start=2015-10-01, "
+		    "nonimmigrant=false");
+	expect_row("entry", 1, "manner=paroled, unlawful=false");
 	derive(PERSON("") PAROLE("2015-03-01", ", authorized_until: 2015-09-30")
 	       EV("date: 2015-06-15, type: status_ended, status: parole, reason: terminated")
 	       LEAVE("2016-01-10", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "208");
-	expect_item("stay", 1, "overstay_start", "2015-06-16");
+	expect_row("departure", 1, "up_days=208");
+	expect_row("stay", 1, "overstay_start=2015-06-16");
 	derive(PERSON("") PAROLE("2015-03-01", "") LEAVE("2016-01-10", "self"),
 	       "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "unknown");
+	expect_row("departure", 1, "up_days=unknown");
 	derive(PERSON("") PAROLE("2015-03-01", ", authorized_until: 2015-09-30")
 	       LEAVE("2015-09-01", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "0");
-	expect_item("stay", 1, "overstayed", "false");
-}
-
-/* up.authorized: the grant day of a voluntary return is authorized stay,
- * also without a depart_by: 2009-07-01..2009-12-27 = 180 before the VR of
- * 2009-12-28; the departure on 12-29 adds nothing, and the count is
- * borderline (date.borderline: counting the grant day would make 181). */
-TEST(test_up_vr_grant_day_is_authorized)
-{
-	derive(PERSON("") ADMIT("2009-01-05", "2009-06-30")
-	       EV("date: 2009-12-28, type: voluntary_return, advised: true")
-	       LEAVE("2009-12-29", "voluntary_return"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "180 (borderline)");
+	expect_row("departure", 1, "up_days=0");
+	expect_row("stay", 1, "overstayed=false");
 }
 
 /* E22, up.authorized and date.vd_deadline: EWI 2014-09-20, VD granted
@@ -416,21 +397,20 @@ TEST(test_vd_deadline_rolls_from_saturday)
 		DECIDE("2023-03-07", "voluntary_departure, stage: conclusion, depart_by: 2023-05-06, bond_posted: 2023-03-10")
 		LEAVE("2023-05-08", "voluntary_departure");
 	derive(c, "2026-12-01", NULL);
-	expect_row("departure", 1, "up_days", "3090", "under_vd", "true",
-		    "removal", "false", "proceedings_commenced", "true");
-	expect_row("vd", 1, "date", "2023-03-07", "by", "IJ",
-		    "stage", "conclusion", "depart_by", "2023-05-06",
-		    "deadline", "2023-05-08", "rolled", "true",
-		    "departed", "true", "departure_date", "2023-05-08",
-		    "left_in_time", "true", "nonvoluntary", "false",
-		    "bond_posted", "true", "ended_by_motion", "false",
-		    "stay_ewi", "true", "before_episode", "false");
+	expect_row("departure", 1, "up_days=3090, under_vd=true, "
+		    "removal=false, proceedings_commenced=true");
+	expect_row("vd", 1, "date=2023-03-07, by=IJ, stage=conclusion, "
+		    "depart_by=2023-05-06, deadline=2023-05-08, rolled=true, "
+		    "departed=true, departure_date=2023-05-08, "
+		    "left_in_time=true, nonvoluntary=false, bond_posted=true, "
+		    "ended_by_motion=false, stay_ewi=true, "
+		    "before_episode=false");
 	expect_items("order", 0);       /* the alternate order never took effect */
-	expect("path", "vd_post_conclusion");
+	expect_case("path=vd_post_conclusion");
 	derive(c, "2026-12-01", "2023-05-08");
-	expect_item("vd", 1, "left_in_time", "unknown (borderline)");
-	expect_item("departure", 1, "removal", "unknown (borderline)");
-	expect("vd_roll_firm", "false");
+	expect_row("vd", 1, "left_in_time=unknown (borderline)");
+	expect_row("departure", 1, "removal=unknown (borderline)");
+	expect_case("vd_roll_firm=false");
 }
 
 /* date.business_day: depart_by Saturday 2010-07-03; Sunday 07-04 is
@@ -443,20 +423,20 @@ TEST(test_vd_deadline_rolls_over_holiday)
 #define VD_2010 PERSON("") EWI("2004-01-01") NTA("2009-01-05", ", time_place: true") \
 	DECIDE("2010-05-04", "voluntary_departure, stage: conclusion, depart_by: 2010-07-03")
 	derive(VD_2010 LEAVE("2010-07-03", "voluntary_departure"), "2012-01-01", NULL);
-	expect_row("vd", 1, "deadline", "2010-07-06", "left_in_time", "true",
-		    "bond_posted", "unknown");
+	expect_row("vd", 1, "deadline=2010-07-06, left_in_time=true, "
+		    "bond_posted=unknown");
 	derive(VD_2010 LEAVE("2010-07-07", "self"), "2012-01-01", NULL);
-	expect_row("vd", 1, "left_in_time", "false", "departed", "true");
-	expect_row("order", 1, "kind", "vd_alternate", "date", "2010-07-07",
-		    "executed", "true");
-	expect_row("departure", 1, "removal", "true", "under_vd", "false");
+	expect_row("vd", 1, "left_in_time=false, departed=true");
+	expect_row("order", 1, "kind=vd_alternate, date=2010-07-07, "
+		    "executed=true");
+	expect_row("departure", 1, "removal=true, under_vd=false");
 	/* not gone by as_of 2010-07-06: still in time; on 07-07: not */
 	derive(VD_2010, "2010-07-06", NULL);
-	expect_row("vd", 1, "departed", "false", "departure_date", "unknown",
-		    "left_in_time", "true");
+	expect_row("vd", 1, "departed=false, departure_date=unknown, "
+		    "left_in_time=true");
 	derive(VD_2010, "2010-07-07", NULL);
-	expect_item("vd", 1, "left_in_time", "false");
-	expect("order_outstanding", "true");
+	expect_row("vd", 1, "left_in_time=false");
+	expect_case("order_outstanding=true");
 #undef VD_2010
 }
 
@@ -477,21 +457,21 @@ TEST(test_up_asylum_pending)
 	LEAVE("2011-06-20", "voluntary_departure")
 	derive("person: {born: 1980-01-01}\nclaims: {fear_of_return: true}\n"
 	       "events:\n" E16_EVENTS, "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "177");
-	expect_item("stay", 1, "up9c_days", "435");
-	expect_case("asylum_filed_date", "2010-08-25", "asylum_timely", "true",
-		    "path", "vd_post_conclusion", "hearing", "true",
-		    "t_dec", "2011-05-10", "decision_date", "2011-05-10",
-		    "episode_start", "2010-10-15", "applied_asylum", "true",
-		    "denied_asylum", "true", "granted_asylum", "false",
-		    "fear_of_return", "true");
-	expect("asylum_deadline", "2010-09-01");        /* a Wednesday */
-	expect("presence_before_nta_days", "409");      /* 2009-09-01..2010-10-14 */
+	expect_row("departure", 1, "up_days=177");
+	expect_row("stay", 1, "up9c_days=435");
+	expect_case("asylum_filed_date=2010-08-25, asylum_timely=true, "
+		    "path=vd_post_conclusion, hearing=true, t_dec=2011-05-10, "
+		    "decision_date=2011-05-10, episode_start=2010-10-15, "
+		    "applied_asylum=true, denied_asylum=true, "
+		    "granted_asylum=false, fear_of_return=true");
+	expect_case("asylum_deadline=2010-09-01");  /* a Wednesday */
+	/* 2009-09-01..2010-10-14 */
+	expect_case("presence_before_nta_days=409");
 	derive("person: {born: 1980-01-01}\nemployment:\n"
 	       "  - {from: 2010-09-01, to: 2010-12-31, authorized: false}\n"
 	       "events:\n" E16_EVENTS, "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "435");
-	expect("unauthorized_work", "true");
+	expect_row("departure", 1, "up_days=435");
+	expect_case("unauthorized_work=true");
 #undef E16_EVENTS
 }
 
@@ -508,15 +488,14 @@ TEST(test_up_adjustment_pending_across_advance_parole)
 		LEAVE("2019-05-10", "advance_parole")
 		PAROLE("2019-05-28", ", status: advance_parole");
 	derive(c, "2026-12-01", "2026-08-12");
-	expect_row("departure", 1, "up_days", "501", "kind", "advance_parole",
-		    "counts_for_9b", "false");
-	expect_item("stay", 2, "up_days", "0");
-	expect_item("entry", 2, "status", "advance_parole");
-	expect_case("in_us", "true", "current_stay_manner", "paroled",
-		    "current_stay_status", "advance_parole",
-		    "up_current_days", "0");
+	expect_row("departure", 1, "up_days=501, kind=advance_parole, "
+		    "counts_for_9b=false");
+	expect_row("stay", 2, "up_days=0");
+	expect_row("entry", 2, "status=advance_parole");
+	expect_case("in_us=true, current_stay_manner=paroled, "
+		    "current_stay_status=advance_parole, up_current_days=0");
 	derive(c, "2026-12-01", NULL);
-	expect_item("departure", 1, "counts_for_9b", "true");
+	expect_row("departure", 1, "counts_for_9b=true");
 }
 
 /* up.authorized (TPS) and up.family_unity: EWI 2005-01-01, a status
@@ -530,15 +509,15 @@ TEST(test_up_status_periods)
 #define GRANTED(st) EV("date: 2008-01-01, type: status_granted, status: " st ", until: 2010-12-31")
 	derive(PERSON("") EWI("2005-01-01") GRANTED("tps")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "up_days", "1460");
-	expect_item("stay", 1, "up9c_days", "1460");
+	expect_row("departure", 1, "up_days=1460");
+	expect_row("stay", 1, "up9c_days=1460");
 	derive(PERSON("") EWI("2005-01-01") GRANTED("family_unity")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_row("stay", 1, "up_days", "1460", "up9c_days", "2556");
+	expect_row("stay", 1, "up_days=1460, up9c_days=2556");
 	derive(PERSON("") EWI("2005-01-01") GRANTED("tps")
 	       EV("date: 2009-06-30, type: status_ended, status: tps, reason: terminated")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_item("stay", 1, "up_days", "2009");
+	expect_row("stay", 1, "up_days=2009");
 #undef GRANTED
 }
 
@@ -553,9 +532,9 @@ TEST(test_up_tolled_by_extension_request)
 	DECIDE("2010-12-01", "relief_denied, relief: extension_of_status, by: USCIS") \
 	LEAVE("2011-03-01", "self")
 	derive(EXT("2010-06-15"), "2026-11-27", NULL);
-	expect_row("stay", 1, "up_days", "89", "up9c_days", "89");
+	expect_row("stay", 1, "up_days=89, up9c_days=89");
 	derive(EXT("2010-07-15"), "2026-11-27", NULL);
-	expect_item("stay", 1, "up_days", "243");
+	expect_row("stay", 1, "up_days=243");
 #undef EXT
 }
 
@@ -572,32 +551,30 @@ TEST(test_departure_under_outstanding_order_is_removal)
 	       HEARING("2008-02-01", ", kind: individual, appeared: true")
 	       DECIDE("2008-02-01", "removal_order") LEAVE("2008-06-01", "self"),
 	       "2026-11-27", NULL);
-	expect_row("departure", 1, "removal", "true", "removal_number", "1",
-		    "order_from_arrival", "false", "order_reinstated", "false",
-		    "proceedings_commenced", "true", "up_days", "882",
-		    "breaks_presence", "true");
-	expect_row("order", 1, "date", "2008-02-01", "kind", "removal_order",
-		    "in_absentia", "false", "rescinded", "false",
-		    "oral_notice", "false", "absence_reason", "",
-		    "executed", "true", "arriving", "false",
-		    "final_date", "2008-03-02");
-	expect_row("hearing", 1, "kind", "individual", "missed", "false",
-		    "departure_after", "2008-06-01");
-	expect_case("ordered_removed", "true", "order_outstanding", "false",
-		    "removals", "1", "last_removal_date", "2008-06-01",
-		    "final_order_date", "2008-03-02", "in_absentia", "false",
-		    "in_absentia_date", "unknown",
-		    "reopen_deadline", "unknown",
-		    "path", "removal_order_contested", "hearing", "true",
-		    "t_dec", "2008-02-01", "decision_date", "2008-02-01");
-	expect("residence_unbroken", "false");      /* left under an order */
+	expect_row("departure", 1, "removal=true, removal_number=1, "
+		    "order_from_arrival=false, order_reinstated=false, "
+		    "proceedings_commenced=true, up_days=882, "
+		    "breaks_presence=true");
+	expect_row("order", 1, "date=2008-02-01, kind=removal_order, "
+		    "in_absentia=false, rescinded=false, oral_notice=false, "
+		    "absence_reason=, executed=true, arriving=false, "
+		    "final_date=2008-03-02");
+	expect_row("hearing", 1, "kind=individual, missed=false, "
+		    "departure_after=2008-06-01");
+	expect_case("ordered_removed=true, order_outstanding=false, "
+		    "removals=1, last_removal_date=2008-06-01, "
+		    "final_order_date=2008-03-02, in_absentia=false, "
+		    "in_absentia_date=unknown, reopen_deadline=unknown, "
+		    "path=removal_order_contested, hearing=true, "
+		    "t_dec=2008-02-01, decision_date=2008-02-01");
+	expect_case("residence_unbroken=false");  /* left under an order */
 	/* the BIA dismisses the appeal on 2008-07-15: final that day */
 	derive(PERSON("") EWI("2006-01-01") NTA("2007-06-01", ", time_place: true")
 	       DECIDE("2008-02-01", "removal_order")
 	       EV("date: 2008-07-15, type: appeal, to: BIA, stage: decided, outcome: dismissed"),
 	       "2026-11-27", NULL);
-	expect_item("order", 1, "final_date", "2008-07-15");
-	expect("order_outstanding", "true");
+	expect_row("order", 1, "final_date=2008-07-15");
+	expect_case("order_outstanding=true");
 }
 
 /* E11 and section 2b: a second removal, under a reinstated order.  Before
@@ -610,26 +587,25 @@ TEST(test_second_removal_under_reinstated_order)
 	       LEAVE("2008-02-21", "removed") EWI("2008-09-01")
 	       EV("date: 2010-07-25, type: reinstatement")
 	       LEAVE("2010-07-25", "removed"), "2026-11-27", NULL);
-	expect_row("departure", 2, "removal", "true", "removal_number", "2",
-		    "order_reinstated", "true");
-	expect_row("order", 2, "kind", "reinstatement", "executed", "true");
-	expect_row("entry", 2, "unlawful", "true", "ordered_before", "true",
-		    "removed_before", "true", "consent_before", "false",
-		    "up9c_before", "781");
-	expect_row("entry", 1, "ordered_before", "false",
-		    "removed_before", "false");
-	expect_case("removals", "2", "last_removal_date", "2010-07-25",
-		    "path", "reinstatement", "reinstatement_exposure", "true");
+	expect_row("departure", 2, "removal=true, removal_number=2, "
+		    "order_reinstated=true");
+	expect_row("order", 2, "kind=reinstatement, executed=true");
+	expect_row("entry", 2, "unlawful=true, ordered_before=true, "
+		    "removed_before=true, consent_before=false, "
+		    "up9c_before=781");
+	expect_row("entry", 1, "ordered_before=false, removed_before=false");
+	expect_case("removals=2, last_removal_date=2010-07-25, "
+		    "path=reinstatement, reinstatement_exposure=true");
 	/* consent to reapply granted after the removal, before the entry */
 	derive(PERSON("") EWI("2006-01-01") EV("date: 2008-02-01, type: expedited_removal")
 	       LEAVE("2008-02-02", "removed")
 	       DECIDE("2011-01-10", "relief_granted, relief: consent_i212, by: USCIS")
 	       EV("date: 2012-05-01, type: entry, manner: admitted, status: B2, authorized_until: 2012-10-31"),
 	       "2012-06-01", NULL);
-	expect_row("entry", 2, "consent_before", "true", "unlawful", "false",
-		    "removed_before", "true");
-	expect_item("departure", 1, "order_from_arrival", "true");
-	expect("reinstatement_exposure", "false");
+	expect_row("entry", 2, "consent_before=true, unlawful=false, "
+		    "removed_before=true");
+	expect_row("departure", 1, "order_from_arrival=true");
+	expect_case("reinstatement_exposure=false");
 }
 
 /* E12: an expedited removal order at a port is an arriving alien's order
@@ -639,24 +615,23 @@ TEST(test_expedited_removal_at_port)
 	derive(PERSON("") EV("date: 2010-10-05, type: entry, manner: attempted")
 	       EV("date: 2010-10-05, type: expedited_removal")
 	       LEAVE("2010-10-05", "removed"), "2026-11-27", NULL);
-	expect_row("entry", 1, "manner", "attempted", "unlawful", "true");
+	expect_row("entry", 1, "manner=attempted, unlawful=true");
 	expect_items("stay", 0);
-	expect_row("departure", 1, "order_from_arrival", "true",
-		    "proceedings_commenced", "true", "up_days", "0",
-		    "stay_start", "unknown");
-	expect_row("order", 1, "kind", "expedited_removal", "arriving", "true");
-	expect("path", "expedited_removal");
-	expect("first_entry_date", "unknown");      /* attempted only */
+	expect_row("departure", 1, "order_from_arrival=true, "
+		    "proceedings_commenced=true, up_days=0, "
+		    "stay_start=unknown");
+	expect_row("order", 1, "kind=expedited_removal, arriving=true");
+	expect_case("path=expedited_removal");
+	expect_case("first_entry_date=unknown");  /* attempted only */
 	/* proceedings begun on arrival (nta arriving), an in absentia order */
 	derive(PERSON("") PAROLE("2012-01-10", ", authorized_until: 2012-04-09")
 	       NTA("2012-01-10", ", time_place: true, arriving: true")
 	       HEARING("2012-06-01", ", kind: master, appeared: false, absence_reason: none")
 	       DECIDE("2012-06-01", "in_absentia_order") LEAVE("2013-02-01", "self"),
 	       "2026-11-27", NULL);
-	expect_item("nta", 1, "arriving", "true");
-	expect_item("order", 1, "arriving", "true");
-	expect_row("departure", 1, "order_from_arrival", "true",
-		    "removal", "true");
+	expect_row("nta", 1, "arriving=true");
+	expect_row("order", 1, "arriving=true");
+	expect_row("departure", 1, "order_from_arrival=true, removal=true");
 }
 
 /* E38(c): EWI 2021-06-01; NTA filed 2024-02-20; a CBP Home departure
@@ -672,18 +647,17 @@ TEST(test_expedited_removal_at_port)
 TEST(test_departure_before_later_in_absentia_order)
 {
 	derive(E38C, "2026-06-01", NULL);
-	expect_row("departure", 1, "kind", "cbp_home", "up_days", "1616",
-		    "proceedings_commenced", "true");
-	expect_row("hearing", 1, "missed", "true", "absence_reason", "none",
-		    "without_cause", "true", "departure_after", "unknown",
-		    "order_rescinded", "false");
+	expect_row("departure", 1, "kind=cbp_home, up_days=1616, "
+		    "proceedings_commenced=true");
+	expect_row("hearing", 1, "missed=true, absence_reason=none, "
+		    "without_cause=true, departure_after=unknown, "
+		    "order_rescinded=false");
 	/* the NTA set the hearing missed, and says nothing of oral warnings */
-	expect_row("order", 1, "oral_notice", "unknown", "in_absentia", "true",
-		    "executed", "false", "final_date", "2026-03-02");
-	expect_case("in_absentia", "true", "in_absentia_date", "2026-03-02",
-		    "reopen_deadline", "2026-08-31",
-		    "order_outstanding", "true", "path", "removal_in_absentia",
-		    "removals", "0");
+	expect_row("order", 1, "oral_notice=unknown, in_absentia=true, "
+		    "executed=false, final_date=2026-03-02");
+	expect_case("in_absentia=true, in_absentia_date=2026-03-02, "
+		    "reopen_deadline=2026-08-31, order_outstanding=true, "
+		    "path=removal_in_absentia, removals=0");
 }
 
 /* 3-year clause: proceedings commence when the NTA is filed (8 CFR
@@ -693,19 +667,19 @@ TEST(test_proceedings_commenced)
 {
 	derive(PERSON("") EWI("2008-01-01") NTA("2010-01-04", ", time_place: true")
 	       LEAVE("2010-02-01", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "proceedings_commenced", "unknown");
+	expect_row("departure", 1, "proceedings_commenced=unknown");
 	derive(PERSON("") EWI("2008-01-01")
 	       NTA("2010-01-04", ", time_place: true, filed: 2010-03-01")
 	       LEAVE("2010-02-01", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "proceedings_commenced", "false");
-	expect_item("nta", 1, "filed", "2010-03-01");
+	expect_row("departure", 1, "proceedings_commenced=false");
+	expect_row("nta", 1, "filed=2010-03-01");
 	/* an NTA of an earlier stay does not reach the next one */
 	derive(PERSON("") EWI("2008-01-01")
 	       NTA("2010-01-04", ", time_place: true, filed: 2010-01-05")
 	       LEAVE("2010-02-01", "self") EWI("2010-05-01")
 	       LEAVE("2011-02-01", "self"), "2026-11-27", NULL);
-	expect_item("departure", 1, "proceedings_commenced", "true");
-	expect_item("departure", 2, "proceedings_commenced", "false");
+	expect_row("departure", 1, "proceedings_commenced=true");
+	expect_row("departure", 2, "proceedings_commenced=false");
 }
 
 /* A permanent resident's trip (departure.lpr), a withdrawal at a port, a
@@ -717,21 +691,21 @@ TEST(test_departure_lpr_withdrawal_abandonment)
 	       EV("date: 2008-01-01, type: departure, kind: self, verified: true")
 	       EV("date: 2008-02-01, type: entry, manner: admitted, status: immigrant"),
 	       "2026-11-27", NULL);
-	expect_row("departure", 1, "lpr", "true", "verified", "true",
-		    "stay_nonimmigrant", "false");
-	expect("residence_unbroken", "true");
-	expect_item("stay", 1, "up_days", "0");     /* an LPR's stay */
+	expect_row("departure", 1, "lpr=true, verified=true, "
+		    "stay_nonimmigrant=false");
+	expect_case("residence_unbroken=true");
+	expect_row("stay", 1, "up_days=0");  /* an LPR's stay */
 	derive(PERSON("") EV("date: 2012-03-03, type: entry, manner: attempted")
 	       EV("date: 2012-03-03, type: withdrawal_at_port")
 	       LEAVE("2012-03-03", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "withdrawal", "true",
-		    "breaks_presence", "true", "stay_manner", "unknown");
-	expect_case("path", "withdrawal_at_port", "t_dec", "2012-03-03");
+	expect_row("departure", 1, "withdrawal=true, breaks_presence=true, "
+		    "stay_manner=unknown");
+	expect_case("path=withdrawal_at_port, t_dec=2012-03-03");
 	derive(PERSON("") EWI("1969-11-20")
 	       EV("date: 1985-01-05, type: departure, kind: self, abandoned_residence: true")
 	       EWI("1985-08-20"), "2015-01-01", NULL);
-	expect_item("departure", 1, "abandoned_residence", "true");
-	expect("residence_unbroken", "false");
+	expect_row("departure", 1, "abandoned_residence=true");
+	expect_case("residence_unbroken=false");
 }
 
 /* E27 and section 1 relief_granted: a grant of withholding sits on an
@@ -750,13 +724,13 @@ TEST(test_order_protection_grant)
 	       DECIDE("2014-09-10", "relief_denied, relief: asylum")
 	       DECIDE("2014-09-10", "relief_granted, relief: withholding")
 	       LEAVE("2019-04-02", "self"), "2026-11-27", NULL);
-	expect_row("order", 1, "kind", "protection_grant",
-		    "date", "2014-09-10", "executed", "true");
-	expect_row("departure", 1, "removal", "true", "up_days", "262");
-	expect_item("stay", 1, "up9c_days", "648");
-	expect_case("asylum_deadline", "2013-06-03", "asylum_timely", "false",
-		    "path", "relief_granted", "granted_withholding", "true",
-		    "ordered_removed", "true");
+	expect_row("order", 1, "kind=protection_grant, date=2014-09-10, "
+		    "executed=true");
+	expect_row("departure", 1, "removal=true, up_days=262");
+	expect_row("stay", 1, "up9c_days=648");
+	expect_case("asylum_deadline=2013-06-03, asylum_timely=false, "
+		    "path=relief_granted, granted_withholding=true, "
+		    "ordered_removed=true");
 }
 
 /* Order kinds: stipulated (240(d)), administrative (238(b)), each final on
@@ -766,19 +740,18 @@ TEST(test_order_kinds_stipulated_and_238b)
 	derive(PERSON("") EWI("2005-01-01") NTA("2005-06-01", ", time_place: true")
 	       DECIDE("2005-09-01", "stipulated_removal")
 	       LEAVE("2005-09-20", "removed"), "2026-11-27", NULL);
-	expect_row("order", 1, "kind", "stipulated_removal",
-		    "final_date", "2005-09-01");
-	expect_case("path", "stipulated_removal", "t_dec", "2005-09-01");
+	expect_row("order", 1, "kind=stipulated_removal, "
+		    "final_date=2005-09-01");
+	expect_case("path=stipulated_removal, t_dec=2005-09-01");
 	derive(PERSON("") ADMIT("2005-01-01", "2005-06-30")
 	       EV("date: 2010-12-01, type: admin_removal")
 	       LEAVE("2011-01-10", "removed")
 	       OFFENSES OFFENSE("charge: drug_trafficking, date: 2009-05-01, convicted: true, conviction_date: 2009-11-02, sentence_days: 1095"),
 	       "2026-11-27", NULL);
-	expect_row("order", 1, "kind", "admin_removal",
-		    "final_date", "2010-12-01");
-	expect_case("path", "admin_removal_238b", "t_dec", "2010-12-01",
-		    "decision_date", "2010-12-01",
-		    "drug_trafficking_af", "true", "af_sentence_days", "1095");
+	expect_row("order", 1, "kind=admin_removal, final_date=2010-12-01");
+	expect_case("path=admin_removal_238b, t_dec=2010-12-01, "
+		    "decision_date=2010-12-01, drug_trafficking_af=true, "
+		    "af_sentence_days=1095");
 }
 
 /* E24 and in_absentia_relief_bar: the oral warning must come with the
@@ -796,27 +769,24 @@ TEST(test_oral_notice_of_the_hearing_missed)
 	DECIDE("2014-06-02", "in_absentia_order") \
 	EV("date: 2018-03-01, type: encounter, agency: ICE")
 	derive(E24("false"), "2018-08-01", NULL);
-	expect_row("order", 1, "oral_notice", "false",
-		    "absence_reason", "none", "final_date", "2014-06-02",
-		    "executed", "false");
-	expect_row("hearing", 1, "missed", "false", "absence_reason", "",
-		    "without_cause", "false");
-	expect_item("hearing", 2, "missed", "true");
-	expect_row("nta", 1, "oral_notice", "true", "time_place", "true",
-		    "later_notice_date", "2013-11-20");
-	expect_row("encounter", 1, "date", "2018-03-01", "agency", "ICE",
-		    "after_in_absentia_order", "true",
-		    "present_without_admission", "false",
-		    "detained", "unknown", "near_border", "unknown",
-		    "between_ports", "false", "at_port", "false");
-	expect_case("reopen_deadline", "2014-12-01",
-		    "in_absentia_date", "2014-06-02",
-		    "path", "removal_in_absentia", "t_dec", "2014-06-02");
-	expect("hearing", "false");     /* the master hearing decided nothing */
+	expect_row("order", 1, "oral_notice=false, absence_reason=none, "
+		    "final_date=2014-06-02, executed=false");
+	expect_row("hearing", 1, "missed=false, absence_reason=, "
+		    "without_cause=false");
+	expect_row("hearing", 2, "missed=true");
+	expect_row("nta", 1, "oral_notice=true, time_place=true, "
+		    "later_notice_date=2013-11-20");
+	expect_row("encounter", 1, "date=2018-03-01, agency=ICE, "
+		    "after_in_absentia_order=true, "
+		    "present_without_admission=false, detained=unknown, "
+		    "near_border=unknown, between_ports=false, at_port=false");
+	expect_case("reopen_deadline=2014-12-01, in_absentia_date=2014-06-02, "
+		    "path=removal_in_absentia, t_dec=2014-06-02");
+	expect_case("hearing=false");  /* the master hearing decided nothing */
 	/* 2011-09-01..as_of 2018-08-01 = 2,527 (the order adds nothing) */
-	expect("up_current_days", "2527");
+	expect_case("up_current_days=2527");
 	derive(E24("true"), "2018-08-01", NULL);
-	expect_item("order", 1, "oral_notice", "true");
+	expect_row("order", 1, "oral_notice=true");
 #undef E24
 	/* no notice on file set the individual hearing: unknown */
 	derive(PERSON("") ADMIT("2011-03-01", "2011-08-31")
@@ -824,10 +794,9 @@ TEST(test_oral_notice_of_the_hearing_missed)
 	       HEARING("2013-01-14", ", kind: master, appeared: true")
 	       HEARING("2014-06-02", ", kind: individual, appeared: false")
 	       DECIDE("2014-06-02", "in_absentia_order"), "2018-08-01", NULL);
-	expect_row("order", 1, "oral_notice", "unknown",
-		    "absence_reason", "unknown");
-	expect_row("hearing", 2, "absence_reason", "unknown",
-		    "without_cause", "unknown");
+	expect_row("order", 1, "oral_notice=unknown, absence_reason=unknown");
+	expect_row("hearing", 2, "absence_reason=unknown, "
+		    "without_cause=unknown");
 }
 
 /* E23 and section 1 removal_in_absentia: a granted motion to reopen
@@ -843,28 +812,27 @@ TEST(test_oral_notice_of_the_hearing_missed)
 TEST(test_order_rescinded_by_granted_motion)
 {
 	derive(E23, "2026-12-01", NULL);
-	expect_row("order", 1, "kind", "in_absentia_order",
-		    "rescinded", "true", "absence_reason", "no_notice");
-	expect_row("hearing", 1, "missed", "true", "without_cause", "false",
-		    "order_rescinded", "true", "scheduled", "false");
-	expect_row("hearing", 2, "date", "2027-02-16", "scheduled", "true",
-		    "missed", "false");
-	expect_row("nta", 1, "date", "2018-03-05", "time_place", "false",
-		    "arriving", "false", "oral_notice", "unknown",
-		    "later_notice_date", "2018-06-10");
-	expect_case("ordered_removed", "false", "in_absentia", "false",
-		    "path", "pending", "in_proceedings", "true",
-		    "decision_date", "2026-12-01", "t_dec", "2026-12-01",
-		    "episode_start", "2018-03-05");
+	expect_row("order", 1, "kind=in_absentia_order, rescinded=true, "
+		    "absence_reason=no_notice");
+	expect_row("hearing", 1, "missed=true, without_cause=false, "
+		    "order_rescinded=true, scheduled=false");
+	expect_row("hearing", 2, "date=2027-02-16, scheduled=true, "
+		    "missed=false");
+	expect_row("nta", 1, "date=2018-03-05, time_place=false, "
+		    "arriving=false, oral_notice=unknown, "
+		    "later_notice_date=2018-06-10");
+	expect_case("ordered_removed=false, in_absentia=false, path=pending, "
+		    "in_proceedings=true, decision_date=2026-12-01, "
+		    "t_dec=2026-12-01, episode_start=2018-03-05");
 	/* 2016-02-01..as_of 2026-12-01 = 3,957 */
-	expect("up_current_days", "3957");
+	expect_case("up_current_days=3957");
 	/* a judge's termination vacates an order too */
 	derive(PERSON("") EWI("2010-01-01") NTA("2011-01-03", ", time_place: true")
 	       DECIDE("2012-01-10", "removal_order") DECIDE("2012-05-01", "terminated"),
 	       "2013-01-01", NULL);
-	expect_item("order", 1, "rescinded", "true");
-	expect_case("ordered_removed", "false", "path", "terminated",
-		    "in_proceedings", "false");
+	expect_row("order", 1, "rescinded=true");
+	expect_case("ordered_removed=false, path=terminated, "
+		    "in_proceedings=false");
 }
 
 /* E34 and E38: encounters (bar-free facts for 1814, 1815) and
@@ -877,21 +845,19 @@ TEST(test_encounters_and_misrepresentations)
 	       EV("date: 2013-01-08, type: misrepresentation, kind: fraud, willful: false, material: false, retracted_timely: true, exception_usc_parents: true")
 	       EV("date: 2021-05-10, type: encounter, agency: CBP, between_ports: true, near_border: true, at_port: false, detained: true"),
 	       "2021-06-01", NULL);
-	expect_row("misrepresentation", 1, "date", "2012-03-05",
-		    "kind", "false_claim_citizenship", "purpose", "employment",
-		    "willful", "true", "material", "true",
-		    "retracted_timely", "false",
-		    "exception_usc_parents", "false");
-	expect_row("misrepresentation", 2, "kind", "fraud", "purpose", "",
-		    "willful", "false", "material", "false",
-		    "retracted_timely", "true",
-		    "exception_usc_parents", "true");
-	expect_row("encounter", 1, "agency", "CBP", "between_ports", "true",
-		    "near_border", "true", "detained", "true",
-		    "present_without_admission", "true",
-		    "after_in_absentia_order", "false");
-	expect("episode_start", "2021-05-10");
-	expect("path", "no_proceedings");       /* an encounter decides nothing */
+	expect_row("misrepresentation", 1, "date=2012-03-05, "
+		    "kind=false_claim_citizenship, purpose=employment, "
+		    "willful=true, material=true, retracted_timely=false, "
+		    "exception_usc_parents=false");
+	expect_row("misrepresentation", 2, "kind=fraud, purpose=, "
+		    "willful=false, material=false, retracted_timely=true, "
+		    "exception_usc_parents=true");
+	expect_row("encounter", 1, "agency=CBP, between_ports=true, "
+		    "near_border=true, detained=true, "
+		    "present_without_admission=true, "
+		    "after_in_absentia_order=false");
+	expect_case("episode_start=2021-05-10");
+	expect_case("path=no_proceedings");  /* an encounter decides nothing */
 }
 
 /* Petitions: approvable when filed (245(i)) as the file says, else true
@@ -909,20 +875,16 @@ TEST(test_petitions_and_245i)
 	EV("date: 2001-03-10, type: entry, manner: admitted, status: H2B, authorized_until: 2001-12-10") \
 	EV("date: 2001-04-27, type: petition, form: I-130, category: immediate_relative")
 	derive(WEN("1997-12-01"), "2026-11-30", NULL);
-	expect_row("petition", 1, "date", "1997-12-01",
-		    "form", "labor_certification", "category", "preference",
-		    "basis", "employment", "outcome", "approved",
-		    "approvable", "true", "decided", "1998-06-01",
-		    "petitioner", "employer");
-	expect_item("petition", 2, "approvable", "false");
-	expect_row("petition", 3, "approvable", "unknown", "outcome", "");
-	expect_case("s245i_grandfathered", "true",
-		    "s245i_early_filing", "true",
-		    "present_on_s245i_date", "false",
-		    "up_current_days", "9121");
-	expect("immediate_relative", "true");   /* the I-130's category */
+	expect_row("petition", 1, "date=1997-12-01, form=labor_certification, "
+		    "category=preference, basis=employment, outcome=approved, "
+		    "approvable=true, decided=1998-06-01, petitioner=employer");
+	expect_row("petition", 2, "approvable=false");
+	expect_row("petition", 3, "approvable=unknown, outcome=");
+	expect_case("s245i_grandfathered=true, s245i_early_filing=true, "
+		    "present_on_s245i_date=false, up_current_days=9121");
+	expect_case("immediate_relative=true");  /* the I-130's category */
 	derive(WEN("1998-02-02"), "2026-11-30", NULL);
-	expect("s245i_early_filing", "false");
+	expect_case("s245i_early_filing=false");
 #undef WEN
 }
 
@@ -942,46 +904,38 @@ TEST(test_offense_classification_and_counts)
 	       OFFENSE("charge: dui, date: 2008-02-02, convicted: true, classification: {cimt: true}")
 	       OFFENSE("charge: burglary, date: 2009-01-01, sentence_days: 200, classification: {burglary: true, gang_element: false, sexual_abuse: false, minor_traffic: false, status_offense: false}"),
 	       "2012-01-01", NULL);
-	expect_row("offense", 1, "date", "2003-05-01", "conviction", "false",
-		    "age", "18", "cimt", "true", "aggravated_felony", "true",
-		    "cimt_seq", "0", "convictions_through", "0",
-		    "sentence_days_through", "0");
-	expect_row("offense", 2, "charge", "drug_trafficking",
-		    "conviction", "true", "conviction_date", "2006-08-01",
-		    "aggravated_felony", "true", "cimt", "true",
-		    "controlled_substance", "true", "marijuana_30g", "false",
-		    "domestic_violence", "false", "violent", "false",
-		    "firearm", "unknown", "sexual_abuse", "unknown",
-		    "burglary", "unknown", "gang_element", "unknown",
-		    "minor_traffic", "unknown", "status_offense", "unknown",
-		    "dui", "false", "trafficking", "true", "max_days", "3650",
-		    "sentence_days", "1500", "suspended_days", "500",
-		    "grade", "felony", "age", "20", "cimt_seq", "1",
-		    "convictions_through", "1",
-		    "sentence_days_through", "1500");
-	expect_row("offense", 3, "cimt", "true", "dui", "true",
-		    "sentence_days", "unknown", "grade", "", "cimt_seq", "2",
-		    "convictions_through", "2",
-		    "sentence_days_through", "1500");
+	expect_row("offense", 1, "date=2003-05-01, conviction=false, age=18, "
+		    "cimt=true, aggravated_felony=true, cimt_seq=0, "
+		    "convictions_through=0, sentence_days_through=0");
+	expect_row("offense", 2, "charge=drug_trafficking, conviction=true, "
+		    "conviction_date=2006-08-01, aggravated_felony=true, "
+		    "cimt=true, controlled_substance=true, "
+		    "marijuana_30g=false, domestic_violence=false, "
+		    "violent=false, firearm=unknown, sexual_abuse=unknown, "
+		    "burglary=unknown, gang_element=unknown, "
+		    "minor_traffic=unknown, status_offense=unknown, dui=false, "
+		    "trafficking=true, max_days=3650, sentence_days=1500, "
+		    "suspended_days=500, grade=felony, age=20, cimt_seq=1, "
+		    "convictions_through=1, sentence_days_through=1500");
+	expect_row("offense", 3, "cimt=true, dui=true, sentence_days=unknown, "
+		    "grade=, cimt_seq=2, convictions_through=2, "
+		    "sentence_days_through=1500");
 	/* convicted not on file: 2..3; 200 days is no AF under (G) */
-	expect_row("offense", 4, "conviction", "unknown",
-		    "aggravated_felony", "false", "burglary", "true",
-		    "gang_element", "false", "sexual_abuse", "false",
-		    "minor_traffic", "false", "status_offense", "false",
-		    "cimt", "unknown", "cimt_seq", "2..3",
-		    "convictions_through", "2..3",
-		    "sentence_days_through", "1500..1700");
-	expect_case("convictions", "2..3", "cimt_count", "2..3",
-		    "aggravated_felony", "true", "drug_trafficking_af", "true",
-		    "controlled_substance", "true", "af_sentence_days", "1500",
-		    "criminal_inadmissible", "true");
+	expect_row("offense", 4, "conviction=unknown, aggravated_felony=false, "
+		    "burglary=true, gang_element=false, sexual_abuse=false, "
+		    "minor_traffic=false, status_offense=false, cimt=unknown, "
+		    "cimt_seq=2..3, convictions_through=2..3, "
+		    "sentence_days_through=1500..1700");
+	expect_case("convictions=2..3, cimt_count=2..3, "
+		    "aggravated_felony=true, drug_trafficking_af=true, "
+		    "controlled_substance=true, af_sentence_days=1500, "
+		    "criminal_inadmissible=true");
 	/* vacated for a legal defect (Pickering): no conviction */
 	derive(PERSON("") EWI("2000-01-01") OFFENSES
 	       OFFENSE("charge: theft, date: 2004-01-01, convicted: true, vacated: defect"),
 	       "2012-01-01", NULL);
-	expect_item("offense", 1, "conviction", "false");
-	expect_case("convictions", "0", "cimt_count", "0",
-		    "aggravated_felony", "false");
+	expect_row("offense", 1, "conviction=false");
+	expect_case("convictions=0, cimt_count=0, aggravated_felony=false");
 }
 
 /* E15, off.petty_offense and off.cancel_bar_trap: one petty theft (max
@@ -995,17 +949,17 @@ TEST(test_petty_offense_cortez_canales_pedroza)
 #define E15(max) PERSON("") EWI("1999-04-01") NTA("2010-09-01", ", time_place: true") \
 	OFFENSES OFFENSE("charge: theft, date: 2008-06-10, convicted: true, sentence_days: 10, max_days: " max)
 	derive(E15("365"), "2010-12-01", NULL);
-	expect_row("offense", 1, "petty_exception", "true",
-		    "referred_212a2", "false", "stops_time", "false");
-	expect_item("nta", 1, "stops_time", "true");
-	expect_case("criminal_inadmissible", "false",
-		    "cancellation_offense_bar", "true", "cimt_count", "1",
-		    "convictions", "1", "stop_time_by", "nta",
-		    "stop_time_date", "2010-09-01", "cpp_start", "1999-04-01",
-		    "cpp_end", "2010-09-01", "cpp_years", "11",
-		    "cpp_days", "4171", "cpp_vawa_years", "11");
+	expect_row("offense", 1, "petty_exception=true, referred_212a2=false, "
+		    "stops_time=false");
+	expect_row("nta", 1, "stops_time=true");
+	expect_case("criminal_inadmissible=false, "
+		    "cancellation_offense_bar=true, cimt_count=1, "
+		    "convictions=1, stop_time_by=nta, "
+		    "stop_time_date=2010-09-01, cpp_start=1999-04-01, "
+		    "cpp_end=2010-09-01, cpp_years=11, cpp_days=4171, "
+		    "cpp_vawa_years=11");
 	derive(E15("180"), "2010-12-01", NULL);
-	expect("cancellation_offense_bar", "false");
+	expect_case("cancellation_offense_bar=false");
 #undef E15
 }
 
@@ -1021,16 +975,14 @@ TEST(test_offense_stops_time_barton)
 	       NTA("2011-03-01", ", time_place: true") OFFENSES
 	       OFFENSE("charge: drug_possession, date: 2010-04-20, convicted: true, conviction_date: 2011-01-10, sentence_days: 90"),
 	       "2011-06-01", NULL);
-	expect_row("offense", 1, "stops_time", "true",
-		    "referred_212a2", "true");
-	expect_case("stop_time_date", "2010-04-20", "stop_time_by", "offense",
-		    "residence_years", "6", "cpp_end", "2010-04-20",
-		    "cpp_vawa_years", "6", "lpr", "true",
-		    "lpr_since", "2003-06-01", "lpr_admitted_at_port", "true",
-		    "lpr_years", "8", "lawful_residence_years_at_nta", "7",
-		    "lpr_bar_212h", "false", "criminal_inadmissible", "true",
-		    "cancellation_offense_bar", "true",
-		    "other_drug_offense", "true");
+	expect_row("offense", 1, "stops_time=true, referred_212a2=true");
+	expect_case("stop_time_date=2010-04-20, stop_time_by=offense, "
+		    "residence_years=6, cpp_end=2010-04-20, cpp_vawa_years=6, "
+		    "lpr=true, lpr_since=2003-06-01, "
+		    "lpr_admitted_at_port=true, lpr_years=8, "
+		    "lawful_residence_years_at_nta=7, lpr_bar_212h=false, "
+		    "criminal_inadmissible=true, "
+		    "cancellation_offense_bar=true, other_drug_offense=true");
 }
 
 /* E25, off.firearm and Campos-Torres: a firearms offense does not stop
@@ -1044,11 +996,10 @@ TEST(test_firearm_offense_does_not_stop_time)
 	       NTA("2019-05-06", ", time_place: true, filed: 2019-05-10") OFFENSES
 	       OFFENSE("charge: firearm_possession, date: 2015-04-04, convicted: true, conviction_date: 2015-09-01, grade: misdemeanor"),
 	       "2019-12-01", NULL);
-	expect_row("offense", 1, "firearm", "true", "cimt", "false",
-		    "stops_time", "false");
-	expect_case("stop_time_by", "nta", "stop_time_date", "2019-05-06",
-		    "residence_years", "7", "cancellation_offense_bar", "true",
-		    "criminal_inadmissible", "false", "lpr_years", "8");
+	expect_row("offense", 1, "firearm=true, cimt=false, stops_time=false");
+	expect_case("stop_time_by=nta, stop_time_date=2019-05-06, "
+		    "residence_years=7, cancellation_offense_bar=true, "
+		    "criminal_inadmissible=false, lpr_years=8");
 }
 
 /* E28, waiver_212h: a married son of 26 is a qualifying son or daughter
@@ -1066,18 +1017,16 @@ TEST(test_lpr_bar_212h_by_era)
 	OFFENSES OFFENSE("charge: theft, date: 2009-01-20, convicted: true, conviction_date: 2009-05-10, max_days: 730, sentence_days: 240")
 	derive(JEAN(EV("date: 2006-02-15, type: entry, manner: admitted, status: immigrant"),
 		    "admission"), "2011-06-01", "2016-01-01");
-	expect_case("qualifying_relative_212h", "true",
-		    "qualifying_relative", "false",
-		    "qualifying_relative_9bv", "false",
-		    "lawful_residence_years_at_nta", "5",
-		    "residence_years", "2", "stop_time_date", "2009-01-20",
-		    "lpr_bar_212h", "true");
+	expect_case("qualifying_relative_212h=true, qualifying_relative=false, "
+		    "qualifying_relative_9bv=false, "
+		    "lawful_residence_years_at_nta=5, residence_years=2, "
+		    "stop_time_date=2009-01-20, lpr_bar_212h=true");
 	const char *b = JEAN(ADMIT("2005-06-01", "2005-11-30"), "adjustment");
 	derive(b, "2011-06-01", NULL);
-	expect_case("lpr_admitted_at_port", "false", "lpr_bar_212h", "true",
-		    "lawful_residence_years_at_nta", "5");
+	expect_case("lpr_admitted_at_port=false, lpr_bar_212h=true, "
+		    "lawful_residence_years_at_nta=5");
 	derive(b, "2016-01-01", NULL);
-	expect("lpr_bar_212h", "false");
+	expect_case("lpr_bar_212h=false");
 #undef JEAN
 }
 
@@ -1094,16 +1043,15 @@ TEST(test_dui_count_and_marijuana)
 	       OFFENSE("charge: dui, date: 2009-03-02, convicted: true")
 	       OFFENSE("charge: marijuana_possession_30g, date: 2009-08-01, convicted: true"),
 	       "2016-06-01", NULL);
-	expect_row("offense", 4, "marijuana_30g", "true", "stops_time", "true");
-	expect_case("dui_count_gmc", "2", "other_drug_offense", "false",
-		    "offenses_over_15_years", "false",
-		    "dui_gmc_presumption", "false",
-		    "stop_time_date", "2009-08-01", "stop_time_by", "offense");
+	expect_row("offense", 4, "marijuana_30g=true, stops_time=true");
+	expect_case("dui_count_gmc=2, other_drug_offense=false, "
+		    "offenses_over_15_years=false, dui_gmc_presumption=false, "
+		    "stop_time_date=2009-08-01, stop_time_by=offense");
 	derive(PERSON("") EWI("1998-01-15") OFFENSES
 	       OFFENSE("charge: dui, date: 2007-05-19, convicted: true"),
 	       "2026-01-01", NULL);
-	expect_case("dui_count_gmc", "0", "offenses_over_15_years", "true",
-		    "dui_gmc_presumption", "true");
+	expect_case("dui_count_gmc=0, offenses_over_15_years=true, "
+		    "dui_gmc_presumption=true");
 }
 
 /* ---- continuous physical presence and stop-time (section 3) -------------------- */
@@ -1117,14 +1065,12 @@ TEST(test_cpp_single_absence_over_90_days)
 {
 	derive(PERSON("") EWI("2000-01-01") LEAVE("2005-01-01", "self")
 	       EWI("2005-04-03"), "2016-01-01", NULL);
-	expect_item("departure", 1, "breaks_presence", "false");
-	expect_case("cpp_start", "2005-04-03", "cpp_end", "2016-01-01",
-		    "cpp_years", "10", "cpp_days", "3925",
-		    "as_of", "2016-01-01", "law_as_of", "2016-01-01");
+	expect_row("departure", 1, "breaks_presence=false");
+	expect_case("cpp_start=2005-04-03, cpp_end=2016-01-01, cpp_years=10, "
+		    "cpp_days=3925, as_of=2016-01-01, law_as_of=2016-01-01");
 	derive(PERSON("") EWI("2000-01-01") LEAVE("2005-01-01", "self")
 	       EWI("2005-04-02"), "2016-01-01", NULL);
-	expect_case("cpp_start", "2000-01-01", "cpp_years", "16",
-		    "cpp_days", "5844");
+	expect_case("cpp_start=2000-01-01, cpp_years=16, cpp_days=5844");
 }
 
 /* date.cpp_window: only days abroad inside [cpp_end - 10 years, cpp_end)
@@ -1138,10 +1084,9 @@ TEST(test_cpp_window_absences)
 	       LEAVE("2003-01-10", "self") EWI("2003-03-01")
 	       LEAVE("2005-12-01", "self") EWI("2006-01-31")
 	       LEAVE("2014-06-01", "self") EWI("2014-07-01"), "2016-01-01", NULL);
-	expect_case("cpp_start", "1995-01-01", "cpp_years", "21",
-		    "cpp_window_absence_days", "59",
-		    "cpp_vawa_window_absence_days", "29",
-		    "cpp_vawa_years", "21");
+	expect_case("cpp_start=1995-01-01, cpp_years=21, "
+		    "cpp_window_absence_days=59, "
+		    "cpp_vawa_window_absence_days=29, cpp_vawa_years=21");
 }
 
 /* E26: the 166-day trip of 1999 moves the start to the return
@@ -1157,13 +1102,13 @@ TEST(test_cpp_long_absence_outside_window)
 	LEAVE("2004-12-20", "self") EWI("2005-01-10") \
 	NTA("2012-04-02", ", time_place: true")
 	derive(E26(""), "2012-06-01", NULL);
-	expect_item("departure", 1, "up_days", "457");
-	expect_item("departure", 2, "up_days", "1862");
-	expect_item("entry", 2, "up9c_before", "457");
-	expect_case("cpp_start", "1999-11-15", "cpp_end", "2012-04-02",
-		    "cpp_years", "12", "cpp_window_absence_days", "20");
+	expect_row("departure", 1, "up_days=457");
+	expect_row("departure", 2, "up_days=1862");
+	expect_row("entry", 2, "up9c_before=457");
+	expect_case("cpp_start=1999-11-15, cpp_end=2012-04-02, cpp_years=12, "
+		    "cpp_window_absence_days=20");
 	derive(E26(NTA("1999-05-03", ", time_place: true")), "2012-06-01", NULL);
-	expect_case("cpp_start", "1999-11-15", "stop_time_date", "2012-04-02");
+	expect_case("cpp_start=1999-11-15, stop_time_date=2012-04-02");
 #undef E26
 }
 
@@ -1179,13 +1124,11 @@ TEST(test_cpp_formal_departure)
 	LEAVE("2005-01-01", "voluntary_return") EWI("2005-01-20") \
 	NTA("2015-06-01", ", time_place: true")
 	derive(VR(", advised: true"), "2016-01-01", NULL);
-	expect_item("departure", 1, "breaks_presence", "true");
-	expect_case("cpp_start", "2005-01-20", "cpp_years", "10");
+	expect_row("departure", 1, "breaks_presence=true");
+	expect_case("cpp_start=2005-01-20, cpp_years=10");
 	derive(VR(""), "2016-01-01", NULL);
-	expect_row("departure", 1, "advised", "unknown",
-		    "breaks_presence", "unknown");
-	expect_case("cpp_start", "2000-01-01..2005-01-20",
-		    "cpp_years", "10..15");
+	expect_row("departure", 1, "advised=unknown, breaks_presence=unknown");
+	expect_case("cpp_start=2000-01-01..2005-01-20, cpp_years=10..15");
 #undef VR
 }
 
@@ -1201,26 +1144,24 @@ TEST(test_stop_time_eras_defective_nta)
 		NTA("2010-06-01", ", time_place: false")
 		EV("date: 2010-09-14, type: hearing_notice, time_place: true");
 	derive(c, "2021-06-01", "2012-01-01");
-	expect_row("nta", 1, "stops_time", "true", "stop_date", "2010-06-01");
-	expect_case("stop_time_date", "2010-06-01", "stop_time_by", "nta",
-		    "cpp_years", "9", "cpp_days", "3398",
-		    "cpp_end", "2010-06-01");
+	expect_row("nta", 1, "stops_time=true, stop_date=2010-06-01");
+	expect_case("stop_time_date=2010-06-01, stop_time_by=nta, cpp_years=9, "
+		    "cpp_days=3398, cpp_end=2010-06-01");
 	derive(c, "2021-06-01", "2018-08-01");
-	expect_item("nta", 1, "stops_time", "false");
-	expect_case("stop_time_by", "none", "stop_time_date", "unknown");
+	expect_row("nta", 1, "stops_time=false");
+	expect_case("stop_time_by=none, stop_time_date=unknown");
 	derive(c, "2021-06-01", "2020-01-01");
-	expect_row("nta", 1, "stops_time", "true", "stop_date", "2010-09-14");
-	expect_case("stop_time_date", "2010-09-14",
-		    "stop_time_by", "hearing_notice", "cpp_days", "3503");
+	expect_row("nta", 1, "stops_time=true, stop_date=2010-09-14");
+	expect_case("stop_time_date=2010-09-14, stop_time_by=hearing_notice, "
+		    "cpp_days=3503");
 	derive(c, "2021-06-01", NULL);
-	expect_item("nta", 1, "stops_time", "false");
-	expect_case("stop_time_by", "none", "cpp_years", "20",
-		    "cpp_days", "7416", "cpp_end", "2021-06-01",
-		    "in_proceedings", "true");
+	expect_row("nta", 1, "stops_time=false");
+	expect_case("stop_time_by=none, cpp_years=20, cpp_days=7416, "
+		    "cpp_end=2021-06-01, in_proceedings=true");
 	derive(PERSON("") EWI("2001-02-10") NTA("2010-06-01", ""), "2021-06-01", NULL);
-	expect_item("nta", 1, "stops_time", "unknown");
-	expect_case("cpp_years", "9..20", "cpp_days", "3398..7416",
-		    "cpp_end", "2010-06-01..2021-06-01");
+	expect_row("nta", 1, "stops_time=unknown");
+	expect_case("cpp_years=9..20, cpp_days=3398..7416, "
+		    "cpp_end=2010-06-01..2021-06-01");
 }
 
 /* ---- the person, relatives, claims (sections 2, 3) ------------------------------ */
@@ -1236,17 +1177,13 @@ TEST(test_qualifying_relative_child_turning_21)
 		"relatives:\n  - {relation: child, status: citizen, born: 1990-06-01, married: false, hardship: exceptional}\n"
 		"events:\n" EWI("1999-08-20") NTA("2010-05-04", ", time_place: true");
 	derive(c, "2011-05-31", NULL);
-	expect_case("qualifying_relative", "true",
-		    "hardship_exceptional", "true",
-		    "immediate_relative", "false",
-		    "qualifying_relative_212h", "true",
-		    "hardship_extreme_212h", "true", "married", "true",
-		    "married_on", "1988-05-05", "age", "46");
+	expect_case("qualifying_relative=true, hardship_exceptional=true, "
+		    "immediate_relative=false, qualifying_relative_212h=true, "
+		    "hardship_extreme_212h=true, married=true, "
+		    "married_on=1988-05-05, age=46");
 	derive(c, "2011-06-01", NULL);
-	expect_case("qualifying_relative", "false",
-		    "hardship_exceptional", "false",
-		    "immediate_relative", "true",
-		    "qualifying_relative_212h", "true");
+	expect_case("qualifying_relative=false, hardship_exceptional=false, "
+		    "immediate_relative=true, qualifying_relative_212h=true");
 }
 
 /* 212(a)(9)(B)(v) and the 2013 I-601A rule: spouse or parent; a USC
@@ -1258,21 +1195,16 @@ TEST(test_spouse_and_parent)
 	       "  - {relation: spouse, status: lpr, hardship: extreme}\n"
 	       "  - {relation: parent, status: citizen, hardship: none}\n"
 	       "events:\n" EWI("1999-08-20"), "2011-06-01", NULL);
-	expect_case("qualifying_relative", "true",
-		    "hardship_exceptional", "false",
-		    "qualifying_relative_9bv", "true",
-		    "hardship_extreme_9bv", "true",
-		    "usc_spouse_or_parent", "true",
-		    "hardship_extreme_usc", "false",
-		    "immediate_relative", "false",
-		    "vawa_qualifying_abuser", "true", "abused_by", "spouse",
-		    "vawa_self_petitioner", "unknown");
+	expect_case("qualifying_relative=true, hardship_exceptional=false, "
+		    "qualifying_relative_9bv=true, hardship_extreme_9bv=true, "
+		    "usc_spouse_or_parent=true, hardship_extreme_usc=false, "
+		    "immediate_relative=false, vawa_qualifying_abuser=true, "
+		    "abused_by=spouse, vawa_self_petitioner=unknown");
 	derive("person: {}\nrelatives:\n  - {relation: spouse, status: citizen}\n"
 	       "events:\n" ADMIT("2006-05-01", "2006-10-31"), "2011-06-01", NULL);
-	expect_case("immediate_relative", "true",
-		    "usc_spouse_or_parent", "true",
-		    "hardship_extreme_usc", "unknown",
-		    "vawa_qualifying_abuser", "false");
+	expect_case("immediate_relative=true, usc_spouse_or_parent=true, "
+		    "hardship_extreme_usc=unknown, "
+		    "vawa_qualifying_abuser=false");
 }
 
 /* exc.9B_vawa and case-format claims: without the key, an I-360 VAWA
@@ -1280,18 +1212,16 @@ TEST(test_spouse_and_parent)
  * pending, not when denied. */
 TEST(test_vawa_self_petitioner_from_i360)
 {
-	static const char *const outcome[][2] = {
-		{ "approved", "true" }, { "pending", "unknown" }, { "denied", "false" },
-	};
-	for (int i = 0; i < 3; i++) {
-		char c[512];
-		snprintf(c, sizeof(c), "person: {}\nclaims: {abused_by: spouse}\n"
-			 "events:\n" ADMIT("2012-05-05", "2012-11-04")
-			 EV("date: 2014-06-02, type: petition, form: I-360, basis: vawa, outcome: %s"),
-			 outcome[i][0]);
-		derive(c, "2016-09-01", NULL);
-		expect("vawa_self_petitioner", outcome[i][1]);
-	}
+#define I360(outcome) "person: {}\nclaims: {abused_by: spouse}\nevents:\n" \
+	ADMIT("2012-05-05", "2012-11-04") \
+	EV("date: 2014-06-02, type: petition, form: I-360, basis: vawa, outcome: " outcome)
+	derive(I360("approved"), "2016-09-01", NULL);
+	expect_case("vawa_self_petitioner=true");
+	derive(I360("pending"), "2016-09-01", NULL);
+	expect_case("vawa_self_petitioner=unknown");
+	derive(I360("denied"), "2016-09-01", NULL);
+	expect_case("vawa_self_petitioner=false");
+#undef I360
 }
 
 /* case-format claims, employment and way_back: a claim not made is
@@ -1303,27 +1233,24 @@ TEST(test_claims_employment_way_back_defaults)
 {
 	derive(PERSON("born: 1980-01-01") ADMIT("2001-01-01", "2001-06-30"),
 	       "2010-01-01", NULL);
-	expect_case("fear_of_return", "unknown", "crime_victim", "unknown",
-		    "trafficking_victim", "unknown",
-		    "unaccompanied_child", "false", "gmc_finding", "unknown",
-		    "abused_by", "", "vawa_self_petitioner", "false",
-		    "vawa_qualifying_abuser", "false",
-		    "abuse_connection_overstay", "unknown",
-		    "abuse_central_vd", "unknown",
-		    "abuse_connection_reentry", "unknown",
-		    "trafficking_central_reason", "false",
-		    "asylum_exception", "", "marriage_fraud_found", "false",
-		    "unauthorized_work", "false",
-		    "prior_cancellation", "false",
-		    "way_back_category", "immediate_relative",
-		    "way_back_departure", "2010-01-01", "married", "unknown",
-		    "married_on", "unknown", "lpr", "false",
-		    "lpr_since", "unknown", "lpr_admitted_at_port", "false",
-		    "lpr_years", "0", "sijs_filed_date", "unknown",
-		    "entered_without_inspection", "false",
-		    "admitted_or_paroled", "true",
-		    "last_arrival_date", "2001-01-01",
-		    "first_entry_date", "2001-01-01");
+	expect_case("fear_of_return=unknown, crime_victim=unknown, "
+		    "trafficking_victim=unknown, unaccompanied_child=false, "
+		    "gmc_finding=unknown, abused_by=, "
+		    "vawa_self_petitioner=false, vawa_qualifying_abuser=false, "
+		    "abuse_connection_overstay=unknown, "
+		    "abuse_central_vd=unknown, "
+		    "abuse_connection_reentry=unknown, "
+		    "trafficking_central_reason=false, asylum_exception=, "
+		    "marriage_fraud_found=false, unauthorized_work=false, "
+		    "prior_cancellation=false, "
+		    "way_back_category=immediate_relative, "
+		    "way_back_departure=2010-01-01, married=unknown, "
+		    "married_on=unknown, lpr=false, lpr_since=unknown, "
+		    "lpr_admitted_at_port=false, lpr_years=0, "
+		    "sijs_filed_date=unknown, "
+		    "entered_without_inspection=false, "
+		    "admitted_or_paroled=true, last_arrival_date=2001-01-01, "
+		    "first_entry_date=2001-01-01");
 	derive("person: {}\nclaims: {fear_of_return: true, crime_victim: true,"
 	       " trafficking_victim: false, unaccompanied_child: true,"
 	       " good_moral_character: true, abuse_connected: true,"
@@ -1332,19 +1259,17 @@ TEST(test_claims_employment_way_back_defaults)
 	       "employment:\n  - {from: 2005-01-01, authorized: true}\n"
 	       "way_back: {category: employment, departure: 2027-03-01}\n"
 	       "events:\n" EWI("2003-02-01"), "2010-01-01", NULL);
-	expect_case("crime_victim", "true", "trafficking_victim", "false",
-		    "unaccompanied_child", "true", "gmc_finding", "true",
-		    "gmc", "true", "abuse_connection_overstay", "false",
-		    "abuse_central_vd", "true",
-		    "abuse_connection_reentry", "true",
-		    "trafficking_central_reason", "true",
-		    "asylum_exception", "changed_circumstances",
-		    "marriage_fraud_found", "true",
-		    "unauthorized_work", "false",
-		    "way_back_category", "employment",
-		    "way_back_departure", "2027-03-01",
-		    "entered_without_inspection", "true",
-		    "admitted_or_paroled", "false");
+	expect_case("crime_victim=true, trafficking_victim=false, "
+		    "unaccompanied_child=true, gmc_finding=true, gmc=true, "
+		    "abuse_connection_overstay=false, abuse_central_vd=true, "
+		    "abuse_connection_reentry=true, "
+		    "trafficking_central_reason=true, "
+		    "asylum_exception=changed_circumstances, "
+		    "marriage_fraud_found=true, unauthorized_work=false, "
+		    "way_back_category=employment, "
+		    "way_back_departure=2027-03-01, "
+		    "entered_without_inspection=true, "
+		    "admitted_or_paroled=false");
 }
 
 /* 240A(c)(6): cancellation granted in an earlier episode (before the
@@ -1356,11 +1281,9 @@ TEST(test_prior_cancellation)
 	       LEAVE("2005-01-01", "self")
 	       EV("date: 2005-02-01, type: entry, manner: admitted, status: immigrant")
 	       NTA("2012-01-03", ", time_place: true"), "2012-06-01", NULL);
-	expect_case("prior_cancellation", "true",
-		    "granted_cancel_nonlpr", "true",
-		    "applied_cancel_nonlpr", "false",
-		    "episode_start", "2012-01-03", "lpr_since", "2005-02-01",
-		    "last_arrival_date", "2005-02-01");
+	expect_case("prior_cancellation=true, granted_cancel_nonlpr=true, "
+		    "applied_cancel_nonlpr=false, episode_start=2012-01-03, "
+		    "lpr_since=2005-02-01, last_arrival_date=2005-02-01");
 }
 
 /* sijs and TVPRA 235(d)(6) (E31): born 2004-07-20, the I-360 filed
@@ -1373,13 +1296,13 @@ TEST(test_sijs_age_at_filing)
 		"events:\n" EWI("2019-05-03")
 		EV("date: 2025-06-02, type: petition, form: I-360, basis: sijs, outcome: approved, decided: 2026-03-10");
 	derive(c, "2026-12-01", NULL);
-	expect_case("sijs_filed_date", "2025-06-02", "sijs_age_ok", "true",
-		    "sijs_petition_approved", "true");
+	expect_case("sijs_filed_date=2025-06-02, sijs_age_ok=true, "
+		    "sijs_petition_approved=true");
 	derive(c, "2026-12-01", "2008-01-01");
-	expect("sijs_age_ok", "false");
+	expect_case("sijs_age_ok=false");
 	derive("person: {born: 2004-07-20}\nevents:\n" EWI("2019-05-03")
 	       EV("date: 2024-01-10, type: application, relief: sijs"), "2026-12-01", NULL);
-	expect_case("sijs_filed_date", "2024-01-10", "applied_sijs", "true");
+	expect_case("sijs_filed_date=2024-01-10, applied_sijs=true");
 }
 
 /* ---- entries, grants, paths, the asylum deadline -------------------------------- */
@@ -1394,13 +1317,11 @@ TEST(test_entries_crewman_j1_and_vd_ended_by_motion)
 {
 	derive(PERSON("") EV("date: 1970-05-01, type: entry, manner: admitted, status: crewman")
 	       PAROLE("2015-03-01", ", at_port: true"), "2026-11-27", NULL);
-	expect_row("entry", 1, "date", "1970-05-01", "status", "crewman",
-		    "crewman", "true", "j1", "false", "j1_gme", "false",
-		    "j1_212e", "false", "j1_212e_met", "unknown",
-		    "at_port", "unknown");
-	expect_item("entry", 2, "at_port", "true");
-	expect_case("crewman_bar", "true", "crewman_entry", "true",
-		    "j1_bar", "false");
+	expect_row("entry", 1, "date=1970-05-01, status=crewman, crewman=true, "
+		    "j1=false, j1_gme=false, j1_212e=false, "
+		    "j1_212e_met=unknown, at_port=unknown");
+	expect_row("entry", 2, "at_port=true");
+	expect_case("crewman_bar=true, crewman_entry=true, j1_bar=false");
 	derive(PERSON("")
 	       EV("date: 2006-01-01, type: entry, manner: admitted, status: J-1, authorized_until: 2007-01-01, j1_gme: false, j1_212e: true, j1_212e_met: false")
 	       NTA("2009-05-01", ", time_place: true, filed: 2009-05-02")
@@ -1408,16 +1329,15 @@ TEST(test_entries_crewman_j1_and_vd_ended_by_motion)
 	       DECIDE("2010-01-11", "voluntary_departure, stage: pre_hearing, depart_by: 2010-05-10, bond_posted: 2010-01-13")
 	       EV("date: 2010-03-01, type: motion, kind: reopen, outcome: pending")
 	       LEAVE("2010-04-30", "self"), "2026-11-27", NULL);
-	expect_row("entry", 1, "j1", "true", "j1_gme", "false",
-		    "j1_212e", "true", "j1_212e_met", "false");
-	expect_row("vd", 1, "stage", "pre_hearing", "ended_by_motion", "true",
-		    "bond_posted", "true", "rolled", "false");
-	expect_row("order", 1, "kind", "vd_alternate", "date", "2010-03-01");
-	expect_item("departure", 1, "removal", "true");
-	expect_case("j1_bar", "true", "j1_212e_unmet", "true",
-		    "crewman_bar", "false", "path", "vd_pre_conclusion",
-		    "hearing", "true", "t_dec", "2010-01-11",
-		    "decision_date", "2010-01-11");
+	expect_row("entry", 1, "j1=true, j1_gme=false, j1_212e=true, "
+		    "j1_212e_met=false");
+	expect_row("vd", 1, "stage=pre_hearing, ended_by_motion=true, "
+		    "bond_posted=true, rolled=false");
+	expect_row("order", 1, "kind=vd_alternate, date=2010-03-01");
+	expect_row("departure", 1, "removal=true");
+	expect_case("j1_bar=true, j1_212e_unmet=true, crewman_bar=false, "
+		    "path=vd_pre_conclusion, hearing=true, t_dec=2010-01-11, "
+		    "decision_date=2010-01-11");
 }
 
 /* Matter of Zmijewska: a late departure through no fault of the person's
@@ -1430,20 +1350,19 @@ TEST(test_vd_nonvoluntary_and_earlier_dhs_return)
 	       DECIDE("2010-05-04", "voluntary_departure, stage: conclusion, depart_by: 2010-07-02")
 	       EV("date: 2010-07-20, type: departure, kind: self, nonvoluntary: true"),
 	       "2012-01-01", NULL);
-	expect_row("vd", 1, "departed", "true", "left_in_time", "false",
-		    "nonvoluntary", "true");
-	expect_item("departure", 1, "removal", "false");
-	expect("ordered_removed", "false");
+	expect_row("vd", 1, "departed=true, left_in_time=false, "
+		    "nonvoluntary=true");
+	expect_row("departure", 1, "removal=false");
+	expect_case("ordered_removed=false");
 	derive(PERSON("") EWI("2005-01-01")
 	       EV("date: 2006-03-01, type: voluntary_return, advised: true, depart_by: 2006-03-10")
 	       LEAVE("2006-03-05", "voluntary_return") EWI("2006-06-01")
 	       NTA("2010-01-04", ", time_place: true"), "2011-01-01", NULL);
-	expect_row("vd", 1, "by", "DHS", "stage", "voluntary_return",
-		    "deadline", "2006-03-10", "before_episode", "true",
-		    "stay_ewi", "true", "bond_posted", "true",
-		    "left_in_time", "true");
-	expect_case("prior_vd_after_6a", "unknown", "path", "pending",
-		    "episode_start", "2010-01-04", "cpp_start", "2006-06-01");
+	expect_row("vd", 1, "by=DHS, stage=voluntary_return, "
+		    "deadline=2006-03-10, before_episode=true, stay_ewi=true, "
+		    "bond_posted=true, left_in_time=true");
+	expect_case("prior_vd_after_6a=unknown, path=pending, "
+		    "episode_start=2010-01-04, cpp_start=2006-06-01");
 }
 
 /* Paths (case-format "How the path is derived"): administrative closure
@@ -1455,19 +1374,19 @@ TEST(test_paths_closure_and_grant)
 	derive(PERSON("") EWI("2005-01-01") NTA("2010-01-04", ", time_place: true")
 	       HEARING("2011-02-01", ", kind: master")
 	       DECIDE("2012-03-01", "administratively_closed"), "2014-01-01", NULL);
-	expect_case("path", "admin_closed", "in_proceedings", "true",
-		    "decision_date", "2014-01-01", "t_dec", "2012-03-01",
-		    "hearing", "unknown");
+	expect_case("path=admin_closed, in_proceedings=true, "
+		    "decision_date=2014-01-01, t_dec=2012-03-01, "
+		    "hearing=unknown");
 	derive(PERSON("") EV("date: 1970-05-01, type: entry, manner: admitted, status: B2")
 	       EV("date: 2012-03-01, type: encounter, agency: ICE")
 	       NTA("2012-03-01", ", time_place: true")
 	       EV("date: 2012-03-02, type: application, relief: registry")
 	       DECIDE("2013-01-10", "relief_granted, relief: registry, by: USCIS"),
 	       "2026-11-27", NULL);
-	expect_case("path", "relief_granted", "hearing", "false",
-		    "decision_date", "2013-01-10", "t_dec", "2013-01-10",
-		    "episode_start", "2012-03-01", "granted_registry", "true",
-		    "applied_registry", "true", "denied_registry", "false");
+	expect_case("path=relief_granted, hearing=false, "
+		    "decision_date=2013-01-10, t_dec=2013-01-10, "
+		    "episode_start=2012-03-01, granted_registry=true, "
+		    "applied_registry=true, denied_registry=false");
 }
 
 /* date.asylum_deadline and date.deadline: E35's 1995 arrival gives
@@ -1482,22 +1401,21 @@ TEST(test_asylum_deadline)
 #define E35(filed) PERSON("") ADMIT("1995-08-14", "1996-02-13") \
 	EV("date: " filed ", type: application, relief: asylum")
 	derive(E35("1998-03-30"), "1998-06-01", NULL);
-	expect_case("asylum_deadline", "1998-04-01",
-		    "asylum_filed_date", "1998-03-30", "asylum_timely", "true",
-		    "up_current_days", "363");
+	expect_case("asylum_deadline=1998-04-01, asylum_filed_date=1998-03-30, "
+		    "asylum_timely=true, up_current_days=363");
 	derive(E35("1998-04-02"), "1998-06-01", NULL);
-	expect("asylum_timely", "false");
+	expect_case("asylum_timely=false");
 #undef E35
 	derive(PERSON("") EWI("1999-01-01"), "2000-06-01", NULL);
-	expect_case("asylum_deadline", "2000-01-01", "asylum_timely", "false");
+	expect_case("asylum_deadline=2000-01-01, asylum_timely=false");
 	derive(PERSON("") EWI("1999-01-01"), "2000-06-01", "2026-01-01");
-	expect("asylum_deadline", "2000-01-03");
+	expect_case("asylum_deadline=2000-01-03");
 	derive(PERSON("") EWI("2012-02-29"), "2013-01-01", NULL);
-	expect("asylum_deadline", "2013-02-28");
+	expect_case("asylum_deadline=2013-02-28");
 	derive(PERSON("") EWI("2012-06"), "2013-06-15", NULL);
-	expect_case("asylum_deadline", "2013-06-03..2013-07-01",
-		    "asylum_timely", "unknown",
-		    "last_arrival_date", "2012-06-01..2012-06-30");
+	expect_case("asylum_deadline=2013-06-03..2013-07-01, "
+		    "asylum_timely=unknown, "
+		    "last_arrival_date=2012-06-01..2012-06-30");
 }
 
 /* ---- facts known to come out wrong (each skips itself while it does) -------- */
@@ -1511,9 +1429,9 @@ TEST(test_known_wrong_vd_alternate_order_on_deadline_day)
 	derive(PERSON("") EWI("2004-01-01") NTA("2009-01-05", ", time_place: true")
 	       DECIDE("2010-05-04", "voluntary_departure, stage: conclusion, depart_by: 2010-07-03"),
 	       "2010-07-06", NULL);
-	wrong("ordered_removed", "false");
-	wrong("order_outstanding", "false");
-	wrong("final_order_date", "unknown");
+	wrong("ordered_removed=false");
+	wrong("order_outstanding=false");
+	wrong("final_order_date=unknown");
 	known_wrong_end();
 }
 
@@ -1524,8 +1442,8 @@ TEST(test_known_wrong_vd_alternate_order_on_deadline_day)
 TEST(test_known_wrong_departure_before_in_absentia_order)
 {
 	derive(E38C, "2026-06-01", NULL);
-	wrong("episode_start", "2024-02-05");
-	wrong_item("departure", 1, "removal", "unknown");
+	wrong("episode_start=2024-02-05");
+	wrong_item("departure", 1, "removal=unknown");
 	known_wrong_end();
 }
 
@@ -1538,11 +1456,58 @@ TEST(test_known_wrong_9c_366_with_feb29)
 {
 	derive(PERSON("") ADMIT("2011-01-05", "2011-06-30")
 	       LEAVE("2012-07-01", "self"), "2026-11-27", NULL);
-	expect_item("stay", 1, "up9c_days", "366 (borderline)");
-	wrong("up9c_days", "366 (borderline)");
+	expect_row("stay", 1, "up9c_days=366 (borderline)");
+	wrong("up9c_days=366 (borderline)");
 	derive(PERSON("") ADMIT("2011-01-05", "2011-06-30")
 	       LEAVE("2012-07-01", "self") EWI("2013-01-10"), "2013-01-10", NULL);
-	wrong_item("entry", 2, "up9c_before", "366 (borderline)");
+	wrong_item("entry", 2, "up9c_before=366 (borderline)");
+	known_wrong_end();
+}
+
+/* Section 1 relief_granted ("cancellation/asylum/adjustment: no order,
+ * status granted"), up.authorized ("asylee or refugee status") and E17
+ * (adjusting "without leaving => no (9)(B) bar ever"): a grant ends UP.
+ * Adjustment granted 2010-09-01 after an overstay from 2006-11-01: an LPR
+ * since then, UP 2006-11-01..2010-01-31 = 1,188 (none while pending or
+ * after).  Cancellation granted 2011-06-01: an LPR, UP 1999-01-01..
+ * 2011-05-31 = 4,534.  Asylum granted 2011-06-01 after an EWI of
+ * 2010-01-01 and a filing 2010-06-01: 9(B) 2010-01-01..05-31 = 151, 9(C)
+ * (the pendency counts) 2010-01-01..2011-05-31 = 516. */
+TEST(test_known_wrong_status_from_a_grant)
+{
+	derive(PERSON("") ADMIT("2006-05-01", "2006-10-31")
+	       EV("date: 2010-02-01, type: application, relief: adjust_245a")
+	       DECIDE("2010-09-01", "relief_granted, relief: adjust_245a, by: USCIS"),
+	       "2012-01-01", NULL);
+	wrong("lpr=true, lpr_since=2010-09-01, up_current_days=1188");
+	derive(PERSON("") EWI("1999-01-01") NTA("2010-01-04", ", time_place: true")
+	       DECIDE("2011-06-01", "relief_granted, relief: cancel_nonlpr"),
+	       "2013-01-01", NULL);
+	wrong("lpr=true, up_current_days=4534");
+	derive(PERSON("") EWI("2010-01-01")
+	       EV("date: 2010-06-01, type: application, relief: asylum")
+	       DECIDE("2011-06-01", "relief_granted, relief: asylum, by: USCIS"),
+	       "2013-01-01", NULL);
+	wrong("up_current_days=151, up9c_days=516");
+	known_wrong_end();
+}
+
+/* up.asylum_pending: pending "from filing to the final administrative
+ * decision": the judge's denial of 2011-05-10 was appealed and the BIA
+ * dismissed the appeal on 2012-03-01.  9(B) UP as of 2012-06-01: 177
+ * before the filing (E16) + 2012-03-02..2012-06-01 (92) = 269. */
+TEST(test_known_wrong_asylum_pending_through_appeal)
+{
+	derive(PERSON("") ADMIT("2009-09-01", "2010-02-28")
+	       EV("date: 2010-08-25, type: application, relief: asylum")
+	       NTA("2010-10-15", ", time_place: true")
+	       DECIDE("2011-05-10", "relief_denied, relief: asylum")
+	       DECIDE("2011-05-10", "removal_order")
+	       EV("date: 2011-06-01, type: appeal, to: BIA, stage: filed, outcome: pending")
+	       EV("date: 2012-03-01, type: appeal, to: BIA, stage: decided, outcome: dismissed"),
+	       "2012-06-01", NULL);
+	expect_case("final_order_date=2012-03-01");
+	wrong("up_current_days=269");
 	known_wrong_end();
 }
 
@@ -1588,60 +1553,51 @@ TEST(test_every_fact_is_asserted)
 		assert_string_equal(rules.env.facts[i].name, facts_table[i].name);
 }
 
+/* Every test, in order; the coverage test last. */
+#define TESTS(X) \
+	X(test_up_overstay_departure_day_not_counted) X(test_borderline_marks) \
+	X(test_up_ewi_from_1997_04_01) X(test_up_from_18th_birthday) \
+	X(test_up_duration_of_status) \
+	X(test_up_unknown_start_fully_authorized) X(test_up_parole) \
+	X(test_vd_deadline_rolls_from_saturday) \
+	X(test_vd_deadline_rolls_over_holiday) X(test_up_asylum_pending) \
+	X(test_up_adjustment_pending_across_advance_parole) \
+	X(test_up_status_periods) X(test_up_tolled_by_extension_request) \
+	X(test_departure_under_outstanding_order_is_removal) \
+	X(test_second_removal_under_reinstated_order) \
+	X(test_expedited_removal_at_port) \
+	X(test_departure_before_later_in_absentia_order) \
+	X(test_proceedings_commenced) \
+	X(test_departure_lpr_withdrawal_abandonment) \
+	X(test_order_protection_grant) X(test_order_kinds_stipulated_and_238b) \
+	X(test_oral_notice_of_the_hearing_missed) \
+	X(test_order_rescinded_by_granted_motion) \
+	X(test_encounters_and_misrepresentations) X(test_petitions_and_245i) \
+	X(test_offense_classification_and_counts) \
+	X(test_petty_offense_cortez_canales_pedroza) \
+	X(test_offense_stops_time_barton) \
+	X(test_firearm_offense_does_not_stop_time) X(test_lpr_bar_212h_by_era) \
+	X(test_dui_count_and_marijuana) \
+	X(test_cpp_single_absence_over_90_days) X(test_cpp_window_absences) \
+	X(test_cpp_long_absence_outside_window) X(test_cpp_formal_departure) \
+	X(test_stop_time_eras_defective_nta) \
+	X(test_qualifying_relative_child_turning_21) X(test_spouse_and_parent) \
+	X(test_vawa_self_petitioner_from_i360) \
+	X(test_claims_employment_way_back_defaults) X(test_prior_cancellation) \
+	X(test_sijs_age_at_filing) \
+	X(test_entries_crewman_j1_and_vd_ended_by_motion) \
+	X(test_vd_nonvoluntary_and_earlier_dhs_return) \
+	X(test_paths_closure_and_grant) X(test_asylum_deadline) \
+	X(test_known_wrong_vd_alternate_order_on_deadline_day) \
+	X(test_known_wrong_departure_before_in_absentia_order) \
+	X(test_known_wrong_9c_366_with_feb29) \
+	X(test_known_wrong_status_from_a_grant) \
+	X(test_known_wrong_asylum_pending_through_appeal) \
+	X(test_every_fact_is_asserted)
+
+#define AS_CMOCKA(t) cmocka_unit_test(t),
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_up_overstay_departure_day_not_counted),
-		cmocka_unit_test(test_borderline_marks),
-		cmocka_unit_test(test_up_ewi_from_1997_04_01),
-		cmocka_unit_test(test_up_from_18th_birthday),
-		cmocka_unit_test(test_up_duration_of_status),
-		cmocka_unit_test(test_up_unknown_start_fully_authorized),
-		cmocka_unit_test(test_up_parole),
-		cmocka_unit_test(test_up_vr_grant_day_is_authorized),
-		cmocka_unit_test(test_vd_deadline_rolls_from_saturday),
-		cmocka_unit_test(test_vd_deadline_rolls_over_holiday),
-		cmocka_unit_test(test_up_asylum_pending),
-		cmocka_unit_test(test_up_adjustment_pending_across_advance_parole),
-		cmocka_unit_test(test_up_status_periods),
-		cmocka_unit_test(test_up_tolled_by_extension_request),
-		cmocka_unit_test(test_departure_under_outstanding_order_is_removal),
-		cmocka_unit_test(test_second_removal_under_reinstated_order),
-		cmocka_unit_test(test_expedited_removal_at_port),
-		cmocka_unit_test(test_departure_before_later_in_absentia_order),
-		cmocka_unit_test(test_proceedings_commenced),
-		cmocka_unit_test(test_departure_lpr_withdrawal_abandonment),
-		cmocka_unit_test(test_order_protection_grant),
-		cmocka_unit_test(test_order_kinds_stipulated_and_238b),
-		cmocka_unit_test(test_oral_notice_of_the_hearing_missed),
-		cmocka_unit_test(test_order_rescinded_by_granted_motion),
-		cmocka_unit_test(test_encounters_and_misrepresentations),
-		cmocka_unit_test(test_petitions_and_245i),
-		cmocka_unit_test(test_offense_classification_and_counts),
-		cmocka_unit_test(test_petty_offense_cortez_canales_pedroza),
-		cmocka_unit_test(test_offense_stops_time_barton),
-		cmocka_unit_test(test_firearm_offense_does_not_stop_time),
-		cmocka_unit_test(test_lpr_bar_212h_by_era),
-		cmocka_unit_test(test_dui_count_and_marijuana),
-		cmocka_unit_test(test_cpp_single_absence_over_90_days),
-		cmocka_unit_test(test_cpp_window_absences),
-		cmocka_unit_test(test_cpp_long_absence_outside_window),
-		cmocka_unit_test(test_cpp_formal_departure),
-		cmocka_unit_test(test_stop_time_eras_defective_nta),
-		cmocka_unit_test(test_qualifying_relative_child_turning_21),
-		cmocka_unit_test(test_spouse_and_parent),
-		cmocka_unit_test(test_vawa_self_petitioner_from_i360),
-		cmocka_unit_test(test_claims_employment_way_back_defaults),
-		cmocka_unit_test(test_prior_cancellation),
-		cmocka_unit_test(test_sijs_age_at_filing),
-		cmocka_unit_test(test_entries_crewman_j1_and_vd_ended_by_motion),
-		cmocka_unit_test(test_vd_nonvoluntary_and_earlier_dhs_return),
-		cmocka_unit_test(test_paths_closure_and_grant),
-		cmocka_unit_test(test_asylum_deadline),
-		cmocka_unit_test(test_known_wrong_vd_alternate_order_on_deadline_day),
-		cmocka_unit_test(test_known_wrong_departure_before_in_absentia_order),
-		cmocka_unit_test(test_known_wrong_9c_366_with_feb29),
-		cmocka_unit_test(test_every_fact_is_asserted),
-	};
+	const struct CMUnitTest tests[] = { TESTS(AS_CMOCKA) };
 	return cmocka_run_group_tests_name("facts", tests, setup, teardown);
 }
