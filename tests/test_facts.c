@@ -31,7 +31,6 @@ static struct rules rules;
 static struct fact_set fs;
 static struct arena case_arena, fact_arena;
 static struct load_file loaded;
-static bool derived_once;
 static bool *case_seen;                 /* per slot of rules.env */
 static bool *item_seen[SC__COUNT];      /* per column of a scope's row */
 
@@ -44,20 +43,20 @@ static int setup(void **state)
 		diag_print(stderr, &d.v[i]);
 	diag_free(&d);
 	rules.vocab = &vocab;
+	arena_init(&case_arena, 64 * 1024);
+	arena_init(&fact_arena, 64 * 1024);
 	case_seen = xcalloc(rules.env.n_facts + 1, sizeof(*case_seen));
 	for (int sc = 0; sc < SC__COUNT; sc++)
 		item_seen[sc] = xcalloc(rules.scope[sc].width + 1u, sizeof(bool));
 	return bad;
 }
 
+/* Frees the last case derived (setup leaves empty arenas to free). */
 static void release(void)
 {
-	if (!derived_once)
-		return;
 	load_file_free(&loaded);
 	arena_free(&case_arena);
 	arena_free(&fact_arena);
-	derived_once = false;
 }
 
 static int teardown(void **state)
@@ -86,18 +85,14 @@ static void derive(const char *body, const char *as_of, const char *law)
 {
 	char text[8192];
 	struct arena scratch;
-	release();
+	release();      /* the arenas stay usable, empty */
 	snprintf(text, sizeof(text), "format: casewalk/1\nid: T\n%s", body);
-	arena_init(&case_arena, 64 * 1024);
-	arena_init(&fact_arena, 64 * 1024);
 	arena_init(&scratch, 64 * 1024);
-	memset(&loaded, 0, sizeof(loaded));
 	struct facts_ctx ctx = { &rules, day(as_of), day(law ? law : as_of) };
 	struct load_opts o = { &ylimits_default, &vocab.ids, ctx.as_of };
 	load_buffer_opts("t.yaml", 0, text, strlen(text), &o, &case_arena,
 			 &scratch, &loaded);
 	arena_free(&scratch);
-	derived_once = true;
 	for (size_t i = 0; i < loaded.diags.n; i++)
 		diag_print(stderr, &loaded.diags.v[i]);
 	assert_int_equal(loaded.n_cases, 1);
@@ -217,6 +212,7 @@ static void expect_items_at(const char *scope, uint32_t n, int line)
 #define PAROLE(d, more) EV("date: " d ", type: entry, manner: paroled" more)
 #define LEAVE(d, kind) EV("date: " d ", type: departure, kind: " kind)
 #define NTA(d, more) EV("date: " d ", type: nta_served" more)
+#define TP ", time_place: true"
 #define DECIDE(d, more) EV("date: " d ", type: decision, outcome: " more)
 #define HEARING(d, more) EV("date: " d ", type: hearing" more)
 #define OFFENSES "offenses:\n"
@@ -291,8 +287,8 @@ TEST(test_borderline_marks)
 TEST(test_up_ewi_from_1997_04_01)
 {
 	derive(PERSON("") EWI("1990-02-01") LEAVE("1994-05-01", "self")
-	       EWI("1995-06-01") LEAVE("1998-01-10", "self"),
-	       "2026-11-27", NULL);
+	       EWI("1995-06-01") LEAVE("1998-01-10", "self"), "2026-11-27",
+	       NULL);
 	expect_row("stay", 1, "up_days=0, up9c_days=0");
 	expect_row("stay", 2, "up_days=284, up9c_days=284, "
 		    "overstay_start=unknown, nonimmigrant=false");
@@ -393,7 +389,7 @@ TEST(test_up_parole)
 TEST(test_vd_deadline_rolls_from_saturday)
 {
 	const char *c = PERSON("") EWI("2014-09-20")
-		NTA("2019-02-11", ", time_place: true, filed: 2019-02-20")
+		NTA("2019-02-11", TP ", filed: 2019-02-20")
 		DECIDE("2023-03-07", "voluntary_departure, stage: conclusion, depart_by: 2023-05-06, bond_posted: 2023-03-10")
 		LEAVE("2023-05-08", "voluntary_departure");
 	derive(c, "2026-12-01", NULL);
@@ -420,7 +416,7 @@ TEST(test_vd_deadline_rolls_from_saturday)
  * effect the day after the deadline (2010-07-07) and is executed. */
 TEST(test_vd_deadline_rolls_over_holiday)
 {
-#define VD_2010 PERSON("") EWI("2004-01-01") NTA("2009-01-05", ", time_place: true") \
+#define VD_2010 PERSON("") EWI("2004-01-01") NTA("2009-01-05", TP) \
 	DECIDE("2010-05-04", "voluntary_departure, stage: conclusion, depart_by: 2010-07-03")
 	derive(VD_2010 LEAVE("2010-07-03", "voluntary_departure"), "2012-01-01", NULL);
 	expect_row("vd", 1, "deadline=2010-07-06, left_in_time=true, "
@@ -450,7 +446,7 @@ TEST(test_up_asylum_pending)
 {
 #define E16_EVENTS ADMIT("2009-09-01", "2010-02-28") \
 	EV("date: 2010-08-25, type: application, relief: asylum") \
-	NTA("2010-10-15", ", time_place: true, filed: 2010-10-20") \
+	NTA("2010-10-15", TP ", filed: 2010-10-20") \
 	HEARING("2011-05-10", ", kind: individual, appeared: true") \
 	DECIDE("2011-05-10", "relief_denied, relief: asylum") \
 	DECIDE("2011-05-10", "voluntary_departure, stage: conclusion, depart_by: 2011-07-09") \
@@ -547,10 +543,10 @@ TEST(test_up_tolled_by_extension_request)
 TEST(test_departure_under_outstanding_order_is_removal)
 {
 	derive(PERSON("") EWI("2006-01-01")
-	       NTA("2007-06-01", ", time_place: true, filed: 2007-06-05")
+	       NTA("2007-06-01", TP ", filed: 2007-06-05")
 	       HEARING("2008-02-01", ", kind: individual, appeared: true")
-	       DECIDE("2008-02-01", "removal_order") LEAVE("2008-06-01", "self"),
-	       "2026-11-27", NULL);
+	       DECIDE("2008-02-01", "removal_order")
+	       LEAVE("2008-06-01", "self"), "2026-11-27", NULL);
 	expect_row("departure", 1, "removal=true, removal_number=1, "
 		    "order_from_arrival=false, order_reinstated=false, "
 		    "proceedings_commenced=true, up_days=882, "
@@ -569,7 +565,7 @@ TEST(test_departure_under_outstanding_order_is_removal)
 		    "t_dec=2008-02-01, decision_date=2008-02-01");
 	expect_case("residence_unbroken=false");  /* left under an order */
 	/* the BIA dismisses the appeal on 2008-07-15: final that day */
-	derive(PERSON("") EWI("2006-01-01") NTA("2007-06-01", ", time_place: true")
+	derive(PERSON("") EWI("2006-01-01") NTA("2007-06-01", TP)
 	       DECIDE("2008-02-01", "removal_order")
 	       EV("date: 2008-07-15, type: appeal, to: BIA, stage: decided, outcome: dismissed"),
 	       "2026-11-27", NULL);
@@ -582,7 +578,7 @@ TEST(test_departure_under_outstanding_order_is_removal)
  * order and a removal. */
 TEST(test_second_removal_under_reinstated_order)
 {
-	derive(PERSON("") EWI("2006-01-01") NTA("2007-06-01", ", time_place: true")
+	derive(PERSON("") EWI("2006-01-01") NTA("2007-06-01", TP)
 	       DECIDE("2008-02-01", "removal_order")
 	       LEAVE("2008-02-21", "removed") EWI("2008-09-01")
 	       EV("date: 2010-07-25, type: reinstatement")
@@ -625,10 +621,10 @@ TEST(test_expedited_removal_at_port)
 	expect_case("first_entry_date=unknown");  /* attempted only */
 	/* proceedings begun on arrival (nta arriving), an in absentia order */
 	derive(PERSON("") PAROLE("2012-01-10", ", authorized_until: 2012-04-09")
-	       NTA("2012-01-10", ", time_place: true, arriving: true")
+	       NTA("2012-01-10", TP ", arriving: true")
 	       HEARING("2012-06-01", ", kind: master, appeared: false, absence_reason: none")
-	       DECIDE("2012-06-01", "in_absentia_order") LEAVE("2013-02-01", "self"),
-	       "2026-11-27", NULL);
+	       DECIDE("2012-06-01", "in_absentia_order")
+	       LEAVE("2013-02-01", "self"), "2026-11-27", NULL);
 	expect_row("nta", 1, "arriving=true");
 	expect_row("order", 1, "arriving=true");
 	expect_row("departure", 1, "order_from_arrival=true, removal=true");
@@ -640,7 +636,7 @@ TEST(test_expedited_removal_at_port)
  * Reopen deadline: 2026-03-02 + 180 = Saturday 2026-08-29, rolled to
  * Monday 2026-08-31 (date.deadline). */
 #define E38C PERSON("") EWI("2021-06-01") \
-	NTA("2024-02-05", ", time_place: true, filed: 2024-02-20") \
+	NTA("2024-02-05", TP ", filed: 2024-02-20") \
 	LEAVE("2025-11-03", "cbp_home") \
 	HEARING("2026-03-02", ", kind: master, appeared: false, absence_reason: none") \
 	DECIDE("2026-03-02", "in_absentia_order")
@@ -665,17 +661,17 @@ TEST(test_departure_before_later_in_absentia_order)
  * departure: not commenced. */
 TEST(test_proceedings_commenced)
 {
-	derive(PERSON("") EWI("2008-01-01") NTA("2010-01-04", ", time_place: true")
+	derive(PERSON("") EWI("2008-01-01") NTA("2010-01-04", TP)
 	       LEAVE("2010-02-01", "self"), "2026-11-27", NULL);
 	expect_row("departure", 1, "proceedings_commenced=unknown");
 	derive(PERSON("") EWI("2008-01-01")
-	       NTA("2010-01-04", ", time_place: true, filed: 2010-03-01")
+	       NTA("2010-01-04", TP ", filed: 2010-03-01")
 	       LEAVE("2010-02-01", "self"), "2026-11-27", NULL);
 	expect_row("departure", 1, "proceedings_commenced=false");
 	expect_row("nta", 1, "filed=2010-03-01");
 	/* an NTA of an earlier stay does not reach the next one */
 	derive(PERSON("") EWI("2008-01-01")
-	       NTA("2010-01-04", ", time_place: true, filed: 2010-01-05")
+	       NTA("2010-01-04", TP ", filed: 2010-01-05")
 	       LEAVE("2010-02-01", "self") EWI("2010-05-01")
 	       LEAVE("2011-02-01", "self"), "2026-11-27", NULL);
 	expect_row("departure", 1, "proceedings_commenced=true");
@@ -719,7 +715,7 @@ TEST(test_order_protection_grant)
 {
 	derive(PERSON("") ADMIT("2012-06-01", "2012-11-30")
 	       EV("date: 2013-08-20, type: application, relief: asylum")
-	       NTA("2013-10-01", ", time_place: true, filed: 2013-10-08")
+	       NTA("2013-10-01", TP ", filed: 2013-10-08")
 	       HEARING("2014-09-10", ", kind: individual, appeared: true")
 	       DECIDE("2014-09-10", "relief_denied, relief: asylum")
 	       DECIDE("2014-09-10", "relief_granted, relief: withholding")
@@ -737,7 +733,7 @@ TEST(test_order_protection_grant)
  * its date; E13's drug-trafficking aggravated felony. */
 TEST(test_order_kinds_stipulated_and_238b)
 {
-	derive(PERSON("") EWI("2005-01-01") NTA("2005-06-01", ", time_place: true")
+	derive(PERSON("") EWI("2005-01-01") NTA("2005-06-01", TP)
 	       DECIDE("2005-09-01", "stipulated_removal")
 	       LEAVE("2005-09-20", "removed"), "2026-11-27", NULL);
 	expect_row("order", 1, "kind=stipulated_removal, "
@@ -745,8 +741,8 @@ TEST(test_order_kinds_stipulated_and_238b)
 	expect_case("path=stipulated_removal, t_dec=2005-09-01");
 	derive(PERSON("") ADMIT("2005-01-01", "2005-06-30")
 	       EV("date: 2010-12-01, type: admin_removal")
-	       LEAVE("2011-01-10", "removed")
-	       OFFENSES OFFENSE("charge: drug_trafficking, date: 2009-05-01, convicted: true, conviction_date: 2009-11-02, sentence_days: 1095"),
+	       LEAVE("2011-01-10", "removed") OFFENSES
+	       OFFENSE("charge: drug_trafficking, date: 2009-05-01, convicted: true, conviction_date: 2009-11-02, sentence_days: 1095"),
 	       "2026-11-27", NULL);
 	expect_row("order", 1, "kind=admin_removal, final_date=2010-12-01");
 	expect_case("path=admin_removal_238b, t_dec=2010-12-01, "
@@ -762,7 +758,7 @@ TEST(test_order_kinds_stipulated_and_238b)
 TEST(test_oral_notice_of_the_hearing_missed)
 {
 #define E24(oral) PERSON("") ADMIT("2011-03-01", "2011-08-31") \
-	NTA("2012-09-03", ", time_place: true, oral_notice: true") \
+	NTA("2012-09-03", TP ", oral_notice: true") \
 	HEARING("2013-01-14", ", kind: master, appeared: true") \
 	EV("date: 2013-11-20, type: hearing_notice, time_place: true, oral_notice: " oral ", hearing_date: 2014-06-02") \
 	HEARING("2014-06-02", ", kind: individual, appeared: false, absence_reason: none") \
@@ -790,7 +786,7 @@ TEST(test_oral_notice_of_the_hearing_missed)
 #undef E24
 	/* no notice on file set the individual hearing: unknown */
 	derive(PERSON("") ADMIT("2011-03-01", "2011-08-31")
-	       NTA("2012-09-03", ", time_place: true, oral_notice: true")
+	       NTA("2012-09-03", TP ", oral_notice: true")
 	       HEARING("2013-01-14", ", kind: master, appeared: true")
 	       HEARING("2014-06-02", ", kind: individual, appeared: false")
 	       DECIDE("2014-06-02", "in_absentia_order"), "2018-08-01", NULL);
@@ -827,9 +823,9 @@ TEST(test_order_rescinded_by_granted_motion)
 	/* 2016-02-01..as_of 2026-12-01 = 3,957 */
 	expect_case("up_current_days=3957");
 	/* a judge's termination vacates an order too */
-	derive(PERSON("") EWI("2010-01-01") NTA("2011-01-03", ", time_place: true")
-	       DECIDE("2012-01-10", "removal_order") DECIDE("2012-05-01", "terminated"),
-	       "2013-01-01", NULL);
+	derive(PERSON("") EWI("2010-01-01") NTA("2011-01-03", TP)
+	       DECIDE("2012-01-10", "removal_order")
+	       DECIDE("2012-05-01", "terminated"), "2013-01-01", NULL);
 	expect_row("order", 1, "rescinded=true");
 	expect_case("ordered_removed=false, path=terminated, "
 		    "in_proceedings=false");
@@ -946,7 +942,7 @@ TEST(test_offense_classification_and_counts)
  * 4,171 days; VAWA presence runs on to as_of 2010-12-01 (11 years). */
 TEST(test_petty_offense_cortez_canales_pedroza)
 {
-#define E15(max) PERSON("") EWI("1999-04-01") NTA("2010-09-01", ", time_place: true") \
+#define E15(max) PERSON("") EWI("1999-04-01") NTA("2010-09-01", TP) \
 	OFFENSES OFFENSE("charge: theft, date: 2008-06-10, convicted: true, sentence_days: 10, max_days: " max)
 	derive(E15("365"), "2010-12-01", NULL);
 	expect_row("offense", 1, "petty_exception=true, referred_212a2=false, "
@@ -972,7 +968,7 @@ TEST(test_offense_stops_time_barton)
 {
 	derive(PERSON("lpr_since: 2003-06-01, lpr_via: admission")
 	       EV("date: 2003-06-01, type: entry, manner: admitted, status: immigrant")
-	       NTA("2011-03-01", ", time_place: true") OFFENSES
+	       NTA("2011-03-01", TP) OFFENSES
 	       OFFENSE("charge: drug_possession, date: 2010-04-20, convicted: true, conviction_date: 2011-01-10, sentence_days: 90"),
 	       "2011-06-01", NULL);
 	expect_row("offense", 1, "stops_time=true, referred_212a2=true");
@@ -993,7 +989,7 @@ TEST(test_firearm_offense_does_not_stop_time)
 {
 	derive(PERSON("lpr_since: 2011-08-20, lpr_via: admission")
 	       EV("date: 2011-08-20, type: entry, manner: admitted, status: immigrant")
-	       NTA("2019-05-06", ", time_place: true, filed: 2019-05-10") OFFENSES
+	       NTA("2019-05-06", TP ", filed: 2019-05-10") OFFENSES
 	       OFFENSE("charge: firearm_possession, date: 2015-04-04, convicted: true, conviction_date: 2015-09-01, grade: misdemeanor"),
 	       "2019-12-01", NULL);
 	expect_row("offense", 1, "firearm=true, cimt=false, stops_time=false");
@@ -1012,11 +1008,11 @@ TEST(test_firearm_offense_does_not_stop_time)
 TEST(test_lpr_bar_212h_by_era)
 {
 #define JEAN(entry, via) PERSON("lpr_since: 2006-02-15, lpr_via: " via) entry \
-	NTA("2011-03-01", ", time_place: true") \
+	NTA("2011-03-01", TP) \
 	"relatives:\n  - {relation: child, status: citizen, born: 1984-07-07, married: true}\n" \
 	OFFENSES OFFENSE("charge: theft, date: 2009-01-20, convicted: true, conviction_date: 2009-05-10, max_days: 730, sentence_days: 240")
-	derive(JEAN(EV("date: 2006-02-15, type: entry, manner: admitted, status: immigrant"),
-		    "admission"), "2011-06-01", "2016-01-01");
+	derive(JEAN(EV("date: 2006-02-15, type: entry, manner: admitted, status: immigrant"), "admission"),
+	       "2011-06-01", "2016-01-01");
 	expect_case("qualifying_relative_212h=true, qualifying_relative=false, "
 		    "qualifying_relative_9bv=false, "
 		    "lawful_residence_years_at_nta=5, residence_years=2, "
@@ -1036,8 +1032,7 @@ TEST(test_lpr_bar_212h_by_era)
  * offense (212(h)). */
 TEST(test_dui_count_and_marijuana)
 {
-	derive(PERSON("") EWI("1998-01-15") NTA("2010-02-01", ", time_place: true")
-	       OFFENSES
+	derive(PERSON("") EWI("1998-01-15") NTA("2010-02-01", TP) OFFENSES
 	       OFFENSE("charge: dui, date: 2005-01-01, convicted: true")
 	       OFFENSE("charge: dui, date: 2007-05-19, convicted: true")
 	       OFFENSE("charge: dui, date: 2009-03-02, convicted: true")
@@ -1080,10 +1075,10 @@ TEST(test_cpp_single_absence_over_90_days)
  * holds only the 29. */
 TEST(test_cpp_window_absences)
 {
-	derive(PERSON("") EWI("1995-01-01")
-	       LEAVE("2003-01-10", "self") EWI("2003-03-01")
-	       LEAVE("2005-12-01", "self") EWI("2006-01-31")
-	       LEAVE("2014-06-01", "self") EWI("2014-07-01"), "2016-01-01", NULL);
+	derive(PERSON("") EWI("1995-01-01") LEAVE("2003-01-10", "self")
+	       EWI("2003-03-01") LEAVE("2005-12-01", "self") EWI("2006-01-31")
+	       LEAVE("2014-06-01", "self") EWI("2014-07-01"), "2016-01-01",
+	       NULL);
 	expect_case("cpp_start=1995-01-01, cpp_years=21, "
 		    "cpp_window_absence_days=59, "
 		    "cpp_vawa_window_absence_days=29, cpp_vawa_years=21");
@@ -1100,14 +1095,14 @@ TEST(test_cpp_long_absence_outside_window)
 #define E26(nta) PERSON("born: 1975-06-01") EWI("1998-03-01") nta \
 	LEAVE("1999-06-01", "self") EWI("1999-11-15") \
 	LEAVE("2004-12-20", "self") EWI("2005-01-10") \
-	NTA("2012-04-02", ", time_place: true")
+	NTA("2012-04-02", TP)
 	derive(E26(""), "2012-06-01", NULL);
 	expect_row("departure", 1, "up_days=457");
 	expect_row("departure", 2, "up_days=1862");
 	expect_row("entry", 2, "up9c_before=457");
 	expect_case("cpp_start=1999-11-15, cpp_end=2012-04-02, cpp_years=12, "
 		    "cpp_window_absence_days=20");
-	derive(E26(NTA("1999-05-03", ", time_place: true")), "2012-06-01", NULL);
+	derive(E26(NTA("1999-05-03", TP)), "2012-06-01", NULL);
 	expect_case("cpp_start=1999-11-15, stop_time_date=2012-04-02");
 #undef E26
 }
@@ -1122,7 +1117,7 @@ TEST(test_cpp_formal_departure)
 #define VR(adv) PERSON("") EWI("2000-01-01") \
 	EV("date: 2005-01-01, type: voluntary_return" adv) \
 	LEAVE("2005-01-01", "voluntary_return") EWI("2005-01-20") \
-	NTA("2015-06-01", ", time_place: true")
+	NTA("2015-06-01", TP)
 	derive(VR(", advised: true"), "2016-01-01", NULL);
 	expect_row("departure", 1, "breaks_presence=true");
 	expect_case("cpp_start=2005-01-20, cpp_years=10");
@@ -1175,7 +1170,7 @@ TEST(test_qualifying_relative_child_turning_21)
 {
 	const char *c = "person: {born: 1965-01-01, married: true, married_on: 1988-05-05}\n"
 		"relatives:\n  - {relation: child, status: citizen, born: 1990-06-01, married: false, hardship: exceptional}\n"
-		"events:\n" EWI("1999-08-20") NTA("2010-05-04", ", time_place: true");
+		"events:\n" EWI("1999-08-20") NTA("2010-05-04", TP);
 	derive(c, "2011-05-31", NULL);
 	expect_case("qualifying_relative=true, hardship_exceptional=true, "
 		    "immediate_relative=false, qualifying_relative_212h=true, "
@@ -1188,8 +1183,10 @@ TEST(test_qualifying_relative_child_turning_21)
 
 /* 212(a)(9)(B)(v) and the 2013 I-601A rule: spouse or parent; a USC
  * parent without hardship; VAWA: the abusive spouse is an LPR.  A USC
- * spouse makes an immediate relative. */
-TEST(test_spouse_and_parent)
+ * spouse makes an immediate relative.  exc.9B_vawa and case-format
+ * claims: without the key, an I-360 VAWA self-petition makes a
+ * self-petitioner when approved, unknown when pending, not when denied. */
+TEST(test_spouse_parent_and_vawa_self_petition)
 {
 	derive("person: {born: 1975-01-01}\nclaims: {abused_by: spouse}\nrelatives:\n"
 	       "  - {relation: spouse, status: lpr, hardship: extreme}\n"
@@ -1205,13 +1202,6 @@ TEST(test_spouse_and_parent)
 	expect_case("immediate_relative=true, usc_spouse_or_parent=true, "
 		    "hardship_extreme_usc=unknown, "
 		    "vawa_qualifying_abuser=false");
-}
-
-/* exc.9B_vawa and case-format claims: without the key, an I-360 VAWA
- * self-petition makes a self-petitioner when approved, unknown when
- * pending, not when denied. */
-TEST(test_vawa_self_petitioner_from_i360)
-{
 #define I360(outcome) "person: {}\nclaims: {abused_by: spouse}\nevents:\n" \
 	ADMIT("2012-05-05", "2012-11-04") \
 	EV("date: 2014-06-02, type: petition, form: I-360, basis: vawa, outcome: " outcome)
@@ -1276,11 +1266,11 @@ TEST(test_claims_employment_way_back_defaults)
  * departure of 2005 that separates it from the NTA of 2012). */
 TEST(test_prior_cancellation)
 {
-	derive(PERSON("") EWI("1990-01-01") NTA("2000-01-03", ", time_place: true")
+	derive(PERSON("") EWI("1990-01-01") NTA("2000-01-03", TP)
 	       DECIDE("2001-05-01", "relief_granted, relief: cancel_nonlpr")
 	       LEAVE("2005-01-01", "self")
 	       EV("date: 2005-02-01, type: entry, manner: admitted, status: immigrant")
-	       NTA("2012-01-03", ", time_place: true"), "2012-06-01", NULL);
+	       NTA("2012-01-03", TP), "2012-06-01", NULL);
 	expect_case("prior_cancellation=true, granted_cancel_nonlpr=true, "
 		    "applied_cancel_nonlpr=false, episode_start=2012-01-03, "
 		    "lpr_since=2005-02-01, last_arrival_date=2005-02-01");
@@ -1324,7 +1314,7 @@ TEST(test_entries_crewman_j1_and_vd_ended_by_motion)
 	expect_case("crewman_bar=true, crewman_entry=true, j1_bar=false");
 	derive(PERSON("")
 	       EV("date: 2006-01-01, type: entry, manner: admitted, status: J-1, authorized_until: 2007-01-01, j1_gme: false, j1_212e: true, j1_212e_met: false")
-	       NTA("2009-05-01", ", time_place: true, filed: 2009-05-02")
+	       NTA("2009-05-01", TP ", filed: 2009-05-02")
 	       HEARING("2010-01-11", ", kind: master, appeared: true")
 	       DECIDE("2010-01-11", "voluntary_departure, stage: pre_hearing, depart_by: 2010-05-10, bond_posted: 2010-01-13")
 	       EV("date: 2010-03-01, type: motion, kind: reopen, outcome: pending")
@@ -1346,7 +1336,7 @@ TEST(test_entries_crewman_j1_and_vd_ended_by_motion)
  * current episode (240B(c), prior_vd_after_6a: unknown for DHS). */
 TEST(test_vd_nonvoluntary_and_earlier_dhs_return)
 {
-	derive(PERSON("") EWI("2004-01-01") NTA("2009-01-05", ", time_place: true")
+	derive(PERSON("") EWI("2004-01-01") NTA("2009-01-05", TP)
 	       DECIDE("2010-05-04", "voluntary_departure, stage: conclusion, depart_by: 2010-07-02")
 	       EV("date: 2010-07-20, type: departure, kind: self, nonvoluntary: true"),
 	       "2012-01-01", NULL);
@@ -1357,7 +1347,7 @@ TEST(test_vd_nonvoluntary_and_earlier_dhs_return)
 	derive(PERSON("") EWI("2005-01-01")
 	       EV("date: 2006-03-01, type: voluntary_return, advised: true, depart_by: 2006-03-10")
 	       LEAVE("2006-03-05", "voluntary_return") EWI("2006-06-01")
-	       NTA("2010-01-04", ", time_place: true"), "2011-01-01", NULL);
+	       NTA("2010-01-04", TP), "2011-01-01", NULL);
 	expect_row("vd", 1, "by=DHS, stage=voluntary_return, "
 		    "deadline=2006-03-10, before_episode=true, stay_ewi=true, "
 		    "bond_posted=true, left_in_time=true");
@@ -1371,7 +1361,7 @@ TEST(test_vd_nonvoluntary_and_earlier_dhs_return)
  * USCIS grant (registry) ends the episode without a hearing. */
 TEST(test_paths_closure_and_grant)
 {
-	derive(PERSON("") EWI("2005-01-01") NTA("2010-01-04", ", time_place: true")
+	derive(PERSON("") EWI("2005-01-01") NTA("2010-01-04", TP)
 	       HEARING("2011-02-01", ", kind: master")
 	       DECIDE("2012-03-01", "administratively_closed"), "2014-01-01", NULL);
 	expect_case("path=admin_closed, in_proceedings=true, "
@@ -1379,7 +1369,7 @@ TEST(test_paths_closure_and_grant)
 		    "hearing=unknown");
 	derive(PERSON("") EV("date: 1970-05-01, type: entry, manner: admitted, status: B2")
 	       EV("date: 2012-03-01, type: encounter, agency: ICE")
-	       NTA("2012-03-01", ", time_place: true")
+	       NTA("2012-03-01", TP)
 	       EV("date: 2012-03-02, type: application, relief: registry")
 	       DECIDE("2013-01-10", "relief_granted, relief: registry, by: USCIS"),
 	       "2026-11-27", NULL);
@@ -1426,7 +1416,7 @@ TEST(test_asylum_deadline)
  * deadline itself, no order stands yet. */
 TEST(test_known_wrong_vd_alternate_order_on_deadline_day)
 {
-	derive(PERSON("") EWI("2004-01-01") NTA("2009-01-05", ", time_place: true")
+	derive(PERSON("") EWI("2004-01-01") NTA("2009-01-05", TP)
 	       DECIDE("2010-05-04", "voluntary_departure, stage: conclusion, depart_by: 2010-07-03"),
 	       "2010-07-06", NULL);
 	wrong("ordered_removed=false");
@@ -1480,7 +1470,7 @@ TEST(test_known_wrong_status_from_a_grant)
 	       DECIDE("2010-09-01", "relief_granted, relief: adjust_245a, by: USCIS"),
 	       "2012-01-01", NULL);
 	wrong("lpr=true, lpr_since=2010-09-01, up_current_days=1188");
-	derive(PERSON("") EWI("1999-01-01") NTA("2010-01-04", ", time_place: true")
+	derive(PERSON("") EWI("1999-01-01") NTA("2010-01-04", TP)
 	       DECIDE("2011-06-01", "relief_granted, relief: cancel_nonlpr"),
 	       "2013-01-01", NULL);
 	wrong("lpr=true, up_current_days=4534");
@@ -1500,7 +1490,7 @@ TEST(test_known_wrong_asylum_pending_through_appeal)
 {
 	derive(PERSON("") ADMIT("2009-09-01", "2010-02-28")
 	       EV("date: 2010-08-25, type: application, relief: asylum")
-	       NTA("2010-10-15", ", time_place: true")
+	       NTA("2010-10-15", TP)
 	       DECIDE("2011-05-10", "relief_denied, relief: asylum")
 	       DECIDE("2011-05-10", "removal_order")
 	       EV("date: 2011-06-01, type: appeal, to: BIA, stage: filed, outcome: pending")
@@ -1508,6 +1498,33 @@ TEST(test_known_wrong_asylum_pending_through_appeal)
 	       "2012-06-01", NULL);
 	expect_case("final_order_date=2012-03-01");
 	wrong("up_current_days=269");
+	known_wrong_end();
+}
+
+/* case-format "How the path is derived" ("a decision by the BIA on appeal
+ * replaces the judge's"; "a motion granted reopens the episode ... an
+ * in-absentia order rescinded that way has no consequence"), section 1
+ * pending and bar_6B ("the engine extends this to any granted motion"):
+ * a BIA remand (2012-03-01) vacates the order and leaves the proceedings
+ * pending before the judge (decision_date: as_of); a granted motion to
+ * reconsider rescinds the in absentia order as a motion to reopen does. */
+TEST(test_known_wrong_reopened_by_remand_or_reconsideration)
+{
+	derive(PERSON("") EWI("2005-01-01") NTA("2010-10-15", TP)
+	       DECIDE("2011-05-10", "removal_order")
+	       EV("date: 2012-03-01, type: appeal, to: BIA, stage: decided, outcome: remanded"),
+	       "2012-06-01", NULL);
+	expect_row("order", 1, "rescinded=true");
+	wrong("path=pending, in_proceedings=true, decision_date=2012-06-01");
+	derive(PERSON("") EWI("2005-01-01") NTA("2010-10-15", TP)
+	       HEARING("2011-05-10", ", kind: master, appeared: false, absence_reason: none")
+	       DECIDE("2011-05-10", "in_absentia_order")
+	       EV("date: 2011-07-01, type: motion, kind: reconsider, outcome: granted"),
+	       "2012-06-01", NULL);
+	expect_case("path=pending");
+	wrong_item("order", 1, "rescinded=true");
+	wrong_item("hearing", 1, "order_rescinded=true");
+	wrong("in_absentia=false, ordered_removed=false");
 	known_wrong_end();
 }
 
@@ -1581,8 +1598,8 @@ TEST(test_every_fact_is_asserted)
 	X(test_cpp_single_absence_over_90_days) X(test_cpp_window_absences) \
 	X(test_cpp_long_absence_outside_window) X(test_cpp_formal_departure) \
 	X(test_stop_time_eras_defective_nta) \
-	X(test_qualifying_relative_child_turning_21) X(test_spouse_and_parent) \
-	X(test_vawa_self_petitioner_from_i360) \
+	X(test_qualifying_relative_child_turning_21) \
+	X(test_spouse_parent_and_vawa_self_petition) \
 	X(test_claims_employment_way_back_defaults) X(test_prior_cancellation) \
 	X(test_sijs_age_at_filing) \
 	X(test_entries_crewman_j1_and_vd_ended_by_motion) \
@@ -1593,6 +1610,7 @@ TEST(test_every_fact_is_asserted)
 	X(test_known_wrong_9c_366_with_feb29) \
 	X(test_known_wrong_status_from_a_grant) \
 	X(test_known_wrong_asylum_pending_through_appeal) \
+	X(test_known_wrong_reopened_by_remand_or_reconsideration) \
 	X(test_every_fact_is_asserted)
 
 #define AS_CMOCKA(t) cmocka_unit_test(t),
