@@ -411,9 +411,9 @@ TEST(test_vd_deadline_rolls_from_saturday)
 
 /* date.business_day: depart_by Saturday 2010-07-03; Sunday 07-04 is
  * Independence Day, observed Monday 07-05 (5 U.S.C. 6103(b)): the deadline
- * is Tuesday 2010-07-06.  Leaving on the recorded day is in time under
- * either law; leaving on 07-07 is late, and the alternate order takes
- * effect the day after the deadline (2010-07-07) and is executed. */
+ * is Tuesday 2010-07-06.  Leaving on the recorded day is in time;
+ * leaving on 07-07 is late, and the alternate order takes effect the day
+ * after the deadline (2010-07-07) and is executed. */
 TEST(test_vd_deadline_rolls_over_holiday)
 {
 #define VD_2010 PERSON("") EWI("2004-01-01") NTA("2009-01-05", TP) \
@@ -831,7 +831,7 @@ TEST(test_order_rescinded_by_granted_motion)
 		    "in_proceedings=false");
 }
 
-/* E34 and E38: encounters (bar-free facts for 1814, 1815) and
+/* E34 and E38: encounters (the facts of the 1814 and 1815 fees) and
  * misrepresentations, whose willful and material default to true
  * (bar_6C_i), retraction and the citizen-parents exception to false. */
 TEST(test_encounters_and_misrepresentations)
@@ -1028,8 +1028,10 @@ TEST(test_lpr_bar_212h_by_era)
 
 /* off.dui_simple and Castillo-Perez: DUI convictions in the ten years
  * before the decision (as_of 2016-06-01: after 2006-06-01); the one of
- * 2005 is outside.  One 30 g marijuana possession is not "another" drug
- * offense (212(h)). */
+ * 2005 is outside; the presumption is the law from 2019-10-25.  One 30 g
+ * marijuana possession is not "another" drug offense (212(h)) but is
+ * referred to in 212(a)(2): it stops time (off.referred_212a2).  A DUI of
+ * 2007 is more than 15 years before 2026-01-01. */
 TEST(test_dui_count_and_marijuana)
 {
 	derive(PERSON("") EWI("1998-01-15") NTA("2010-02-01", TP) OFFENSES
