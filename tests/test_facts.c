@@ -144,13 +144,32 @@ static const char *fact_text(const char *scope, uint32_t k, const char *name,
 /* Facts known to come out wrong, reported so far in this test. */
 static int n_wrong;
 
-/* Asserts facts of the case (scope NULL) or of item k of scope, given as
- * "name=value, name=value" (a value holds no comma); a known-wrong one is
- * only reported and counted. */
+/* Asserts one fact of the case (scope NULL) or of item k of scope; a
+ * known-wrong one is only reported and counted. */
+static void compare(int line, bool known_wrong, const char *scope,
+		    uint32_t k, const char *name, const char *want)
+{
+	char got[GOT], what[3 * GOT];
+	if (!strcmp(fact_text(scope, k, name, got, line), want))
+		return;
+	if (scope)
+		snprintf(what, sizeof(what), "%s #%u %s", scope, k, name);
+	else
+		snprintf(what, sizeof(what), "%s", name);
+	if (!known_wrong)
+		fail_msg("line %d: %s: expected '%s', got '%s'", line, what,
+			 want, got);
+	print_message("line %d: known wrong: %s: expected '%s', got '%s'\n",
+		      line, what, want, got);
+	n_wrong++;
+}
+
+/* The same for facts given as "name=value, name=value" (a value holds no
+ * comma). */
 static void check(int line, bool known_wrong, const char *scope, uint32_t k,
 		  const char *facts)
 {
-	char got[GOT], what[3 * GOT], name[GOT], want[GOT];
+	char name[GOT], want[GOT];
 	for (const char *p = facts; *p;) {
 		const char *eq = strchr(p, '='), *end = strstr(p, ", ");
 		if (!end)
@@ -160,21 +179,13 @@ static void check(int line, bool known_wrong, const char *scope, uint32_t k,
 		snprintf(name, sizeof(name), "%.*s", (int)(eq - p), p);
 		snprintf(want, sizeof(want), "%.*s", (int)(end - eq - 1), eq + 1);
 		p = *end ? end + 2 : end;
-		if (!strcmp(fact_text(scope, k, name, got, line), want))
-			continue;
-		if (scope)
-			snprintf(what, sizeof(what), "%s #%u %s", scope, k, name);
-		else
-			snprintf(what, sizeof(what), "%s", name);
-		if (!known_wrong)
-			fail_msg("line %d: %s: expected '%s', got '%s'", line,
-				 what, want, got);
-		print_message("line %d: known wrong: %s: expected '%s', got "
-			      "'%s'\n", line, what, want, got);
-		n_wrong++;
+		compare(line, known_wrong, scope, k, name, want);
 	}
 }
 
+#define expect(name, want) compare(__LINE__, false, NULL, 0, name, want)
+#define expect_item(sc, k, name, want) \
+	compare(__LINE__, false, sc, k, name, want)
 #define expect_case(facts) check(__LINE__, false, NULL, 0, facts)
 #define expect_row(sc, k, facts) check(__LINE__, false, sc, k, facts)
 #define wrong(facts) check(__LINE__, true, NULL, 0, facts)
@@ -194,7 +205,8 @@ static void expect_items_at(const char *scope, uint32_t n, int line)
 {
 	uint32_t have = fs.items[scope_index(scope, line)].n;
 	if (have != n)
-		fail_msg("line %d: %u %s items, expected %u", line, have, scope, n);
+		fail_msg("line %d: %u %s items, expected %u", line, have,
+			 scope, n);
 }
 
 /* A test: cmocka's signature around a body that needs no state. */
@@ -259,25 +271,25 @@ TEST(test_borderline_marks)
 #define OVERSTAY(until, left, vr) derive(PERSON("") ADMIT("2009-01-05", until) \
 	vr LEAVE(left, "self"), "2026-11-27", NULL)
 	OVERSTAY("2009-06-30", "2009-12-28", "");  /* 2009-07-01..12-27 = 180 */
-	expect_row("departure", 1, "up_days=180 (borderline)");
+	expect_item("departure", 1, "up_days", "180 (borderline)");
 	OVERSTAY("2009-06-30", "2009-12-29",
 		 EV("date: 2009-12-28, type: voluntary_return"));
-	expect_row("departure", 1, "up_days=180 (borderline)");
+	expect_item("departure", 1, "up_days", "180 (borderline)");
 	OVERSTAY("2009-06-30", "2010-06-30", "");  /* ..2010-06-29 = 364 */
-	expect_row("departure", 1, "up_days=364 (borderline)");
+	expect_item("departure", 1, "up_days", "364 (borderline)");
 	OVERSTAY("2009-06-30", "2010-07-01", "");  /* ..2010-06-30 = 365 */
-	expect_row("departure", 1, "up_days=365");
-	expect_row("stay", 1, "up9c_days=365 (borderline)");
-	expect_case("up9c_days=365 (borderline)");
+	expect_item("departure", 1, "up_days", "365");
+	expect_item("stay", 1, "up9c_days", "365 (borderline)");
+	expect("up9c_days", "365 (borderline)");
 	/* 2011-07-01..2012-06-29 = 365, holding 2012-02-29 */
 	OVERSTAY("2011-06-30", "2012-06-30", "");
-	expect_row("departure", 1, "up_days=365 (borderline)");
-	expect_row("stay", 1, "up_days=365 (borderline)");
+	expect_item("departure", 1, "up_days", "365 (borderline)");
+	expect_item("stay", 1, "up_days", "365 (borderline)");
 	/* ..2012-06-30 = 366 with a Feb 29: borderline for 9(C) only
 	 * (date.more_than_one_year) */
 	OVERSTAY("2011-06-30", "2012-07-01", "");
-	expect_row("departure", 1, "up_days=366");
-	expect_row("stay", 1, "up9c_days=366 (borderline)");
+	expect_item("departure", 1, "up_days", "366");
+	expect_item("stay", 1, "up9c_days", "366 (borderline)");
 #undef OVERSTAY
 }
 
@@ -292,9 +304,9 @@ TEST(test_up_ewi_from_1997_04_01)
 	expect_row("stay", 1, "up_days=0, up9c_days=0");
 	expect_row("stay", 2, "up_days=284, up9c_days=284, "
 		    "overstay_start=unknown, nonimmigrant=false");
-	expect_row("departure", 2, "up_days=284");
-	expect_case("up9c_days=284");
-	expect_row("stay", 2, "overstayed=false");  /* not admitted */
+	expect_item("departure", 2, "up_days", "284");
+	expect("up9c_days", "284");
+	expect_item("stay", 2, "overstayed", "false");  /* not admitted */
 }
 
 /* E04, up.minor and date.up_9c: born 1991-01-15, so 9(B) counts from
@@ -307,12 +319,12 @@ TEST(test_up_from_18th_birthday)
 	derive(PERSON("born: 1991-01-15") EWI("2003-05-10")
 	       LEAVE("2009-07-10", "voluntary_return") EWI("2010-02-01"),
 	       "2010-03-01", NULL);
-	expect_row("departure", 1, "up_days=176");
-	expect_row("stay", 1, "up9c_days=2253");
+	expect_item("departure", 1, "up_days", "176");
+	expect_item("stay", 1, "up9c_days", "2253");
 	expect_row("stay", 2, "up_days=29, open=true");
 	expect_row("entry", 2, "up9c_before=2253, after_departure=true");
-	expect_row("entry", 1, "after_departure=false");
-	expect_row("stay", 2, "end=2010-03-02");
+	expect_item("entry", 1, "after_departure", "false");
+	expect_item("stay", 2, "end", "2010-03-02");
 	expect_row("departure", 1, "advised=false, under_vd=false");
 	expect_case("up_current_days=29, in_us=true, "
 		    "current_stay_start=2010-02-01, "
@@ -328,19 +340,19 @@ TEST(test_up_duration_of_status)
 #define F1 EV("date: 2008-08-20, type: entry, manner: admitted, status: F1, authorized_until: D/S")
 	derive(PERSON("born: 1990-01-01") F1 LEAVE("2012-01-01", "self"),
 	       "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days=0");
-	expect_row("stay", 1, "overstayed=false");
+	expect_item("departure", 1, "up_days", "0");
+	expect_item("stay", 1, "overstayed", "false");
 	derive(PERSON("born: 1990-01-01") F1
 	       EV("date: 2010-01-04, type: status_violation_found, by: USCIS")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days=726");
-	expect_row("stay", 1, "overstay_start=2010-01-05");
+	expect_item("departure", 1, "up_days", "726");
+	expect_item("stay", 1, "overstay_start", "2010-01-05");
 #undef F1
 	derive(PERSON("") EV("date: 2008-08-20, type: entry, manner: admitted")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days=unknown");
-	expect_row("stay", 1, "up9c_days=unknown");
-	expect_case("up9c_days=unknown");
+	expect_item("departure", 1, "up_days", "unknown");
+	expect_item("stay", 1, "up9c_days", "unknown");
+	expect("up9c_days", "unknown");
 }
 
 /* A stay whose start of UP is unknown (no authorized_until) but whose
@@ -350,8 +362,8 @@ TEST(test_up_unknown_start_fully_authorized)
 	derive(PERSON("") EV("date: 2008-08-20, type: entry, manner: admitted")
 	       EV("date: 2008-08-20, type: status_granted, status: tps, until: 2015-12-31")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days=0");
-	expect_row("stay", 1, "up9c_days=0");
+	expect_item("departure", 1, "up_days", "0");
+	expect_item("stay", 1, "up9c_days", "0");
 }
 
 /* date.up_start_parole: authorized through authorized_until (UP from
@@ -370,15 +382,15 @@ TEST(test_up_parole)
 	derive(PERSON("") PAROLE("2015-03-01", ", authorized_until: 2015-09-30")
 	       EV("date: 2015-06-15, type: status_ended, status: parole, reason: terminated")
 	       LEAVE("2016-01-10", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days=208");
-	expect_row("stay", 1, "overstay_start=2015-06-16");
+	expect_item("departure", 1, "up_days", "208");
+	expect_item("stay", 1, "overstay_start", "2015-06-16");
 	derive(PERSON("") PAROLE("2015-03-01", "") LEAVE("2016-01-10", "self"),
 	       "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days=unknown");
+	expect_item("departure", 1, "up_days", "unknown");
 	derive(PERSON("") PAROLE("2015-03-01", ", authorized_until: 2015-09-30")
 	       LEAVE("2015-09-01", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days=0");
-	expect_row("stay", 1, "overstayed=false");
+	expect_item("departure", 1, "up_days", "0");
+	expect_item("stay", 1, "overstayed", "false");
 }
 
 /* E22, up.authorized and date.vd_deadline: EWI 2014-09-20, VD granted
@@ -401,12 +413,12 @@ TEST(test_vd_deadline_rolls_from_saturday)
 		    "left_in_time=true, nonvoluntary=false, bond_posted=true, "
 		    "ended_by_motion=false, stay_ewi=true, "
 		    "before_episode=false");
-	expect_items("order", 0);       /* the alternate order never took effect */
-	expect_case("path=vd_post_conclusion");
+	expect_items("order", 0);  /* the alternate order never took effect */
+	expect("path", "vd_post_conclusion");
 	derive(c, "2026-12-01", "2023-05-08");
-	expect_row("vd", 1, "left_in_time=unknown (borderline)");
-	expect_row("departure", 1, "removal=unknown (borderline)");
-	expect_case("vd_roll_firm=false");
+	expect_item("vd", 1, "left_in_time", "unknown (borderline)");
+	expect_item("departure", 1, "removal", "unknown (borderline)");
+	expect("vd_roll_firm", "false");
 }
 
 /* date.business_day: depart_by Saturday 2010-07-03; Sunday 07-04 is
@@ -431,8 +443,8 @@ TEST(test_vd_deadline_rolls_over_holiday)
 	expect_row("vd", 1, "departed=false, departure_date=unknown, "
 		    "left_in_time=true");
 	derive(VD_2010, "2010-07-07", NULL);
-	expect_row("vd", 1, "left_in_time=false");
-	expect_case("order_outstanding=true");
+	expect_item("vd", 1, "left_in_time", "false");
+	expect("order_outstanding", "true");
 #undef VD_2010
 }
 
@@ -453,21 +465,21 @@ TEST(test_up_asylum_pending)
 	LEAVE("2011-06-20", "voluntary_departure")
 	derive("person: {born: 1980-01-01}\nclaims: {fear_of_return: true}\n"
 	       "events:\n" E16_EVENTS, "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days=177");
-	expect_row("stay", 1, "up9c_days=435");
+	expect_item("departure", 1, "up_days", "177");
+	expect_item("stay", 1, "up9c_days", "435");
 	expect_case("asylum_filed_date=2010-08-25, asylum_timely=true, "
 		    "path=vd_post_conclusion, hearing=true, t_dec=2011-05-10, "
 		    "decision_date=2011-05-10, episode_start=2010-10-15, "
 		    "applied_asylum=true, denied_asylum=true, "
 		    "granted_asylum=false, fear_of_return=true");
-	expect_case("asylum_deadline=2010-09-01");  /* a Wednesday */
+	expect("asylum_deadline", "2010-09-01");  /* a Wednesday */
 	/* 2009-09-01..2010-10-14 */
-	expect_case("presence_before_nta_days=409");
+	expect("presence_before_nta_days", "409");
 	derive("person: {born: 1980-01-01}\nemployment:\n"
 	       "  - {from: 2010-09-01, to: 2010-12-31, authorized: false}\n"
 	       "events:\n" E16_EVENTS, "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days=435");
-	expect_case("unauthorized_work=true");
+	expect_item("departure", 1, "up_days", "435");
+	expect("unauthorized_work", "true");
 #undef E16_EVENTS
 }
 
@@ -486,12 +498,12 @@ TEST(test_up_adjustment_pending_across_advance_parole)
 	derive(c, "2026-12-01", "2026-08-12");
 	expect_row("departure", 1, "up_days=501, kind=advance_parole, "
 		    "counts_for_9b=false");
-	expect_row("stay", 2, "up_days=0");
-	expect_row("entry", 2, "status=advance_parole");
+	expect_item("stay", 2, "up_days", "0");
+	expect_item("entry", 2, "status", "advance_parole");
 	expect_case("in_us=true, current_stay_manner=paroled, "
 		    "current_stay_status=advance_parole, up_current_days=0");
 	derive(c, "2026-12-01", NULL);
-	expect_row("departure", 1, "counts_for_9b=true");
+	expect_item("departure", 1, "counts_for_9b", "true");
 }
 
 /* up.authorized (TPS) and up.family_unity: EWI 2005-01-01, a status
@@ -505,15 +517,15 @@ TEST(test_up_status_periods)
 #define GRANTED(st) EV("date: 2008-01-01, type: status_granted, status: " st ", until: 2010-12-31")
 	derive(PERSON("") EWI("2005-01-01") GRANTED("tps")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "up_days=1460");
-	expect_row("stay", 1, "up9c_days=1460");
+	expect_item("departure", 1, "up_days", "1460");
+	expect_item("stay", 1, "up9c_days", "1460");
 	derive(PERSON("") EWI("2005-01-01") GRANTED("family_unity")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
 	expect_row("stay", 1, "up_days=1460, up9c_days=2556");
 	derive(PERSON("") EWI("2005-01-01") GRANTED("tps")
 	       EV("date: 2009-06-30, type: status_ended, status: tps, reason: terminated")
 	       LEAVE("2012-01-01", "self"), "2026-11-27", NULL);
-	expect_row("stay", 1, "up_days=2009");
+	expect_item("stay", 1, "up_days", "2009");
 #undef GRANTED
 }
 
@@ -530,7 +542,7 @@ TEST(test_up_tolled_by_extension_request)
 	derive(EXT("2010-06-15"), "2026-11-27", NULL);
 	expect_row("stay", 1, "up_days=89, up9c_days=89");
 	derive(EXT("2010-07-15"), "2026-11-27", NULL);
-	expect_row("stay", 1, "up_days=243");
+	expect_item("stay", 1, "up_days", "243");
 #undef EXT
 }
 
@@ -563,14 +575,14 @@ TEST(test_departure_under_outstanding_order_is_removal)
 		    "in_absentia_date=unknown, reopen_deadline=unknown, "
 		    "path=removal_order_contested, hearing=true, "
 		    "t_dec=2008-02-01, decision_date=2008-02-01");
-	expect_case("residence_unbroken=false");  /* left under an order */
+	expect("residence_unbroken", "false");  /* left under an order */
 	/* the BIA dismisses the appeal on 2008-07-15: final that day */
 	derive(PERSON("") EWI("2006-01-01") NTA("2007-06-01", TP)
 	       DECIDE("2008-02-01", "removal_order")
 	       EV("date: 2008-07-15, type: appeal, to: BIA, stage: decided, outcome: dismissed"),
 	       "2026-11-27", NULL);
-	expect_row("order", 1, "final_date=2008-07-15");
-	expect_case("order_outstanding=true");
+	expect_item("order", 1, "final_date", "2008-07-15");
+	expect("order_outstanding", "true");
 }
 
 /* E11 and section 2b: a second removal, under a reinstated order.  Before
@@ -600,8 +612,8 @@ TEST(test_second_removal_under_reinstated_order)
 	       "2012-06-01", NULL);
 	expect_row("entry", 2, "consent_before=true, unlawful=false, "
 		    "removed_before=true");
-	expect_row("departure", 1, "order_from_arrival=true");
-	expect_case("reinstatement_exposure=false");
+	expect_item("departure", 1, "order_from_arrival", "true");
+	expect("reinstatement_exposure", "false");
 }
 
 /* E12: an expedited removal order at a port is an arriving alien's order
@@ -617,16 +629,16 @@ TEST(test_expedited_removal_at_port)
 		    "proceedings_commenced=true, up_days=0, "
 		    "stay_start=unknown");
 	expect_row("order", 1, "kind=expedited_removal, arriving=true");
-	expect_case("path=expedited_removal");
-	expect_case("first_entry_date=unknown");  /* attempted only */
+	expect("path", "expedited_removal");
+	expect("first_entry_date", "unknown");  /* attempted only */
 	/* proceedings begun on arrival (nta arriving), an in absentia order */
 	derive(PERSON("") PAROLE("2012-01-10", ", authorized_until: 2012-04-09")
 	       NTA("2012-01-10", TP ", arriving: true")
 	       HEARING("2012-06-01", ", kind: master, appeared: false, absence_reason: none")
 	       DECIDE("2012-06-01", "in_absentia_order")
 	       LEAVE("2013-02-01", "self"), "2026-11-27", NULL);
-	expect_row("nta", 1, "arriving=true");
-	expect_row("order", 1, "arriving=true");
+	expect_item("nta", 1, "arriving", "true");
+	expect_item("order", 1, "arriving", "true");
 	expect_row("departure", 1, "order_from_arrival=true, removal=true");
 }
 
@@ -663,19 +675,19 @@ TEST(test_proceedings_commenced)
 {
 	derive(PERSON("") EWI("2008-01-01") NTA("2010-01-04", TP)
 	       LEAVE("2010-02-01", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "proceedings_commenced=unknown");
+	expect_item("departure", 1, "proceedings_commenced", "unknown");
 	derive(PERSON("") EWI("2008-01-01")
 	       NTA("2010-01-04", TP ", filed: 2010-03-01")
 	       LEAVE("2010-02-01", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "proceedings_commenced=false");
-	expect_row("nta", 1, "filed=2010-03-01");
+	expect_item("departure", 1, "proceedings_commenced", "false");
+	expect_item("nta", 1, "filed", "2010-03-01");
 	/* an NTA of an earlier stay does not reach the next one */
 	derive(PERSON("") EWI("2008-01-01")
 	       NTA("2010-01-04", TP ", filed: 2010-01-05")
 	       LEAVE("2010-02-01", "self") EWI("2010-05-01")
 	       LEAVE("2011-02-01", "self"), "2026-11-27", NULL);
-	expect_row("departure", 1, "proceedings_commenced=true");
-	expect_row("departure", 2, "proceedings_commenced=false");
+	expect_item("departure", 1, "proceedings_commenced", "true");
+	expect_item("departure", 2, "proceedings_commenced", "false");
 }
 
 /* A permanent resident's trip (departure.lpr), a withdrawal at a port, a
@@ -689,8 +701,8 @@ TEST(test_departure_lpr_withdrawal_abandonment)
 	       "2026-11-27", NULL);
 	expect_row("departure", 1, "lpr=true, verified=true, "
 		    "stay_nonimmigrant=false");
-	expect_case("residence_unbroken=true");
-	expect_row("stay", 1, "up_days=0");  /* an LPR's stay */
+	expect("residence_unbroken", "true");
+	expect_item("stay", 1, "up_days", "0");  /* an LPR's stay */
 	derive(PERSON("") EV("date: 2012-03-03, type: entry, manner: attempted")
 	       EV("date: 2012-03-03, type: withdrawal_at_port")
 	       LEAVE("2012-03-03", "self"), "2026-11-27", NULL);
@@ -700,8 +712,8 @@ TEST(test_departure_lpr_withdrawal_abandonment)
 	derive(PERSON("") EWI("1969-11-20")
 	       EV("date: 1985-01-05, type: departure, kind: self, abandoned_residence: true")
 	       EWI("1985-08-20"), "2015-01-01", NULL);
-	expect_row("departure", 1, "abandoned_residence=true");
-	expect_case("residence_unbroken=false");
+	expect_item("departure", 1, "abandoned_residence", "true");
+	expect("residence_unbroken", "false");
 }
 
 /* E27 and section 1 relief_granted: a grant of withholding sits on an
@@ -723,7 +735,7 @@ TEST(test_order_protection_grant)
 	expect_row("order", 1, "kind=protection_grant, date=2014-09-10, "
 		    "executed=true");
 	expect_row("departure", 1, "removal=true, up_days=262");
-	expect_row("stay", 1, "up9c_days=648");
+	expect_item("stay", 1, "up9c_days", "648");
 	expect_case("asylum_deadline=2013-06-03, asylum_timely=false, "
 		    "path=relief_granted, granted_withholding=true, "
 		    "ordered_removed=true");
@@ -769,7 +781,7 @@ TEST(test_oral_notice_of_the_hearing_missed)
 		    "final_date=2014-06-02, executed=false");
 	expect_row("hearing", 1, "missed=false, absence_reason=, "
 		    "without_cause=false");
-	expect_row("hearing", 2, "missed=true");
+	expect_item("hearing", 2, "missed", "true");
 	expect_row("nta", 1, "oral_notice=true, time_place=true, "
 		    "later_notice_date=2013-11-20");
 	expect_row("encounter", 1, "date=2018-03-01, agency=ICE, "
@@ -778,11 +790,11 @@ TEST(test_oral_notice_of_the_hearing_missed)
 		    "near_border=unknown, between_ports=false, at_port=false");
 	expect_case("reopen_deadline=2014-12-01, in_absentia_date=2014-06-02, "
 		    "path=removal_in_absentia, t_dec=2014-06-02");
-	expect_case("hearing=false");  /* the master hearing decided nothing */
+	expect("hearing", "false");  /* the master hearing decided nothing */
 	/* 2011-09-01..as_of 2018-08-01 = 2,527 (the order adds nothing) */
-	expect_case("up_current_days=2527");
+	expect("up_current_days", "2527");
 	derive(E24("true"), "2018-08-01", NULL);
-	expect_row("order", 1, "oral_notice=true");
+	expect_item("order", 1, "oral_notice", "true");
 #undef E24
 	/* no notice on file set the individual hearing: unknown */
 	derive(PERSON("") ADMIT("2011-03-01", "2011-08-31")
@@ -821,12 +833,12 @@ TEST(test_order_rescinded_by_granted_motion)
 		    "in_proceedings=true, decision_date=2026-12-01, "
 		    "t_dec=2026-12-01, episode_start=2018-03-05");
 	/* 2016-02-01..as_of 2026-12-01 = 3,957 */
-	expect_case("up_current_days=3957");
+	expect("up_current_days", "3957");
 	/* a judge's termination vacates an order too */
 	derive(PERSON("") EWI("2010-01-01") NTA("2011-01-03", TP)
 	       DECIDE("2012-01-10", "removal_order")
 	       DECIDE("2012-05-01", "terminated"), "2013-01-01", NULL);
-	expect_row("order", 1, "rescinded=true");
+	expect_item("order", 1, "rescinded", "true");
 	expect_case("ordered_removed=false, path=terminated, "
 		    "in_proceedings=false");
 }
@@ -852,8 +864,8 @@ TEST(test_encounters_and_misrepresentations)
 		    "near_border=true, detained=true, "
 		    "present_without_admission=true, "
 		    "after_in_absentia_order=false");
-	expect_case("episode_start=2021-05-10");
-	expect_case("path=no_proceedings");  /* an encounter decides nothing */
+	expect("episode_start", "2021-05-10");
+	expect("path", "no_proceedings");  /* an encounter decides nothing */
 }
 
 /* Petitions: approvable when filed (245(i)) as the file says, else true
@@ -874,13 +886,13 @@ TEST(test_petitions_and_245i)
 	expect_row("petition", 1, "date=1997-12-01, form=labor_certification, "
 		    "category=preference, basis=employment, outcome=approved, "
 		    "approvable=true, decided=1998-06-01, petitioner=employer");
-	expect_row("petition", 2, "approvable=false");
+	expect_item("petition", 2, "approvable", "false");
 	expect_row("petition", 3, "approvable=unknown, outcome=");
 	expect_case("s245i_grandfathered=true, s245i_early_filing=true, "
 		    "present_on_s245i_date=false, up_current_days=9121");
-	expect_case("immediate_relative=true");  /* the I-130's category */
+	expect("immediate_relative", "true");  /* the I-130's category */
 	derive(WEN("1998-02-02"), "2026-11-30", NULL);
-	expect_case("s245i_early_filing=false");
+	expect("s245i_early_filing", "false");
 #undef WEN
 }
 
@@ -930,7 +942,7 @@ TEST(test_offense_classification_and_counts)
 	derive(PERSON("") EWI("2000-01-01") OFFENSES
 	       OFFENSE("charge: theft, date: 2004-01-01, convicted: true, vacated: defect"),
 	       "2012-01-01", NULL);
-	expect_row("offense", 1, "conviction=false");
+	expect_item("offense", 1, "conviction", "false");
 	expect_case("convictions=0, cimt_count=0, aggravated_felony=false");
 }
 
@@ -947,7 +959,7 @@ TEST(test_petty_offense_cortez_canales_pedroza)
 	derive(E15("365"), "2010-12-01", NULL);
 	expect_row("offense", 1, "petty_exception=true, referred_212a2=false, "
 		    "stops_time=false");
-	expect_row("nta", 1, "stops_time=true");
+	expect_item("nta", 1, "stops_time", "true");
 	expect_case("criminal_inadmissible=false, "
 		    "cancellation_offense_bar=true, cimt_count=1, "
 		    "convictions=1, stop_time_by=nta, "
@@ -955,7 +967,7 @@ TEST(test_petty_offense_cortez_canales_pedroza)
 		    "cpp_end=2010-09-01, cpp_years=11, cpp_days=4171, "
 		    "cpp_vawa_years=11");
 	derive(E15("180"), "2010-12-01", NULL);
-	expect_case("cancellation_offense_bar=false");
+	expect("cancellation_offense_bar", "false");
 #undef E15
 }
 
@@ -1022,7 +1034,7 @@ TEST(test_lpr_bar_212h_by_era)
 	expect_case("lpr_admitted_at_port=false, lpr_bar_212h=true, "
 		    "lawful_residence_years_at_nta=5");
 	derive(b, "2016-01-01", NULL);
-	expect_case("lpr_bar_212h=false");
+	expect("lpr_bar_212h", "false");
 #undef JEAN
 }
 
@@ -1062,7 +1074,7 @@ TEST(test_cpp_single_absence_over_90_days)
 {
 	derive(PERSON("") EWI("2000-01-01") LEAVE("2005-01-01", "self")
 	       EWI("2005-04-03"), "2016-01-01", NULL);
-	expect_row("departure", 1, "breaks_presence=false");
+	expect_item("departure", 1, "breaks_presence", "false");
 	expect_case("cpp_start=2005-04-03, cpp_end=2016-01-01, cpp_years=10, "
 		    "cpp_days=3925, as_of=2016-01-01, law_as_of=2016-01-01");
 	derive(PERSON("") EWI("2000-01-01") LEAVE("2005-01-01", "self")
@@ -1099,9 +1111,9 @@ TEST(test_cpp_long_absence_outside_window)
 	LEAVE("2004-12-20", "self") EWI("2005-01-10") \
 	NTA("2012-04-02", TP)
 	derive(E26(""), "2012-06-01", NULL);
-	expect_row("departure", 1, "up_days=457");
-	expect_row("departure", 2, "up_days=1862");
-	expect_row("entry", 2, "up9c_before=457");
+	expect_item("departure", 1, "up_days", "457");
+	expect_item("departure", 2, "up_days", "1862");
+	expect_item("entry", 2, "up9c_before", "457");
 	expect_case("cpp_start=1999-11-15, cpp_end=2012-04-02, cpp_years=12, "
 		    "cpp_window_absence_days=20");
 	derive(E26(NTA("1999-05-03", TP)), "2012-06-01", NULL);
@@ -1121,7 +1133,7 @@ TEST(test_cpp_formal_departure)
 	LEAVE("2005-01-01", "voluntary_return") EWI("2005-01-20") \
 	NTA("2015-06-01", TP)
 	derive(VR(", advised: true"), "2016-01-01", NULL);
-	expect_row("departure", 1, "breaks_presence=true");
+	expect_item("departure", 1, "breaks_presence", "true");
 	expect_case("cpp_start=2005-01-20, cpp_years=10");
 	derive(VR(""), "2016-01-01", NULL);
 	expect_row("departure", 1, "advised=unknown, breaks_presence=unknown");
@@ -1145,18 +1157,18 @@ TEST(test_stop_time_eras_defective_nta)
 	expect_case("stop_time_date=2010-06-01, stop_time_by=nta, cpp_years=9, "
 		    "cpp_days=3398, cpp_end=2010-06-01");
 	derive(c, "2021-06-01", "2018-08-01");
-	expect_row("nta", 1, "stops_time=false");
+	expect_item("nta", 1, "stops_time", "false");
 	expect_case("stop_time_by=none, stop_time_date=unknown");
 	derive(c, "2021-06-01", "2020-01-01");
 	expect_row("nta", 1, "stops_time=true, stop_date=2010-09-14");
 	expect_case("stop_time_date=2010-09-14, stop_time_by=hearing_notice, "
 		    "cpp_days=3503");
 	derive(c, "2021-06-01", NULL);
-	expect_row("nta", 1, "stops_time=false");
+	expect_item("nta", 1, "stops_time", "false");
 	expect_case("stop_time_by=none, cpp_years=20, cpp_days=7416, "
 		    "cpp_end=2021-06-01, in_proceedings=true");
 	derive(PERSON("") EWI("2001-02-10") NTA("2010-06-01", ""), "2021-06-01", NULL);
-	expect_row("nta", 1, "stops_time=unknown");
+	expect_item("nta", 1, "stops_time", "unknown");
 	expect_case("cpp_years=9..20, cpp_days=3398..7416, "
 		    "cpp_end=2010-06-01..2021-06-01");
 }
@@ -1208,11 +1220,11 @@ TEST(test_spouse_parent_and_vawa_self_petition)
 	ADMIT("2012-05-05", "2012-11-04") \
 	EV("date: 2014-06-02, type: petition, form: I-360, basis: vawa, outcome: " outcome)
 	derive(I360("approved"), "2016-09-01", NULL);
-	expect_case("vawa_self_petitioner=true");
+	expect("vawa_self_petitioner", "true");
 	derive(I360("pending"), "2016-09-01", NULL);
-	expect_case("vawa_self_petitioner=unknown");
+	expect("vawa_self_petitioner", "unknown");
 	derive(I360("denied"), "2016-09-01", NULL);
-	expect_case("vawa_self_petitioner=false");
+	expect("vawa_self_petitioner", "false");
 #undef I360
 }
 
@@ -1291,7 +1303,7 @@ TEST(test_sijs_age_at_filing)
 	expect_case("sijs_filed_date=2025-06-02, sijs_age_ok=true, "
 		    "sijs_petition_approved=true");
 	derive(c, "2026-12-01", "2008-01-01");
-	expect_case("sijs_age_ok=false");
+	expect("sijs_age_ok", "false");
 	derive("person: {born: 2004-07-20}\nevents:\n" EWI("2019-05-03")
 	       EV("date: 2024-01-10, type: application, relief: sijs"), "2026-12-01", NULL);
 	expect_case("sijs_filed_date=2024-01-10, applied_sijs=true");
@@ -1312,7 +1324,7 @@ TEST(test_entries_crewman_j1_and_vd_ended_by_motion)
 	expect_row("entry", 1, "date=1970-05-01, status=crewman, crewman=true, "
 		    "j1=false, j1_gme=false, j1_212e=false, "
 		    "j1_212e_met=unknown, at_port=unknown");
-	expect_row("entry", 2, "at_port=true");
+	expect_item("entry", 2, "at_port", "true");
 	expect_case("crewman_bar=true, crewman_entry=true, j1_bar=false");
 	derive(PERSON("")
 	       EV("date: 2006-01-01, type: entry, manner: admitted, status: J-1, authorized_until: 2007-01-01, j1_gme: false, j1_212e: true, j1_212e_met: false")
@@ -1326,7 +1338,7 @@ TEST(test_entries_crewman_j1_and_vd_ended_by_motion)
 	expect_row("vd", 1, "stage=pre_hearing, ended_by_motion=true, "
 		    "bond_posted=true, rolled=false");
 	expect_row("order", 1, "kind=vd_alternate, date=2010-03-01");
-	expect_row("departure", 1, "removal=true");
+	expect_item("departure", 1, "removal", "true");
 	expect_case("j1_bar=true, j1_212e_unmet=true, crewman_bar=false, "
 		    "path=vd_pre_conclusion, hearing=true, t_dec=2010-01-11, "
 		    "decision_date=2010-01-11");
@@ -1344,8 +1356,8 @@ TEST(test_vd_nonvoluntary_and_earlier_dhs_return)
 	       "2012-01-01", NULL);
 	expect_row("vd", 1, "departed=true, left_in_time=false, "
 		    "nonvoluntary=true");
-	expect_row("departure", 1, "removal=false");
-	expect_case("ordered_removed=false");
+	expect_item("departure", 1, "removal", "false");
+	expect("ordered_removed", "false");
 	derive(PERSON("") EWI("2005-01-01")
 	       EV("date: 2006-03-01, type: voluntary_return, advised: true, depart_by: 2006-03-10")
 	       LEAVE("2006-03-05", "voluntary_return") EWI("2006-06-01")
@@ -1396,14 +1408,14 @@ TEST(test_asylum_deadline)
 	expect_case("asylum_deadline=1998-04-01, asylum_filed_date=1998-03-30, "
 		    "asylum_timely=true, up_current_days=363");
 	derive(E35("1998-04-02"), "1998-06-01", NULL);
-	expect_case("asylum_timely=false");
+	expect("asylum_timely", "false");
 #undef E35
 	derive(PERSON("") EWI("1999-01-01"), "2000-06-01", NULL);
 	expect_case("asylum_deadline=2000-01-01, asylum_timely=false");
 	derive(PERSON("") EWI("1999-01-01"), "2000-06-01", "2026-01-01");
-	expect_case("asylum_deadline=2000-01-03");
+	expect("asylum_deadline", "2000-01-03");
 	derive(PERSON("") EWI("2012-02-29"), "2013-01-01", NULL);
-	expect_case("asylum_deadline=2013-02-28");
+	expect("asylum_deadline", "2013-02-28");
 	derive(PERSON("") EWI("2012-06"), "2013-06-15", NULL);
 	expect_case("asylum_deadline=2013-06-03..2013-07-01, "
 		    "asylum_timely=unknown, "
@@ -1448,7 +1460,7 @@ TEST(test_known_wrong_9c_366_with_feb29)
 {
 	derive(PERSON("") ADMIT("2011-01-05", "2011-06-30")
 	       LEAVE("2012-07-01", "self"), "2026-11-27", NULL);
-	expect_row("stay", 1, "up9c_days=366 (borderline)");
+	expect_item("stay", 1, "up9c_days", "366 (borderline)");
 	wrong("up9c_days=366 (borderline)");
 	derive(PERSON("") ADMIT("2011-01-05", "2011-06-30")
 	       LEAVE("2012-07-01", "self") EWI("2013-01-10"), "2013-01-10", NULL);
@@ -1498,7 +1510,7 @@ TEST(test_known_wrong_asylum_pending_through_appeal)
 	       EV("date: 2011-06-01, type: appeal, to: BIA, stage: filed, outcome: pending")
 	       EV("date: 2012-03-01, type: appeal, to: BIA, stage: decided, outcome: dismissed"),
 	       "2012-06-01", NULL);
-	expect_case("final_order_date=2012-03-01");
+	expect("final_order_date", "2012-03-01");
 	wrong("up_current_days=269");
 	known_wrong_end();
 }
@@ -1516,14 +1528,14 @@ TEST(test_known_wrong_reopened_by_remand_or_reconsideration)
 	       DECIDE("2011-05-10", "removal_order")
 	       EV("date: 2012-03-01, type: appeal, to: BIA, stage: decided, outcome: remanded"),
 	       "2012-06-01", NULL);
-	expect_row("order", 1, "rescinded=true");
+	expect_item("order", 1, "rescinded", "true");
 	wrong("path=pending, in_proceedings=true, decision_date=2012-06-01");
 	derive(PERSON("") EWI("2005-01-01") NTA("2010-10-15", TP)
 	       HEARING("2011-05-10", ", kind: master, appeared: false, absence_reason: none")
 	       DECIDE("2011-05-10", "in_absentia_order")
 	       EV("date: 2011-07-01, type: motion, kind: reconsider, outcome: granted"),
 	       "2012-06-01", NULL);
-	expect_case("path=pending");
+	expect("path", "pending");
 	wrong_item("order", 1, "rescinded=true");
 	wrong_item("hearing", 1, "order_rescinded=true");
 	wrong("in_absentia=false, ordered_removed=false");
