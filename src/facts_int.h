@@ -174,5 +174,10 @@ bool facts_stay_up(const struct fx *x, const struct stay_rec *s, int which,
 struct value facts_up_value(const struct fx *x, int32_t lo, int32_t hi,
 			    bool feb29, int which);
 bool facts_is_order(const struct event *e);
+/* The status a grant confers (section 1 relief_granted: adjustment,
+ * registry and cancellation make an LPR, asylum an asylee, withholding
+ * and CAT a protected stay, U and T their status), or -1: not a grant,
+ * a conditional one, or one that confers none. */
+int facts_grant_status(const struct event *e);
 
 #endif

@@ -191,9 +191,9 @@ static void on_motion(struct fx *x, struct walk *w, const struct event *e)
 		w->out = o;
 		w->vd = NULL;
 	}
-	if (e->type == EV_MOTION && e->outcome == MOUT_GRANTED &&
-	    (e->kind == MK_REOPEN || e->kind < 0)) {
-		/* a granted motion reopens: the latest order is rescinded */
+	if (e->type == EV_MOTION && e->outcome == MOUT_GRANTED) {
+		/* a granted motion (to reopen or to reconsider) reopens: the
+		 * latest order is rescinded (case-format.md) */
 		for (uint32_t i = x->n_ord; i-- > 0;)
 			if (x->ord[i].lo <= d) {
 				x->ord[i].rescinded = true;
@@ -324,7 +324,7 @@ static void walk(struct fx *x)
 		else if (e->type == EV_DEPARTURE)
 			on_departure(x, &w, e);
 	}
-	lapse(x, &w, x->as_of + 1, NULL);
+	lapse(x, &w, x->as_of, NULL);   /* in effect by the as-of date */
 	later_absentia(x);
 }
 

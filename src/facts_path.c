@@ -9,6 +9,24 @@
 /* Is e an order of removal (or of expedited, reinstated, administrative
  * removal)?  A grant of withholding or CAT enters one too (assess's
  * orders, facts_orders.c). */
+int facts_grant_status(const struct event *e)
+{
+	if (e->type != EV_DECISION || e->outcome != OUT_RELIEF_GRANTED ||
+	    e->conditional == TRI_TRUE)
+		return -1;
+	switch (e->relief) {
+	case REL_ADJUST_245A: case REL_ADJUST_245I: case REL_REGISTRY:
+	case REL_CANCEL_NONLPR: case REL_CANCEL_VAWA:
+		return ST_LPR;
+	case REL_ASYLUM: return ST_ASYLEE;
+	case REL_WITHHOLDING: return ST_WITHHOLDING;
+	case REL_CAT: return ST_CAT_DEFERRAL;
+	case REL_U_VISA: return ST_U;
+	case REL_T_VISA: return ST_T;
+	}
+	return -1;
+}
+
 bool facts_is_order(const struct event *e)
 {
 	return (e->type == EV_DECISION &&
@@ -76,6 +94,12 @@ static int event_path(const struct cw_case *c, uint32_t i, int cur)
 	case EV_DECISION: return decision_path(c, i, cur);
 	case EV_MOTION:
 		return e->outcome == MOUT_GRANTED ? PATH_PENDING : -1;
+	case EV_APPEAL:
+		/* a BIA remand (or an appeal sustained with no decision of its
+		 * own recorded) leaves the proceedings pending */
+		return e->to == APPEAL_BIA && (e->outcome == AOUT_REMANDED ||
+					       e->outcome == AOUT_SUSTAINED)
+			? PATH_PENDING : -1;
 	}
 	return -1;
 }
@@ -122,7 +146,8 @@ static void find_episode(struct fx *x, int32_t *decisive)
 	 * begin a new episode */
 	int32_t anchor = *decisive;
 	const struct event *de = anchor >= 0 ? &c->events[anchor] : NULL;
-	if (de && (de->type == EV_MOTION || (de->type == EV_DECISION &&
+	if (de && (de->type == EV_MOTION || de->type == EV_APPEAL ||
+		   (de->type == EV_DECISION &&
 	    (de->by < 0 || de->by == BY_IJ || de->by == BY_BIA))))
 		for (int32_t i = anchor; i >= 0; i--)
 			if (c->events[i].type == EV_NTA_SERVED) {

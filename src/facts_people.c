@@ -234,6 +234,9 @@ static void derive_person(struct fx *x)
 		if (e->type == EV_STATUS_GRANTED && (e->status == ST_LPR ||
 		    e->status == ST_CONDITIONAL_LPR))
 			since = e->date;
+		if (facts_grant_status(e) == ST_LPR)
+			since = e->date;        /* adjusted, registered, or
+						   granted cancellation */
 		if (e->type == EV_ENTRY && e->visa_status &&
 		    !strcmp(e->visa_status, "immigrant"))
 			since = e->date;

@@ -40,7 +40,8 @@ static int iv_cmp(const void *pa, const void *pb)
 
 static void iv_finish(struct fx *x, struct iv_list *l)
 {
-	qsort(l->v, l->n, sizeof(*l->v), iv_cmp);
+	if (l->n)
+		qsort(l->v, l->n, sizeof(*l->v), iv_cmp);
 	uint32_t m = 0;
 	for (uint32_t i = 0; i < l->n; i++) {
 		if (m && l->v[i].lo <= l->v[m - 1].hi) {
@@ -181,7 +182,8 @@ static void collect_work(struct fx *x)
 		x->work[x->n_work++] = (struct iv){ fx_lo(w->from),
 			date_known(w->to) ? date_hi(w->to) + 1 : NEVER };
 	}
-	qsort(x->work, x->n_work, sizeof(*x->work), work_cmp);
+	if (x->n_work)
+		qsort(x->work, x->n_work, sizeof(*x->work), work_cmp);
 	x->work_max_end = arena_alloc(x->a, (x->n_work + 1) *
 				      sizeof(*x->work_max_end));
 	for (uint32_t i = 0; i < x->n_work; i++)
@@ -284,22 +286,27 @@ static void look_ahead(struct fx *x, struct ahead *h)
 				next_end[k] = fx_lo(e->date) + 1;
 		} else if (e->type == EV_STATUS_GRANTED && e->status >= 0) {
 			h->end_of[i] = next_end[e->status];
+		} else if (facts_grant_status(e) >= 0) {
+			h->end_of[i] = next_end[facts_grant_status(e)];
 		}
 	}
 }
 
-/* A status granted, until its `until` or an earlier status_ended of the
- * same status; LPR status has no end. */
+/* A status granted (by a status_granted event, or by a decision that
+ * grants relief conferring one), until its `until` or an earlier
+ * status_ended of the same status; LPR status has no end. */
 static void status_period(struct fx *x, const struct ahead *h, uint32_t i)
 {
 	const struct event *e = &x->c->events[i];
+	int st = e->type == EV_STATUS_GRANTED ? e->status
+					      : facts_grant_status(e);
 	daynum end = NEVER;
-	if (e->status != ST_LPR && e->status != ST_CONDITIONAL_LPR &&
-	    date_known(e->until))
+	if (st != ST_LPR && st != ST_CONDITIONAL_LPR &&
+	    e->type == EV_STATUS_GRANTED && date_known(e->until))
 		end = date_hi(e->until) + 1;
 	if (h->end_of[i] < end)
 		end = h->end_of[i];
-	iv_push(x, status_counts(e->status), fx_lo(e->date), end);
+	iv_push(x, status_counts(st), fx_lo(e->date), end);
 }
 
 /* A voluntary departure or return: from the grant day through the rolled
@@ -315,6 +322,20 @@ static void vd_period(struct fx *x, const struct ahead *h, uint32_t i)
 	else
 		return;
 	iv_push(x, IV_9B | IV_9C, fx_lo(e->date), end);
+}
+
+/* The decision at i is appealed to the BIA: an appeal follows before any
+ * departure. */
+static bool appealed(const struct cw_case *c, uint32_t i)
+{
+	for (uint32_t j = i + 1; j < c->n_events; j++) {
+		const struct event *e = &c->events[j];
+		if (e->type == EV_DEPARTURE)
+			return false;
+		if (e->type == EV_APPEAL && e->to == APPEAL_BIA)
+			return true;
+	}
+	return false;
 }
 
 static void push_pending(struct fx *x, struct pending *p, const struct event *e)
@@ -333,11 +354,26 @@ static void collect_periods(struct fx *x)
 	struct ahead h;
 	collect_work(x);
 	look_ahead(x, &h);
+	bool on_appeal = false;
 	for (uint32_t i = 0; i < c->n_events; i++) {
 		const struct event *e = &c->events[i];
 		daynum d = fx_lo(e->date);
-		if (ends_asylum(e))
+		/* up.asylum_pending runs to the final administrative decision:
+		 * a judge's decision appealed to the BIA is not final until the
+		 * BIA decides (a remand leaves it pending) */
+		if (ends_asylum(e) && e->type == EV_DECISION && asy.n &&
+		    appealed(c, i)) {
+			on_appeal = true;
+		} else if (e->type == EV_APPEAL && on_appeal && e->to == APPEAL_BIA &&
+			   (e->stage == ASTAGE_DECIDED ||
+			    (e->outcome >= 0 && e->outcome != AOUT_PENDING))) {
+			on_appeal = false;
+			if (e->outcome != AOUT_REMANDED)
+				close_asylum(x, &asy, d + 1);
+		} else if (ends_asylum(e) && !(on_appeal && e->type == EV_DECISION)) {
+			on_appeal = false;
 			close_asylum(x, &asy, e->type == EV_DEPARTURE ? d : d + 1);
+		}
 		if (ends_adjustment(e))
 			pending_close(x, &adj, e->type == EV_DEPARTURE ? d : d + 1);
 		if (ends_stay_application(e))
@@ -367,10 +403,10 @@ static void collect_periods(struct fx *x)
 		case EV_DECISION:
 			if (e->outcome == OUT_VOLUNTARY_DEPARTURE)
 				vd_period(x, &h, i);
-			/* a grant of protection: an authorized stay [FLAG] */
-			if (e->outcome == OUT_RELIEF_GRANTED &&
-			    (e->relief == REL_WITHHOLDING || e->relief == REL_CAT))
-				iv_push(x, IV_9B | IV_9C, d, NEVER);
+			/* a grant that confers a status (withholding and CAT:
+			 * an authorized stay [FLAG]) */
+			if (facts_grant_status(e) >= 0)
+				status_period(x, &h, i);
 			break;
 		}
 	}
@@ -488,10 +524,10 @@ struct value facts_up_value(const struct fx *x, int32_t lo, int32_t hi,
 
 static bool lawful_arrival(const struct fx *x, const struct event *e)
 {
-	const struct person *p = &x->c->person;
+	struct value since = x->f[F_LPR_SINCE];
 	if (e->visa_status && !strcmp(e->visa_status, "immigrant"))
 		return true;
-	return date_known(p->lpr_since) && date_hi(p->lpr_since) <= fx_lo(e->date);
+	return since.type == VAL_DATE && since.hi <= fx_lo(e->date);
 }
 
 /* In the open stay cur: a finding (a USCIS finding, or a judge's order:
@@ -821,17 +857,18 @@ static void case_stay_facts(struct fx *x)
 		f[F_UP_NOW] = value_int(0);
 	}
 	int32_t alo = 0, ahi = 0, lo, hi;
-	bool known = true;
+	bool known = true, feb29 = false, f29;
 	for (uint32_t i = 0; i < x->n_st; i++) {
 		if (facts_stay_up(x, &x->st[i], IV_9C, x->as_of + 1, &lo, &hi,
-				  NULL)) {
+				  &f29)) {
 			alo += lo;
 			ahi += hi;
+			feb29 |= hi > 0 && f29;
 		} else {
 			known = false;
 		}
 	}
-	f[F_UP9C] = known ? facts_up_value(x, alo, ahi, false, IV_9C)
+	f[F_UP9C] = known ? facts_up_value(x, alo, ahi, feb29, IV_9C)
 			  : value_unknown();
 	f[F_DEPARTED] = value_bool(x->n_dep > 0);
 	f[F_DEPARTURES] = value_int(x->n_dep);

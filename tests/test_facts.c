@@ -4,7 +4,7 @@
  * Every expected value is worked out by hand from legal-reference.md
  * (the conventions of section 0, the rules of sections 1-4); the comment
  * beside it says the arithmetic.  A fact that comes out wrong against the
- * reference is tested with the right value in a test_known_wrong_*
+ * reference is tested with the right value in a test_*
  * function, which skips itself while the fact is wrong.  The last test
  * fails if some case fact of facts_table or item fact of scope_defs was
  * never asserted.
@@ -141,13 +141,9 @@ static const char *fact_text(const char *scope, uint32_t k, const char *name,
 	return NULL;
 }
 
-/* Facts known to come out wrong, reported so far in this test. */
-static int n_wrong;
-
-/* Asserts one fact of the case (scope NULL) or of item k of scope; a
- * known-wrong one is only reported and counted. */
-static void compare(int line, bool known_wrong, const char *scope,
-		    uint32_t k, const char *name, const char *want)
+/* Asserts one fact of the case (scope NULL) or of item k of scope. */
+static void compare(int line, const char *scope, uint32_t k, const char *name,
+		    const char *want)
 {
 	char got[GOT], what[3 * GOT];
 	if (!strcmp(fact_text(scope, k, name, got, line), want))
@@ -156,18 +152,12 @@ static void compare(int line, bool known_wrong, const char *scope,
 		snprintf(what, sizeof(what), "%s #%u %s", scope, k, name);
 	else
 		snprintf(what, sizeof(what), "%s", name);
-	if (!known_wrong)
-		fail_msg("line %d: %s: expected '%s', got '%s'", line, what,
-			 want, got);
-	print_message("line %d: known wrong: %s: expected '%s', got '%s'\n",
-		      line, what, want, got);
-	n_wrong++;
+	fail_msg("line %d: %s: expected '%s', got '%s'", line, what, want, got);
 }
 
 /* The same for facts given as "name=value, name=value" (a value holds no
  * comma). */
-static void check(int line, bool known_wrong, const char *scope, uint32_t k,
-		  const char *facts)
+static void check(int line, const char *scope, uint32_t k, const char *facts)
 {
 	char name[GOT], want[GOT];
 	for (const char *p = facts; *p;) {
@@ -179,26 +169,14 @@ static void check(int line, bool known_wrong, const char *scope, uint32_t k,
 		snprintf(name, sizeof(name), "%.*s", (int)(eq - p), p);
 		snprintf(want, sizeof(want), "%.*s", (int)(end - eq - 1), eq + 1);
 		p = *end ? end + 2 : end;
-		compare(line, known_wrong, scope, k, name, want);
+		compare(line, scope, k, name, want);
 	}
 }
 
-#define expect(name, want) compare(__LINE__, false, NULL, 0, name, want)
-#define expect_item(sc, k, name, want) \
-	compare(__LINE__, false, sc, k, name, want)
-#define expect_case(facts) check(__LINE__, false, NULL, 0, facts)
-#define expect_row(sc, k, facts) check(__LINE__, false, sc, k, facts)
-#define wrong(facts) check(__LINE__, true, NULL, 0, facts)
-#define wrong_item(sc, k, facts) check(__LINE__, true, sc, k, facts)
-
-/* Ends a test_known_wrong_*: it skips itself while any fact is wrong. */
-static void known_wrong_end(void)
-{
-	int n = n_wrong;
-	n_wrong = 0;
-	if (n)
-		skip();
-}
+#define expect(name, want) compare(__LINE__, NULL, 0, name, want)
+#define expect_item(sc, k, name, want) compare(__LINE__, sc, k, name, want)
+#define expect_case(facts) check(__LINE__, NULL, 0, facts)
+#define expect_row(sc, k, facts) check(__LINE__, sc, k, facts)
 
 #define expect_items(sc, n) expect_items_at(sc, n, __LINE__)
 static void expect_items_at(const char *scope, uint32_t n, int line)
@@ -1277,7 +1255,8 @@ TEST(test_claims_employment_way_back_defaults)
 }
 
 /* 240A(c)(6): cancellation granted in an earlier episode (before the
- * departure of 2005 that separates it from the NTA of 2012). */
+ * departure of 2005 that separates it from the NTA of 2012); the grant
+ * made an LPR (section 1 relief_granted), so lpr_since is its day. */
 TEST(test_prior_cancellation)
 {
 	derive(PERSON("") EWI("1990-01-01") NTA("2000-01-03", TP)
@@ -1287,7 +1266,7 @@ TEST(test_prior_cancellation)
 	       NTA("2012-01-03", TP), "2012-06-01", NULL);
 	expect_case("prior_cancellation=true, granted_cancel_nonlpr=true, "
 		    "applied_cancel_nonlpr=false, episode_start=2012-01-03, "
-		    "lpr_since=2005-02-01, last_arrival_date=2005-02-01");
+		    "lpr_since=2001-05-01, last_arrival_date=2005-02-01");
 }
 
 /* sijs and TVPRA 235(d)(6) (E31): born 2004-07-20, the I-360 filed
@@ -1422,33 +1401,31 @@ TEST(test_asylum_deadline)
 		    "last_arrival_date=2012-06-01..2012-06-30");
 }
 
-/* ---- facts known to come out wrong (each skips itself while it does) -------- */
+/* ---- facts once wrong (the orders' days, 9(C) borderline, grants, appeals) --- */
 
 /* date.period_end and 240B(d): the alternate order takes effect the day
  * after the (rolled) deadline, 2010-07-07 (E22: "alternate order effective
  * 2023-05-09" for a 2023-05-08 deadline).  On as_of 2010-07-06, the
  * deadline itself, no order stands yet. */
-TEST(test_known_wrong_vd_alternate_order_on_deadline_day)
+TEST(test_vd_alternate_order_on_deadline_day)
 {
 	derive(PERSON("") EWI("2004-01-01") NTA("2009-01-05", TP)
 	       DECIDE("2010-05-04", "voluntary_departure, stage: conclusion, depart_by: 2010-07-03"),
 	       "2010-07-06", NULL);
-	wrong("ordered_removed=false");
-	wrong("order_outstanding=false");
-	wrong("final_order_date=unknown");
-	known_wrong_end();
+	expect_case("ordered_removed=false");
+	expect_case("order_outstanding=false");
+	expect_case("final_order_date=unknown");
 }
 
 /* E38(c) and bar_9A_ii: a departure before an order entered later in
  * absentia in the proceedings pending when the person left is possibly a
  * removal (departure.removal unknown); the episode those proceedings make
  * began with their NTA, 2024-02-05. */
-TEST(test_known_wrong_departure_before_in_absentia_order)
+TEST(test_departure_before_in_absentia_order)
 {
 	derive(E38C, "2026-06-01", NULL);
-	wrong("episode_start=2024-02-05");
-	wrong_item("departure", 1, "removal=unknown");
-	known_wrong_end();
+	expect_case("episode_start=2024-02-05");
+	expect_row("departure", 1, "removal=unknown");
 }
 
 /* date.more_than_one_year: 366 days of aggregate UP whose year holds a
@@ -1456,16 +1433,15 @@ TEST(test_known_wrong_departure_before_in_absentia_order)
  * 366 with 2012-02-29: stay.up9c_days says so; the case's aggregate and
  * the count before the next entry (which bar_9C_permanent reads) should
  * too. */
-TEST(test_known_wrong_9c_366_with_feb29)
+TEST(test_9c_366_with_feb29)
 {
 	derive(PERSON("") ADMIT("2011-01-05", "2011-06-30")
 	       LEAVE("2012-07-01", "self"), "2026-11-27", NULL);
 	expect_item("stay", 1, "up9c_days", "366 (borderline)");
-	wrong("up9c_days=366 (borderline)");
+	expect_case("up9c_days=366 (borderline)");
 	derive(PERSON("") ADMIT("2011-01-05", "2011-06-30")
 	       LEAVE("2012-07-01", "self") EWI("2013-01-10"), "2013-01-10", NULL);
-	wrong_item("entry", 2, "up9c_before=366 (borderline)");
-	known_wrong_end();
+	expect_row("entry", 2, "up9c_before=366 (borderline)");
 }
 
 /* Section 1 relief_granted ("cancellation/asylum/adjustment: no order,
@@ -1477,30 +1453,29 @@ TEST(test_known_wrong_9c_366_with_feb29)
  * 2011-05-31 = 4,534.  Asylum granted 2011-06-01 after an EWI of
  * 2010-01-01 and a filing 2010-06-01: 9(B) 2010-01-01..05-31 = 151, 9(C)
  * (the pendency counts) 2010-01-01..2011-05-31 = 516. */
-TEST(test_known_wrong_status_from_a_grant)
+TEST(test_status_from_a_grant)
 {
 	derive(PERSON("") ADMIT("2006-05-01", "2006-10-31")
 	       EV("date: 2010-02-01, type: application, relief: adjust_245a")
 	       DECIDE("2010-09-01", "relief_granted, relief: adjust_245a, by: USCIS"),
 	       "2012-01-01", NULL);
-	wrong("lpr=true, lpr_since=2010-09-01, up_current_days=1188");
+	expect_case("lpr=true, lpr_since=2010-09-01, up_current_days=1188");
 	derive(PERSON("") EWI("1999-01-01") NTA("2010-01-04", TP)
 	       DECIDE("2011-06-01", "relief_granted, relief: cancel_nonlpr"),
 	       "2013-01-01", NULL);
-	wrong("lpr=true, up_current_days=4534");
+	expect_case("lpr=true, up_current_days=4534");
 	derive(PERSON("") EWI("2010-01-01")
 	       EV("date: 2010-06-01, type: application, relief: asylum")
 	       DECIDE("2011-06-01", "relief_granted, relief: asylum, by: USCIS"),
 	       "2013-01-01", NULL);
-	wrong("up_current_days=151, up9c_days=516");
-	known_wrong_end();
+	expect_case("up_current_days=151, up9c_days=516");
 }
 
 /* up.asylum_pending: pending "from filing to the final administrative
  * decision": the judge's denial of 2011-05-10 was appealed and the BIA
  * dismissed the appeal on 2012-03-01.  9(B) UP as of 2012-06-01: 177
  * before the filing (E16) + 2012-03-02..2012-06-01 (92) = 269. */
-TEST(test_known_wrong_asylum_pending_through_appeal)
+TEST(test_asylum_pending_through_appeal)
 {
 	derive(PERSON("") ADMIT("2009-09-01", "2010-02-28")
 	       EV("date: 2010-08-25, type: application, relief: asylum")
@@ -1511,8 +1486,7 @@ TEST(test_known_wrong_asylum_pending_through_appeal)
 	       EV("date: 2012-03-01, type: appeal, to: BIA, stage: decided, outcome: dismissed"),
 	       "2012-06-01", NULL);
 	expect("final_order_date", "2012-03-01");
-	wrong("up_current_days=269");
-	known_wrong_end();
+	expect_case("up_current_days=269");
 }
 
 /* case-format "How the path is derived" ("a decision by the BIA on appeal
@@ -1522,24 +1496,23 @@ TEST(test_known_wrong_asylum_pending_through_appeal)
  * a BIA remand (2012-03-01) vacates the order and leaves the proceedings
  * pending before the judge (decision_date: as_of); a granted motion to
  * reconsider rescinds the in absentia order as a motion to reopen does. */
-TEST(test_known_wrong_reopened_by_remand_or_reconsideration)
+TEST(test_reopened_by_remand_or_reconsideration)
 {
 	derive(PERSON("") EWI("2005-01-01") NTA("2010-10-15", TP)
 	       DECIDE("2011-05-10", "removal_order")
 	       EV("date: 2012-03-01, type: appeal, to: BIA, stage: decided, outcome: remanded"),
 	       "2012-06-01", NULL);
 	expect_item("order", 1, "rescinded", "true");
-	wrong("path=pending, in_proceedings=true, decision_date=2012-06-01");
+	expect_case("path=pending, in_proceedings=true, decision_date=2012-06-01");
 	derive(PERSON("") EWI("2005-01-01") NTA("2010-10-15", TP)
 	       HEARING("2011-05-10", ", kind: master, appeared: false, absence_reason: none")
 	       DECIDE("2011-05-10", "in_absentia_order")
 	       EV("date: 2011-07-01, type: motion, kind: reconsider, outcome: granted"),
 	       "2012-06-01", NULL);
 	expect("path", "pending");
-	wrong_item("order", 1, "rescinded=true");
-	wrong_item("hearing", 1, "order_rescinded=true");
-	wrong("in_absentia=false, ordered_removed=false");
-	known_wrong_end();
+	expect_row("order", 1, "rescinded=true");
+	expect_row("hearing", 1, "order_rescinded=true");
+	expect_case("in_absentia=false, ordered_removed=false");
 }
 
 /* ---- coverage ---------------------------------------------------------------- */
@@ -1619,12 +1592,12 @@ TEST(test_every_fact_is_asserted)
 	X(test_entries_crewman_j1_and_vd_ended_by_motion) \
 	X(test_vd_nonvoluntary_and_earlier_dhs_return) \
 	X(test_paths_closure_and_grant) X(test_asylum_deadline) \
-	X(test_known_wrong_vd_alternate_order_on_deadline_day) \
-	X(test_known_wrong_departure_before_in_absentia_order) \
-	X(test_known_wrong_9c_366_with_feb29) \
-	X(test_known_wrong_status_from_a_grant) \
-	X(test_known_wrong_asylum_pending_through_appeal) \
-	X(test_known_wrong_reopened_by_remand_or_reconsideration) \
+	X(test_vd_alternate_order_on_deadline_day) \
+	X(test_departure_before_in_absentia_order) \
+	X(test_9c_366_with_feb29) \
+	X(test_status_from_a_grant) \
+	X(test_asylum_pending_through_appeal) \
+	X(test_reopened_by_remand_or_reconsideration) \
 	X(test_every_fact_is_asserted)
 
 #define AS_CMOCKA(t) cmocka_unit_test(t),
