@@ -2,6 +2,7 @@
  * each item the rule applies to, with its own clock) and relief, on the
  * path taken and on the path not taken. */
 #include "assess.h"
+#include "policy.h"
 #include "relief.h"
 
 #include <stdio.h>
@@ -114,6 +115,9 @@ static int all_of(const struct criterion *c, uint32_t n)
 	}
 	return t;
 }
+
+static void policies(const struct rules *r, const struct facts_ctx *fc,
+		     struct assessment *out, struct arena *a);
 
 /* ---- penalties ----------------------------------------------------------- */
 
@@ -457,9 +461,10 @@ static void relief_status(const struct rules *r, const struct rule *rl,
 /* Facts, penalties and the legacy relief statuses of one side; with
  * path >= 0, relief is judged as if that were the path (the eve of the
  * decisive moment is judged on the path that moment began). */
-static void side_core(const struct rules *r, const struct facts_ctx *fc,
-		      const struct cw_case *c, struct outcome_side *s,
-		      int path, bool detail, struct arena *a)
+/* Facts and penalties of one side. */
+static void side_facts(const struct rules *r, const struct facts_ctx *fc,
+		       const struct cw_case *c, struct outcome_side *s,
+		       bool detail, struct arena *a)
 {
 	facts_derive(fc, c, &s->fs, a);
 	s->facts = s->fs.v;
@@ -469,6 +474,13 @@ static void side_core(const struct rules *r, const struct facts_ctx *fc,
 		(daynum)s->facts[facts_index("t_dec")].lo : date_lo(fc->as_of);
 	eval_penalties(r, s, fc->as_of, fc->law_as_of, detail, a);
 	facts_run_derives(r, &s->fs, 2);
+}
+
+static void side_core(const struct rules *r, const struct facts_ctx *fc,
+		      const struct cw_case *c, struct outcome_side *s,
+		      int path, bool detail, struct arena *a)
+{
+	side_facts(r, fc, c, s, detail, a);
 	if (path >= 0) {
 		s->path = (uint8_t)path;
 		s->facts[facts_index("path")] = value_str(path_id_def.names[path]);
@@ -662,6 +674,57 @@ static const struct cw_case *alternative(const struct cw_case *src, int path,
 	return c;
 }
 
+/* ---- policy (legal-reference.md sections 5 and 1) ------------------------ */
+
+/* The encounter the policies judge: the latest encounter on file, else the
+ * enforcement event that began the latest episode; PD_NO_ENCOUNTER when
+ * there is none.  *line: its line. */
+static daynum encounter_day(const struct cw_case *c, uint32_t *line)
+{
+	for (uint32_t i = c->n_events; i-- > 0;)
+		if (c->events[i].type == EV_ENCOUNTER) {
+			*line = c->events[i].pos.line;
+			return date_lo(c->events[i].date);
+		}
+	uint32_t at = facts_episode(c);
+	if (at < c->n_events && facts_is_enforcement(&c->events[at])) {
+		*line = c->events[at].pos.line;
+		return date_lo(c->events[at].date);
+	}
+	*line = 0;
+	return PD_NO_ENCOUNTER;
+}
+
+/* Priorities and expedited removal on the encounter day (the facts as they
+ * stood then), and expedited removal on the as-of date.  Policy, not law:
+ * the sides' penalties and relief are untouched. */
+static void policies(const struct rules *r, const struct facts_ctx *fc,
+		     struct assessment *out, struct arena *a)
+{
+	struct pd_outcome *o = &out->pd;
+	const struct cw_case *c = out->taken.fs.c;
+	uint32_t line;
+	daynum day = encounter_day(c, &line);
+	memset(o, 0, sizeof(*o));
+	o->er_now = (int8_t)policy_expedited(r, out->taken.facts,
+					     date_lo(fc->as_of), &o->er_now_by);
+	if (facts_in_us(&out->taken.fs) == 0) {
+		o->er_now = 0;          /* not in the United States */
+		o->er_now_by = NULL;
+	}
+	if (day == PD_NO_ENCOUNTER) {
+		policy_priorities(r, NULL, day, o, a);
+		o->er_then = 0;
+		return;
+	}
+	struct facts_ctx then = { r, date_from_days(day), fc->law_as_of };
+	struct outcome_side enc = { 0 };
+	side_facts(r, &then, c, &enc, false, a);
+	policy_priorities(r, enc.facts, day, o, a);
+	o->encounter_line = line;
+	o->er_then = (int8_t)policy_expedited(r, enc.facts, day, &o->er_then_by);
+}
+
 /* ---- what the views show beside the verdicts ---------------------------- */
 
 static const char *const event_base[EV__COUNT] = {
@@ -774,6 +837,7 @@ static void assess_sides(const struct rules *r, const struct cw_case *c,
 	side_full(r, &fc, c, &out->taken, detail, a);
 	side_full(r, &fc, alternative(out->taken.fs.c, out->taken.path, a),
 		  &out->alt, detail, a);
+	policies(r, &fc, out, a);
 }
 
 void assess_case_taken(const struct rules *r, const struct cw_case *c,

@@ -15,6 +15,7 @@
 #include "expr.h"
 #include "facts.h"
 #include "paths.h"
+#include "policy.h"
 #include "rules.h"
 
 /* Relief status, in order of precedence: when several apply, the first one
@@ -183,6 +184,8 @@ struct assessment {
 	struct outcome_side alt;        /* the path not taken */
 	const char **event_effect;      /* per event of c: its legal effect */
 	const char **offense_class;     /* per offense: classification text */
+	struct pd_outcome pd;           /* policy on the encounter date (both
+					   paths: the encounter is the same) */
 };
 
 /* Assesses c; everything is allocated in `arena` (reset it to discard).

@@ -19,6 +19,7 @@ struct tctx {
 	const char *dir;
 	int failed_checks;
 	const char *name;
+	const struct pd_outcome *pd;    /* the case's policy block */
 };
 
 #include <stdarg.h>
@@ -476,6 +477,61 @@ static void check_facts(struct tctx *t, const struct outcome_side *s,
 	}
 }
 
+/* pd: {framework, result, category, level, encounter,
+ * er_covered_at_encounter, er_exposure_now, er_by}: the policy block; a
+ * framework matches by its id or an alias, "none" when none was in force. */
+static bool pd_field(const struct pd_outcome *o, const char *f,
+		     const char *want, char *got, size_t n)
+{
+	char b[DATE_BUFSZ];
+	if (!strcmp(f, "framework")) {
+		if (!o->frame) {
+			snprintf(got, n, "none");
+			return true;
+		}
+		snprintf(got, n, "%s", o->frame->id);
+		for (uint32_t i = 0; i < o->frame->n_alias; i++)
+			if (!strcmp(o->frame->alias[i], want))
+				snprintf(got, n, "%s", want);
+	} else if (!strcmp(f, "result")) {
+		snprintf(got, n, "%s", pd_result_def.names[o->result]);
+	} else if (!strcmp(f, "category")) {
+		snprintf(got, n, "%s", o->cat ? o->cat->code : "none");
+	} else if (!strcmp(f, "level")) {
+		snprintf(got, n, "%s", o->level ? o->level : "none");
+	} else if (!strcmp(f, "encounter")) {
+		snprintf(got, n, "%s", o->encounter == PD_NO_ENCOUNTER ? "none" :
+			 date_format(date_from_days(o->encounter), b));
+	} else if (!strcmp(f, "er_covered_at_encounter")) {
+		snprintf(got, n, "%s", tri_word(o->er_then));
+	} else if (!strcmp(f, "er_exposure_now")) {
+		snprintf(got, n, "%s", tri_word(o->er_now));
+	} else if (!strcmp(f, "er_by")) {
+		const struct policy *p = o->er_then_by;
+		snprintf(got, n, "%s", p && o->er_then ? p->id : "none");
+	} else {
+		return false;
+	}
+	return true;
+}
+
+static void check_pd(struct tctx *t, const struct ynode *m)
+{
+	char got[256];
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		if (!t->pd || !pd_field(t->pd, k->s, v->s, got, sizeof(got))) {
+			fail(t, k, "pd: unknown field %s (framework, result, "
+			     "category, level, encounter, "
+			     "er_covered_at_encounter, er_exposure_now, er_by)",
+			     k->s);
+			continue;
+		}
+		if (strcmp(got, v->s))
+			fail(t, v, "pd %s: expected %s, got %s", k->s, v->s, got);
+	}
+}
+
 static void check_side(struct tctx *t, const struct outcome_side *s,
 		       const struct ynode *m, struct date law)
 {
@@ -500,6 +556,8 @@ static void check_side(struct tctx *t, const struct outcome_side *s,
 			check_items(t, s, v);
 		} else if (ynode_scalar_is(k, "way_back") && v->kind == YN_MAP) {
 			check_way_back(t, s, v);
+		} else if (ynode_scalar_is(k, "pd") && v->kind == YN_MAP) {
+			check_pd(t, v);
 		} else if (ynode_scalar_is(k, "penalties") && v->kind == YN_MAP) {
 			check_penalties(t, s, v, law);
 		} else if (ynode_scalar_is(k, "relief") && v->kind == YN_MAP) {
@@ -594,11 +652,13 @@ static bool run_test(struct tctx *t, const struct ynode *m)
 		struct assessment a;
 		assess_case(&t->app->rules, c, as_of,
 			    date_known(law) ? law : as_of, &a, &scratch);
+		t->pd = &a.pd;
 		check_side(t, &a.taken, expect, a.law_as_of);
 		for (uint32_t i = 0; i < expect->n; i++)
 			if (ynode_scalar_is(expect->kids[2 * i], "alternative"))
 				check_side(t, &a.alt, expect->kids[2 * i + 1],
 					   a.law_as_of);
+		t->pd = NULL;
 	}
 	load_file_free(&res);
 	arena_free(&out);
@@ -630,7 +690,7 @@ static void run_file(struct app *app, const char *file, int *pass, int *failn)
 	arena_init(&scratch, 64 * 1024);
 	arena_init(&out, 4096);
 	yreader_init(&y, file, 0, buf, len, &ylimits_default, &scratch, &out, &d);
-	struct tctx t = { app, &y, dir ? dir : ".", 0, NULL };
+	struct tctx t = { app, &y, dir ? dir : ".", 0, NULL, NULL };
 	struct ynode *root = yreader_next(&y);
 	const struct ynode *tests = NULL;
 	bool format = false;

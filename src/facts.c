@@ -246,18 +246,46 @@ const struct cw_case *facts_as_of(const struct cw_case *c, struct date as_of,
 				  struct arena *a)
 {
 	daynum d = date_lo(as_of);
-	uint32_t keep = 0;
+	uint32_t keep = 0, later = 0;
 	for (uint32_t i = 0; i < c->n_events; i++)
 		keep += !future(&c->events[i], d);
-	if (keep == c->n_events)
+	/* an offense committed after as_of is not yet; one convicted after
+	 * it is a pending charge then */
+	for (uint32_t i = 0; i < c->n_offenses; i++) {
+		const struct offense *o = &c->offenses[i];
+		later += (date_known(o->date) && date_lo(o->date) > d) ||
+			 (date_known(o->conviction_date) &&
+			  date_lo(o->conviction_date) > d);
+	}
+	if (keep == c->n_events && !later)
 		return c;
 	struct cw_case *n = arena_alloc(a, sizeof(*n));
 	*n = *c;
-	n->events = arena_alloc(a, (keep + 1) * sizeof(*n->events));
-	n->n_events = 0;
-	for (uint32_t i = 0; i < c->n_events; i++)
-		if (!future(&c->events[i], d))
-			n->events[n->n_events++] = c->events[i];
+	if (keep != c->n_events) {
+		n->events = arena_alloc(a, (keep + 1) * sizeof(*n->events));
+		n->n_events = 0;
+		for (uint32_t i = 0; i < c->n_events; i++)
+			if (!future(&c->events[i], d))
+				n->events[n->n_events++] = c->events[i];
+	}
+	if (later) {
+		n->offenses = arena_alloc(a, (c->n_offenses + 1) *
+					  sizeof(*n->offenses));
+		n->n_offenses = 0;
+		for (uint32_t i = 0; i < c->n_offenses; i++) {
+			const struct offense *o = &c->offenses[i];
+			if (date_known(o->date) && date_lo(o->date) > d)
+				continue;
+			struct offense *k = &n->offenses[n->n_offenses++];
+			*k = *o;
+			if (date_known(o->conviction_date) &&
+			    date_lo(o->conviction_date) > d) {
+				k->convicted = TRI_UNSET;
+				k->conviction_date = DATE_NONE_INIT;
+				k->sentence_days = -1;
+			}
+		}
+	}
 	return n;
 }
 

@@ -86,7 +86,9 @@ void facts_offense_class(const struct vocab *vb, const struct offense *o,
 			 int8_t cls[CLS__COUNT]);
 
 /* The case c without the events after as_of that the evaluation leaves
- * out (date.future_events): c itself when there are none. */
+ * out (date.future_events), without the offenses committed after it, and
+ * with a conviction after it read as a pending charge: c itself when
+ * nothing is after as_of. */
 const struct cw_case *facts_as_of(const struct cw_case *c, struct date as_of,
 				  struct arena *a);
 

@@ -52,6 +52,7 @@ static int by_date(const void *pa, const void *pb)
  * each offense. */
 struct so_far {
 	int64_t cimt_lo, cimt_hi, conv_lo, conv_hi, sent_lo, sent_hi;
+	const struct offense *prev;     /* the one before, by date */
 };
 
 static void one_offense(struct fx *x, const struct offense *o,
@@ -102,6 +103,18 @@ static void one_offense(struct fx *x, const struct offense *o,
 	row[OFF_CIMT_SEQ] = value_int_range(s->cimt_lo, s->cimt_hi);
 	row[OFF_CONVICTIONS_THROUGH] = value_int_range(s->conv_lo, s->conv_hi);
 	row[OFF_SENTENCE_THROUGH] = value_int_range(s->sent_lo, s->sent_hi);
+	/* sorted by date: a separate incident unless the one before fell on
+	 * the same day (unknown when either day is not known to the day) */
+	const struct offense *p = s->prev;
+	bool exact = date_known(o->date) && date_lo(o->date) == date_hi(o->date);
+	bool pexact = p && date_known(p->date) &&
+		      date_lo(p->date) == date_hi(p->date);
+	row[OFF_SEPARATE] = !p ? value_bool(true) :
+		exact && pexact ? value_bool(date_lo(p->date) != date_lo(o->date)) :
+		date_known(o->date) && date_known(p->date) &&
+		date_hi(p->date) < date_lo(o->date) ? value_bool(true) :
+		value_unknown();
+	s->prev = o;
 }
 
 void facts_offenses_derive(struct fx *x)

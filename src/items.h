@@ -140,7 +140,8 @@ enum scope { SCOPES(CW_SCOPE_ENUM) SC__COUNT };
 	X(OFF_AGE, "age", VAL_INT, "the person's age in whole years when committing it") \
 	X(OFF_CIMT_SEQ, "cimt_seq", VAL_INT, "crimes involving moral turpitude that are convictions, committed up to and including this one") \
 	X(OFF_CONVICTIONS_THROUGH, "convictions_through", VAL_INT, "convictions for offenses committed up to and including this one") \
-	X(OFF_SENTENCE_THROUGH, "sentence_days_through", VAL_INT, "their sentences imposed, added up")
+	X(OFF_SENTENCE_THROUGH, "sentence_days_through", VAL_INT, "their sentences imposed, added up") \
+	X(OFF_SEPARATE, "separate_incident", VAL_BOOL, "committed on a day no earlier offense of the file was (a separate incident)")
 
 #define NTA_FACTS(X) \
 	X(NTA_DATE, "date", VAL_DATE, "the day the notice to appear was served") \

@@ -867,7 +867,8 @@ static void read_rules(struct rctx *x, const struct ynode *list)
 /* ---- the file ------------------------------------------------------------- */
 
 struct root_keys {
-	const struct ynode *params, *holidays, *paths, *derive, *rules;
+	const struct ynode *params, *holidays, *paths, *derive, *rules,
+			   *policies;
 };
 
 static void read_root_keys(struct rctx *x, const struct ynode *root,
@@ -893,9 +894,12 @@ static void read_root_keys(struct rctx *x, const struct ynode *root,
 			k->derive = v;
 		else if (ynode_scalar_is(key, "rules"))
 			k->rules = v;
+		else if (ynode_scalar_is(key, "policies"))
+			k->policies = v;
 		else
 			yreader_error(x->y, key, "unknown key (allowed: format, "
-				      "parameters, holidays, paths, derive, rules)");
+				      "parameters, holidays, paths, derive, rules, "
+				      "policies)");
 	}
 	if (!format)
 		yreader_error(x->y, root, "missing required key 'format' "
@@ -928,6 +932,7 @@ static void read_root(struct rctx *x, const struct ynode *root)
 		return;
 	}
 	read_rules(x, k.rules);
+	rules_read_policies(x, k.policies);
 }
 
 int rules_load_buffer(struct rules *r, const char *name, const char *buf,

@@ -254,6 +254,75 @@ struct path_info {
 	const char *cite;
 };
 
+/* ---- policies: enforcement priorities and expedited-removal designations
+ * (legal-reference.md sections 5 and 1), dated by the day of the encounter
+ * (not by the law's date).  Policy, not law: they never change a penalty
+ * or a relief. */
+
+#define POLICY_KINDS(X) \
+	X(POL_PRIORITIES, "priorities") \
+	X(POL_EXPEDITED, "expedited_removal")
+
+#define PD_RESULTS(X) \
+	X(PD_PRIORITY, "priority") \
+	X(PD_NOT_PRIORITY, "not_priority") \
+	X(PD_JUDGMENT, "judgment") \
+	X(PD_NOT_LISTED, "not_listed") \
+	X(PD_NO_FRAMEWORK, "no_framework")
+
+#define CW_ENUM_ID(id, name) id,
+enum policy_kind { POLICY_KINDS(CW_ENUM_ID) POL__COUNT };
+enum pd_result { PD_RESULTS(CW_ENUM_ID) PD__COUNT };
+#undef CW_ENUM_ID
+extern const struct enum_def policy_kind_def, pd_result_def;
+
+struct policy_window {
+	struct date from, until;        /* NONE: open */
+};
+
+/* A category of a framework, or one of its levels: when `expr` holds the
+ * person falls in it (a category with no expr is listed, not assessed: an
+ * officer's judgment the file cannot show). */
+struct policy_cat {
+	const char *code, *text;
+	struct expr *expr;
+	uint8_t result;                 /* PD_PRIORITY or PD_JUDGMENT */
+	struct policy_cat *levels;      /* which level of it, in order */
+	uint32_t n_levels;
+	struct pos pos;
+};
+
+/* A factor the file shows (listed, never scored). */
+struct policy_factor {
+	const char *text;
+	struct expr *expr;
+	bool favorable;
+};
+
+struct policy {
+	const char *id, *title, *cite, *note;
+	uint8_t kind;                   /* enum policy_kind */
+	const char **alias;
+	uint32_t n_alias;
+	struct policy_window *win;      /* the encounter dates it covers */
+	uint32_t n_win;
+	/* priorities */
+	struct policy_cat *cat;
+	uint32_t n_cat;
+	uint8_t otherwise;              /* the result when no category holds */
+	bool companion;                 /* listed beside the framework in force
+					   (its factors), never one itself */
+	struct policy_factor *factor;
+	uint32_t n_factor;
+	/* expedited removal */
+	struct expr *covers;            /* the person falls in it */
+	bool excludes;                  /* a court order: those it covers are
+					   out of every designation */
+	struct pos pos;
+};
+
+bool policy_in_force(const struct policy *p, struct date day);
+
 struct vocab;
 
 /* Where one scope's facts sit among all the facts: the row of an item is
@@ -272,6 +341,8 @@ struct rules {
 	struct derive *derives;
 	size_t n_derives;
 	struct holidays holidays;
+	struct policy *policies;
+	size_t n_policies;
 	struct path_info paths[PATH__COUNT];
 	struct scope_layout scope[SC__COUNT];
 	uint32_t engine_param[P__COUNT];        /* slots */

@@ -35,4 +35,7 @@ void rules_read_holidays(struct rctx *x, const struct ynode *m,
 void rules_read_paths(struct rctx *x, const struct ynode *m,
 		      const struct ynode *root);
 
+/* rules_policy.c: after the rules (a policy may name running_ facts) */
+void rules_read_policies(struct rctx *x, const struct ynode *list);
+
 #endif
