@@ -897,12 +897,13 @@ TEST(test_offense_classification_and_counts)
 		    "conviction_date=2006-08-01, aggravated_felony=true, "
 		    "cimt=true, controlled_substance=true, "
 		    "marijuana_30g=false, domestic_violence=false, "
-		    "violent=false, firearm=unknown, sexual_abuse=unknown, "
-		    "burglary=unknown, gang_element=unknown, "
-		    "minor_traffic=unknown, status_offense=unknown, dui=false, "
+		    "violent=false, firearm=unknown, sexual_abuse=false, "
+		    "burglary=false, gang_element=false, "
+		    "minor_traffic=false, status_offense=false, dui=false, "
 		    "trafficking=true, max_days=3650, sentence_days=1500, "
 		    "suspended_days=500, grade=felony, age=20, cimt_seq=1, "
-		    "convictions_through=1, sentence_days_through=1500");
+		    "convictions_through=1, sentence_days_through=1500, "
+		    "separate_incident=true");
 	expect_row("offense", 3, "cimt=true, dui=true, sentence_days=unknown, "
 		    "grade=, cimt_seq=2, convictions_through=2, "
 		    "sentence_days_through=1500");
@@ -922,6 +923,28 @@ TEST(test_offense_classification_and_counts)
 	       "2012-01-01", NULL);
 	expect_item("offense", 1, "conviction", "false");
 	expect_case("convictions=0, cimt_count=0, aggravated_felony=false");
+}
+
+/* pd.johnson_2014 P2(a) counts misdemeanors "arising out of separate
+ * incidents": offenses sorted by the day committed; one on the same day as
+ * the one before is not separate; a month-precision day that may be the
+ * same is unknown. */
+TEST(test_separate_incidents)
+{
+	derive(PERSON("") EWI("2000-01-01") OFFENSES
+	       OFFENSE("charge: theft, date: 2010-01-10, convicted: true, grade: misdemeanor")
+	       OFFENSE("charge: theft, date: 2010-01-10, convicted: true, grade: misdemeanor")
+	       OFFENSE("charge: traffic, date: 2011-03, convicted: true, grade: misdemeanor")
+	       OFFENSE("charge: theft, date: 2011-03-15, convicted: true, grade: misdemeanor"),
+	       "2012-01-01", NULL);
+	expect_item("offense", 1, "separate_incident", "true");
+	expect_item("offense", 2, "separate_incident", "false");
+	expect_item("offense", 3, "separate_incident", "true");
+	expect_item("offense", 4, "separate_incident", "unknown");
+	expect_item("offense", 3, "minor_traffic", "true");
+	/* the first theft; the second is the same incident; the traffic
+	 * offense is minor; the last may share March 2011 with it */
+	expect("misdemeanor_incidents", "1..2");
 }
 
 /* E15, off.petty_offense and off.cancel_bar_trap: one petty theft (max
@@ -1578,6 +1601,7 @@ TEST(test_every_fact_is_asserted)
 	X(test_order_rescinded_by_granted_motion) \
 	X(test_encounters_and_misrepresentations) X(test_petitions_and_245i) \
 	X(test_offense_classification_and_counts) \
+	X(test_separate_incidents) \
 	X(test_petty_offense_cortez_canales_pedroza) \
 	X(test_offense_stops_time_barton) \
 	X(test_firearm_offense_does_not_stop_time) X(test_lpr_bar_212h_by_era) \
