@@ -476,9 +476,12 @@ static void side_facts(const struct rules *r, const struct facts_ctx *fc,
 	facts_run_derives(r, &s->fs, 2);
 }
 
+/* ... and the legacy relief statuses; with rel_detail, each unknown
+ * criterion names its missing facts (the side that is shown), which the
+ * eve and the way back's hypothesis do not need. */
 static void side_core(const struct rules *r, const struct facts_ctx *fc,
 		      const struct cw_case *c, struct outcome_side *s,
-		      int path, bool detail, struct arena *a)
+		      int path, bool detail, bool rel_detail, struct arena *a)
 {
 	side_facts(r, fc, c, s, detail, a);
 	if (path >= 0) {
@@ -499,7 +502,7 @@ static void side_core(const struct rules *r, const struct facts_ctx *fc,
 		for (uint32_t i = 0; i < s->n_rel; i++)
 			if (s->rel[i].rule->crit_waiver == (pass == 1))
 				relief_status(r, s->rel[i].rule, s, &s->rel[i],
-					      detail, a);
+					      rel_detail, a);
 }
 
 /* c with a departure on day d: the departure the way back assumes for a
@@ -529,14 +532,14 @@ static void side_full(const struct rules *r, const struct facts_ctx *fc,
 		      const struct cw_case *c, struct outcome_side *s,
 		      bool detail, struct arena *a)
 {
-	side_core(r, fc, c, s, -1, detail, a);
+	side_core(r, fc, c, s, -1, detail, true, a);
 	daynum now = date_lo(fc->as_of);
 	struct outcome_side at = { 0 };
 	bool ended = r->paths[s->path].ended && s->t_dec <= now;
 	if (ended) {
 		struct facts_ctx eve = { r, date_from_days(s->t_dec - 1),
 					 fc->law_as_of };
-		side_core(r, &eve, s->fs.c, &at, s->path, false, a);
+		side_core(r, &eve, s->fs.c, &at, s->path, false, false, a);
 	}
 	for (int pass = 0; pass < 2; pass++)
 		for (uint32_t i = 0; i < s->n_rel; i++) {
@@ -553,7 +556,7 @@ static void side_full(const struct rules *r, const struct facts_ctx *fc,
 		daynum day = d.type == VAL_DATE && d.lo > now ? (daynum)d.lo : now;
 		struct facts_ctx then = { r, date_from_days(day), fc->law_as_of };
 		side_core(r, &then, with_departure(s->fs.c, day, a), &hypo, -1,
-			  false, a);
+			  false, false, a);
 		relief_way_back(r, &hypo, NULL, a);
 	}
 	relief_way_back(r, s, here ? &hypo : NULL, a);
@@ -831,13 +834,14 @@ static void assess_sides(const struct rules *r, const struct cw_case *c,
 	out->as_of = as_of;
 	out->law_as_of = law_as_of;
 	if (!alt) {
-		side_core(r, &fc, c, &out->taken, -1, detail, a);
+		side_core(r, &fc, c, &out->taken, -1, detail, true, a);
 		return;
 	}
 	side_full(r, &fc, c, &out->taken, detail, a);
 	side_full(r, &fc, alternative(out->taken.fs.c, out->taken.path, a),
 		  &out->alt, detail, a);
 	policies(r, &fc, out, a);
+	assess_compare(r, out, a);
 }
 
 void assess_case_taken(const struct rules *r, const struct cw_case *c,

@@ -162,6 +162,14 @@ struct way_back {
 	bool visa_222g;                 /* other_grounds: 222(g) */
 };
 
+/* One thing that differs between the path taken and the path not taken
+ * (cli.md differences[]): what (penalty, relief, way_back, hearing), the
+ * rule (or NULL), the field, and its value on each (unknown: none). */
+struct difference {
+	const char *what, *rule, *field;
+	struct value taken, not_taken;
+};
+
 /* One side: the path taken, or the alternative. */
 struct outcome_side {
 	uint8_t path;                   /* enum path_id */
@@ -186,6 +194,8 @@ struct assessment {
 	const char **offense_class;     /* per offense: classification text */
 	struct pd_outcome pd;           /* policy on the encounter date (both
 					   paths: the encounter is the same) */
+	struct difference *diff;        /* what differs between the paths */
+	uint32_t n_diff, cap_diff;
 };
 
 /* Assesses c; everything is allocated in `arena` (reset it to discard).

@@ -32,6 +32,8 @@ struct pre_rule {
 	struct pre_str money;   /* ,"money":"..." or nothing */
 	struct pre_str kind;    /* ,"kind":"bar" */
 	struct pre_str *crit;   /* bars then conditions, escaped */
+	struct pre_str *crit_obj;       /* each as {"text":..,"cite":..,
+					   "facts":[..],"bar":..,"state": */
 };
 
 struct pre {
@@ -110,20 +112,39 @@ static void pre_build(struct pre *p, const struct rules *r, struct date law)
 		pr->waiver = pre_mark(p, at);
 		uint32_t n = rl->n_bars + rl->n_when;
 		pr->crit = xcalloc(n + 1, sizeof(*pr->crit));
+		pr->crit_obj = xcalloc(n + 1, sizeof(*pr->crit_obj));
 		for (uint32_t k = 0; k < n; k++) {
 			const struct rule_cond *c = k < rl->n_bars ?
 				&rl->bars[k] : &rl->when[k - rl->n_bars];
 			at = t->len;
 			pre_escape(t, c->text);
 			pr->crit[k] = pre_mark(p, at);
+			at = t->len;
+			ob_puts(t, "{\"text\":");
+			pre_escape(t, c->text);
+			ob_puts(t, ",\"cite\":");
+			pre_escape(t, c->cite ? c->cite : rl->cite);
+			ob_puts(t, ",\"facts\":[");
+			uint32_t idx[64];
+			size_t nf = c->expr ? expr_facts(c->expr, idx, 0, 64) : 0;
+			for (size_t f = 0; f < nf; f++) {
+				if (f)
+					ob_putc(t, ',');
+				json_escape(t, r->env.facts[idx[f]].name);
+			}
+			ob_puts(t, k < rl->n_bars ? "],\"bar\":true,\"state\":" :
+				"],\"bar\":false,\"state\":");
+			pr->crit_obj[k] = pre_mark(p, at);
 		}
 	}
 }
 
 static void pre_free(struct pre *p, const struct rules *r)
 {
-	for (size_t i = 0; p->rule && i < r->n; i++)
+	for (size_t i = 0; p->rule && i < r->n; i++) {
 		free(p->rule[i].crit);
+		free(p->rule[i].crit_obj);
+	}
 	free(p->rule);
 	free(p->fact);
 	free(p->slot);
@@ -229,8 +250,12 @@ static void put_value(struct outbuf *ob, struct value v)
 
 /* The facts object, written straight into the buffer: 136 members a
  * case, each a key made before and a value. */
+static void put_tri(struct outbuf *ob, int t);
+
+/* ... with the two expedited-removal facts of section 1 after them (the
+ * policies judge them, after the facts: pd block). */
 static void put_facts(struct json *j, const struct pre *pre,
-		      const struct value *facts)
+		      const struct value *facts, const struct pd_outcome *pd)
 {
 	json_prekey(j, JSON_KEY("facts"));
 	json_obj(j, NULL);
@@ -238,8 +263,12 @@ static void put_facts(struct json *j, const struct pre *pre,
 		pre_put(j->ob, pre, pre->fact[i]);
 		put_value(j->ob, facts[pre->slot[i]]);
 	}
-	if (pre->n_fact)
-		json_filled(j);
+	ob_puts(j->ob, pre->n_fact ? ",\"er_covered_at_encounter\":"
+				  : "\"er_covered_at_encounter\":");
+	put_tri(j->ob, pd->er_then);
+	ob_puts(j->ob, ",\"er_exposure_now\":");
+	put_tri(j->ob, pd->er_now);
+	json_filled(j);
 	json_end_obj(j);
 }
 
@@ -263,6 +292,121 @@ static void put_crit(struct outbuf *ob, const struct pre *pre,
 		first = false;
 		pre_put(ob, pre, pr->crit[k]);
 	}
+}
+
+/* ---- relief then and now, the way back, policy (cli.md revision 2) ----- */
+
+static void put_str_or_null(struct outbuf *ob, const char *str)
+{
+	if (str)
+		json_escape(ob, str);
+	else
+		ob_put(ob, LIT("null"));
+}
+
+static void put_certainty(struct outbuf *ob, uint8_t c)
+{
+	ob_put(ob, LIT(",\"certainty\":"));
+	if (c == CERT_ELIGIBLE)
+		ob_put(ob, LIT("\"eligible\""));
+	else if (c == CERT_POSSIBLE)
+		ob_put(ob, LIT("\"possible\""));
+	else
+		ob_put(ob, LIT("null"));
+}
+
+static void put_ids(struct outbuf *ob, const char *const *id, uint32_t n)
+{
+	ob_putc(ob, '[');
+	for (uint32_t i = 0; i < n; i++) {
+		if (i)
+			ob_putc(ob, ',');
+		json_escape(ob, id[i]);
+	}
+	ob_putc(ob, ']');
+}
+
+/* "a, b, c" (criterion.missing) as ["a","b","c"]. */
+static void put_list(struct outbuf *ob, const char *list)
+{
+	ob_putc(ob, '[');
+	for (const char *p = list; p && *p;) {
+		const char *e = strstr(p, ", ");
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char name[128];
+		snprintf(name, sizeof(name), "%.*s", (int)n, p);
+		if (p != list)
+			ob_putc(ob, ',');
+		json_escape(ob, name);
+		p = e ? e + 2 : p + n;
+	}
+	ob_putc(ob, ']');
+}
+
+static void put_then(struct outbuf *ob, const struct relief_then *t)
+{
+	ob_put(ob, LIT(",\"then\":{\"status\":"));
+	json_escape(ob, then_status_def.names[t->status]);
+	put_certainty(ob, t->certainty);
+	ob_put(ob, LIT(",\"date\":"));
+	put_day_or_null(ob, t->date ? t->date : ASSESS_NO_DAY);
+	ob_put(ob, LIT(",\"reason\":"));
+	put_str_or_null(ob, t->reason);
+	ob_putc(ob, '}');
+}
+
+static void put_now(struct outbuf *ob, const struct relief_now *n)
+{
+	ob_put(ob, LIT(",\"now\":{\"status\":"));
+	json_escape(ob, now_status_def.names[n->status]);
+	put_certainty(ob, n->certainty);
+	ob_put(ob, LIT(",\"reason\":"));
+	put_str_or_null(ob, n->reason);
+	ob_put(ob, LIT(",\"requires\":"));
+	put_ids(ob, n->req.id, n->req.n);
+	ob_put(ob, LIT(",\"earliest\":"));
+	put_day_or_null(ob, n->status == NOW_FROM_ABROAD ? n->earliest
+							: ASSESS_NO_DAY);
+	ob_put(ob, LIT(",\"motion\":"));
+	put_str_or_null(ob, n->motion);
+	ob_put(ob, LIT(",\"deadline\":"));
+	put_day_or_null(ob, n->deadline);
+	ob_put(ob, LIT(",\"from\":"));
+	put_day_or_null(ob, n->from);
+	ob_put(ob, LIT(",\"met_on\":"));
+	put_day_or_null(ob, n->met_on);
+	ob_put(ob, LIT(",\"missing\":"));
+	put_list(ob, n->missing);
+	ob_putc(ob, '}');
+}
+
+/* Every criterion (the bars, then the conditions) with its state: a bar
+ * is met when it does not hold; a condition a waiver meets says which. */
+static void put_criteria(struct outbuf *ob, const struct pre *pre,
+			 const struct pre_rule *pr, const struct relief_eval *e)
+{
+	ob_put(ob, LIT(",\"criteria\":["));
+	for (uint32_t k = 0; k < e->n_crit; k++) {
+		const struct criterion *c = &e->crit[k];
+		int t = c->truth;
+		if (k < e->rule->n_bars && t >= 0)
+			t = !t;
+		if (k)
+			ob_putc(ob, ',');
+		pre_put(ob, pre, pr->crit_obj[k]);
+		ob_puts(ob, t == 1 ? "\"met\"" : t == 0 ? "\"unmet\"" :
+			"\"unknown\"");
+		if (c->waiver && c->cond->waiver) {
+			ob_put(ob, LIT(",\"waiver\":"));
+			json_escape(ob, c->cond->waiver->id);
+		}
+		if (c->missing) {
+			ob_put(ob, LIT(",\"missing\":"));
+			put_list(ob, c->missing);
+		}
+		ob_putc(ob, '}');
+	}
+	ob_putc(ob, ']');
 }
 
 /* A side's penalties and relief, straight into the buffer: each a dozen
@@ -331,11 +475,265 @@ static void put_side(struct json *j, const struct pre *pre,
 		put_crit(ob, pre, pr, e, 0);
 		ob_put(ob, LIT("],\"unknown\":["));
 		put_crit(ob, pre, pr, e, -1);
-		ob_put(ob, LIT("]}"));
+		ob_putc(ob, ']');
+		put_then(ob, &e->then);
+		put_now(ob, &e->now);
+		put_criteria(ob, pre, pr, e);
+		ob_putc(ob, '}');
 	}
 	if (s->n_rel)
 		json_filled(j);
 	json_end_arr(j);
+}
+
+static void put_tri(struct outbuf *ob, int t)
+{
+	if (t < 0)
+		ob_put(ob, LIT("null"));
+	else if (t)
+		ob_put(ob, LIT("true"));
+	else
+		ob_put(ob, LIT("false"));
+}
+
+static bool standing_has(const struct way_back *w, const struct rule *rl)
+{
+	for (uint32_t i = 0; i < w->n_standing; i++)
+		if (w->standing[i].pen->rule == rl)
+			return true;
+	return false;
+}
+
+/* taken - not_taken in days, or null when either is none. */
+static void put_shift(struct outbuf *ob, const char *key, daynum t, daynum n)
+{
+	ob_printf(ob, ",\"%s\":{\"taken\":", key);
+	put_day_or_null(ob, t);
+	ob_put(ob, LIT(",\"not_taken\":"));
+	put_day_or_null(ob, n);
+	ob_put(ob, LIT(",\"days\":"));
+	if (t == ASSESS_NO_DAY || n == ASSESS_NO_DAY)
+		ob_put(ob, LIT("null"));
+	else
+		ob_put_int(ob, (int64_t)t - n);
+	ob_putc(ob, '}');
+}
+
+/* Section 10.4 delta, inside the alternative: the bars standing on one
+ * path and not the other, and how far each date moves. */
+static void put_delta(struct outbuf *ob, const struct way_back *t,
+		      const struct way_back *n)
+{
+	ob_put(ob, LIT(",\"delta\":{\"only_taken\":["));
+	bool first = true;
+	for (uint32_t i = 0; i < t->n_standing; i++) {
+		const struct rule *rl = t->standing[i].pen->rule;
+		if (standing_has(n, rl))
+			continue;
+		bool dup = false;
+		for (uint32_t k = 0; k < i; k++)
+			dup |= t->standing[k].pen->rule == rl;
+		if (dup)
+			continue;
+		if (!first)
+			ob_putc(ob, ',');
+		first = false;
+		json_escape(ob, rl->id);
+	}
+	ob_put(ob, LIT("],\"only_not_taken\":["));
+	first = true;
+	for (uint32_t i = 0; i < n->n_standing; i++) {
+		const struct rule *rl = n->standing[i].pen->rule;
+		if (standing_has(t, rl))
+			continue;
+		bool dup = false;
+		for (uint32_t k = 0; k < i; k++)
+			dup |= n->standing[k].pen->rule == rl;
+		if (dup)
+			continue;
+		if (!first)
+			ob_putc(ob, ',');
+		first = false;
+		json_escape(ob, rl->id);
+	}
+	ob_putc(ob, ']');
+	put_shift(ob, "earliest_no_waiver", t->no_waiver, n->no_waiver);
+	put_shift(ob, "earliest_with_waivers", t->with_waivers, n->with_waivers);
+	ob_putc(ob, '}');
+}
+
+/* ,"way_back":{...} (section 10; cli.md revision 2); other: the path
+ * taken's, when this is the alternative (for delta). */
+static void put_way_back(struct outbuf *ob, const struct way_back *w,
+			 const struct way_back *other)
+{
+	char b[ASSESS_RANGE_BUFSZ];
+	ob_put(ob, LIT(",\"way_back\":{\"standing\":["));
+	for (uint32_t i = 0; i < w->n_standing; i++) {
+		const struct standing *st = &w->standing[i];
+		if (i)
+			ob_putc(ob, ',');
+		ob_put(ob, LIT("{\"rule\":"));
+		json_escape(ob, st->pen->rule->id);
+		ob_put(ob, LIT(",\"instance\":"));
+		ob_put_int(ob, st->pen->instance);
+		ob_put(ob, LIT(",\"until\":"));
+		if (st->pen->until_lo == ASSESS_NO_DAY)
+			ob_put(ob, LIT("null"));
+		else
+			ob_printf(ob, "\"%s\"", assess_range(st->pen->until_lo,
+						    st->pen->until_hi, b));
+		ob_put(ob, LIT(",\"route\":"));
+		put_str_or_null(ob, st->route);
+		ob_put(ob, LIT(",\"route_from\":"));
+		put_day_or_null(ob, st->route ? st->route_from : ASSESS_NO_DAY);
+		ob_put(ob, LIT(",\"clear_from\":"));
+		put_day_or_null(ob, st->clear_from);
+		ob_putc(ob, '}');
+	}
+	ob_put(ob, LIT("],\"other_grounds\":["));
+	bool first = true;
+	if (w->criminal) {
+		first = false;
+		ob_put(ob, LIT("{\"ground\":\"212(a)(2)\",\"route\":"));
+		put_str_or_null(ob, strcmp(w->criminal, "waiver_212h") ? NULL :
+				w->criminal);
+		ob_put(ob, LIT(",\"reason\":"));
+		json_escape(ob, w->criminal);
+		ob_put(ob, LIT(",\"clear_from\":"));
+		put_day_or_null(ob, w->criminal_from);
+		ob_putc(ob, '}');
+	}
+	if (w->visa_222g) {
+		if (!first)
+			ob_putc(ob, ',');
+		ob_put(ob, LIT("{\"ground\":\"222(g)\",\"route\":null,"
+			       "\"reason\":\"a new visa from the country of "
+			       "nationality\",\"clear_from\":null}"));
+	}
+	ob_put(ob, LIT("],\"earliest_no_waiver\":"));
+	put_day_or_null(ob, w->no_waiver);
+	ob_put(ob, LIT(",\"earliest_with_waivers\":"));
+	put_day_or_null(ob, w->with_waivers);
+	ob_put(ob, LIT(",\"certainty\":"));
+	ob_puts(ob, w->maybe ? "\"possible\"" : "\"eligible\"");
+	ob_put(ob, LIT(",\"requires\":"));
+	put_ids(ob, w->req.id, w->req.n);
+	ob_put(ob, LIT(",\"route\":"));
+	put_str_or_null(ob, w->route);
+	ob_put(ob, LIT(",\"adjust_inside\":{\"status\":"));
+	ob_puts(ob, w->adjust_inside == 1 ? "\"possible\"" : "\"no\"");
+	ob_put(ob, LIT(",\"requires\":"));
+	put_ids(ob, w->adjust_req.id, w->adjust_req.n);
+	ob_put(ob, LIT(",\"reasons\":["));
+	if (w->adjust_inside != 1 && w->adjust_reason)
+		json_escape(ob, w->adjust_reason);
+	ob_put(ob, LIT("]},\"i601a\":{\"eligible\":"));
+	put_tri(ob, w->i601a);
+	ob_put(ob, LIT(",\"reasons\":["));
+	if (w->i601a != 1 && w->i601a_reason)
+		json_escape(ob, w->i601a_reason);
+	ob_put(ob, LIT("]}"));
+	if (other)
+		put_delta(ob, other, w);
+	ob_putc(ob, '}');
+}
+
+static void put_cat(struct outbuf *ob, const struct policy_cat *c)
+{
+	ob_put(ob, LIT("{\"code\":"));
+	json_escape(ob, c->code);
+	ob_put(ob, LIT(",\"text\":"));
+	json_escape(ob, c->text);
+	ob_putc(ob, '}');
+}
+
+/* ,"pd":{...}: legal-reference.md section 5, policy and not law. */
+static void put_pd(struct outbuf *ob, const struct pd_outcome *o)
+{
+	const struct policy *f = o->frame;
+	ob_put(ob, LIT(",\"pd\":{\"policy_not_law\":true,\"encounter\":"));
+	put_day_or_null(ob, o->encounter == PD_NO_ENCOUNTER ? ASSESS_NO_DAY
+							   : o->encounter);
+	ob_put(ob, LIT(",\"encounter_line\":"));
+	if (o->encounter_line)
+		ob_put_int(ob, o->encounter_line);
+	else
+		ob_put(ob, LIT("null"));
+	ob_put(ob, LIT(",\"framework\":"));
+	put_str_or_null(ob, f ? f->id : NULL);
+	ob_put(ob, LIT(",\"title\":"));
+	put_str_or_null(ob, f ? f->title : NULL);
+	ob_put(ob, LIT(",\"cite\":"));
+	put_str_or_null(ob, f ? f->cite : NULL);
+	ob_put(ob, LIT(",\"result\":"));
+	json_escape(ob, pd_result_def.names[o->result]);
+	ob_put(ob, LIT(",\"category\":"));
+	if (o->cat)
+		put_cat(ob, o->cat);
+	else
+		ob_put(ob, LIT("null"));
+	ob_put(ob, LIT(",\"level\":"));
+	put_str_or_null(ob, o->level);
+	ob_put(ob, LIT(",\"reason\":"));
+	put_str_or_null(ob, o->reason);
+	ob_put(ob, LIT(",\"open\":["));
+	for (uint32_t i = 0; i < o->n_open; i++) {
+		if (i)
+			ob_putc(ob, ',');
+		put_cat(ob, o->open[i]);
+	}
+	ob_put(ob, LIT("],\"not_assessed\":["));
+	for (uint32_t i = 0; i < o->n_unassessed; i++) {
+		if (i)
+			ob_putc(ob, ',');
+		put_cat(ob, o->unassessed[i]);
+	}
+	ob_put(ob, LIT("],\"factors_from\":"));
+	put_str_or_null(ob, o->companion ? o->companion->id : NULL);
+	ob_put(ob, LIT(",\"factors\":["));
+	for (uint32_t i = 0; i < o->n_factors; i++) {
+		if (i)
+			ob_putc(ob, ',');
+		ob_put(ob, LIT("{\"text\":"));
+		json_escape(ob, o->factors[i]->text);
+		ob_put(ob, LIT(",\"favorable\":"));
+		put_tri(ob, o->factors[i]->favorable);
+		ob_putc(ob, '}');
+	}
+	ob_put(ob, LIT("],\"er_covered_at_encounter\":"));
+	put_tri(ob, o->er_then);
+	ob_put(ob, LIT(",\"er_designation\":"));
+	put_str_or_null(ob, o->er_then && o->er_then_by ? o->er_then_by->id
+							 : NULL);
+	ob_put(ob, LIT(",\"er_exposure_now\":"));
+	put_tri(ob, o->er_now);
+	ob_put(ob, LIT(",\"er_now_designation\":"));
+	put_str_or_null(ob, o->er_now && o->er_now_by ? o->er_now_by->id
+						       : NULL);
+	ob_putc(ob, '}');
+}
+
+static void put_differences(struct outbuf *ob, const struct assessment *a)
+{
+	ob_put(ob, LIT(",\"differences\":["));
+	for (uint32_t i = 0; i < a->n_diff; i++) {
+		const struct difference *d = &a->diff[i];
+		if (i)
+			ob_putc(ob, ',');
+		ob_put(ob, LIT("{\"what\":"));
+		json_escape(ob, d->what);
+		ob_put(ob, LIT(",\"rule\":"));
+		put_str_or_null(ob, d->rule);
+		ob_put(ob, LIT(",\"field\":"));
+		json_escape(ob, d->field);
+		ob_put(ob, LIT(",\"taken\":"));
+		put_value(ob, d->taken);
+		ob_put(ob, LIT(",\"not_taken\":"));
+		put_value(ob, d->not_taken);
+		ob_putc(ob, '}');
+	}
+	ob_putc(ob, ']');
 }
 
 static void put_bar_running(struct json *j, int8_t b)
@@ -368,8 +766,12 @@ static void put_json(struct outbuf *ob, const struct pre *pre,
 	json_prekey(&j, JSON_KEY("law_as_of"));
 	put_date(&j, NULL, a->law_as_of);
 	put_bar_running(&j, a->taken.bar_running);
-	put_facts(&j, pre, a->taken.facts);
+	put_facts(&j, pre, a->taken.facts, &a->pd);
 	put_side(&j, pre, r, &a->taken);
+	put_way_back(ob, &a->taken.wb, NULL);
+	put_pd(ob, &a->pd);
+	put_differences(ob, a);
+	json_filled(&j);
 	json_prekey(&j, JSON_KEY("alternative"));
 	json_obj(&j, NULL);
 	json_prekey(&j, JSON_KEY("path"));
@@ -378,6 +780,7 @@ static void put_json(struct outbuf *ob, const struct pre *pre,
 	json_bool(&j, NULL, a->alt.hearing);
 	put_bar_running(&j, a->alt.bar_running);
 	put_side(&j, pre, r, &a->alt);
+	put_way_back(ob, &a->alt.wb, &a->taken.wb);
 	json_end_obj(&j);
 	json_end_obj(&j);
 	ob_putc(ob, '\n');
@@ -393,6 +796,14 @@ static const char *range_or_unknown(daynum lo, daynum hi,
 	if (lo == ASSESS_NO_DAY)
 		return "(unknown)";
 	return assess_range(lo, hi, b);
+}
+
+/* A day as text, "none" for none. */
+static const char *day_text(daynum d, char b[ASSESS_RANGE_BUFSZ])
+{
+	if (d == ASSESS_NO_DAY)
+		return "none";
+	return assess_range(d, d, b);
 }
 
 static void text_side(struct outbuf *ob, const struct outcome_side *s,
@@ -414,10 +825,76 @@ static void text_side(struct outbuf *ob, const struct outcome_side *s,
 	}
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		const struct relief_eval *r = &s->rel[i];
-		text_obprintf(ob, "%s  relief  %-24s %-10s %s\n", ind, r->rule->id,
-			relief_status_def.names[r->status],
-			r->reason ? r->reason : "");
+		const struct relief_now *n = &r->now;
+		char st[40];
+		snprintf(st, sizeof(st), "%s%s", now_status_def.names[n->status],
+			 n->certainty == CERT_POSSIBLE ? " (possible)" : "");
+		text_obprintf(ob, "%s  relief  %-24s now %-25s then %-11s",
+			ind, r->rule->id, st,
+			then_status_def.names[r->then.status]);
+		if (n->req.n) {
+			ob_puts(ob, "  requires ");
+			for (uint32_t k = 0; k < n->req.n; k++)
+				text_obprintf(ob, "%s%s", k ? "+" : "", n->req.id[k]);
+		}
+		if (n->status == NOW_AFTER_BAR || n->from != ASSESS_NO_DAY)
+			ob_printf(ob, "  from %s", day_text(n->from, a));
+		if (n->status == NOW_FROM_ABROAD)
+			ob_printf(ob, "  earliest %s", day_text(n->earliest, a));
+		if (n->motion)
+			text_obprintf(ob, "  %s motion%s%s", n->motion,
+				n->deadline != ASSESS_NO_DAY ? " by " : "",
+				n->deadline != ASSESS_NO_DAY ?
+				day_text(n->deadline, b) : "");
+		if (n->missing)
+			text_obprintf(ob, "  unknown: %s", n->missing);
+		text_obprintf(ob, "  (%s)\n", n->reason ? n->reason : "");
 	}
+	const struct way_back *w = &s->wb;
+	text_obprintf(ob, "%s  way back: no waiver %s, with waivers %s%s (%s)",
+		ind, day_text(w->no_waiver, a), day_text(w->with_waivers, b),
+		w->maybe ? " (possible)" : "",
+		w->route ? w->route : "consular");
+	if (w->req.n) {
+		ob_puts(ob, ", requires ");
+		for (uint32_t k = 0; k < w->req.n; k++)
+			text_obprintf(ob, "%s%s", k ? "+" : "", w->req.id[k]);
+	}
+	ob_putc(ob, '\n');
+	for (uint32_t i = 0; i < w->n_standing; i++) {
+		const struct standing *st = &w->standing[i];
+		text_obprintf(ob, "%s    standing %s#%u until %s, route %s\n", ind,
+			st->pen->rule->id, st->pen->instance,
+			st->pen->until_lo == ASSESS_NO_DAY ? "(no end)" :
+			assess_range(st->pen->until_lo, st->pen->until_hi, a),
+			st->route ? st->route : "none");
+	}
+	text_obprintf(ob, "%s    adjustment inside: %s%s%s; I-601A: %s%s%s\n", ind,
+		w->adjust_inside == 1 ? "possible" : "no",
+		w->adjust_inside != 1 && w->adjust_reason ? ", " : "",
+		w->adjust_inside != 1 && w->adjust_reason ? w->adjust_reason : "",
+		w->i601a == 1 ? "yes" : w->i601a == 0 ? "no" : "unknown",
+		w->i601a != 1 && w->i601a_reason ? ", " : "",
+		w->i601a != 1 && w->i601a_reason ? w->i601a_reason : "");
+}
+
+static void text_pd(struct outbuf *ob, const struct pd_outcome *o)
+{
+	char d[DATE_BUFSZ];
+	if (o->encounter == PD_NO_ENCOUNTER) {
+		ob_puts(ob, "  priorities (policy, not law): no encounter on file\n");
+	} else {
+		text_obprintf(ob, "  priorities (policy, not law) on the encounter "
+			"of %s: %s, %s%s%s%s%s\n",
+			date_format(date_from_days(o->encounter), d),
+			o->frame ? o->frame->id : "no framework",
+			pd_result_def.names[o->result],
+			o->cat ? " " : "", o->cat ? o->cat->code : "",
+			o->level ? " " : "", o->level ? o->level : "");
+	}
+	text_obprintf(ob, "  expedited removal: at the encounter %s, now %s\n",
+		o->er_then == 1 ? "yes" : o->er_then == 0 ? "no" : "unknown",
+		o->er_now == 1 ? "yes" : o->er_now == 0 ? "no" : "unknown");
 }
 
 static void put_text(struct outbuf *ob, const struct app *app,
@@ -436,6 +913,7 @@ static void put_text(struct outbuf *ob, const struct app *app,
 	ob_printf(ob, "  path not taken: %s, %s\n", path_id_def.names[a->alt.path],
 		  a->alt.hearing ? "hearing before a judge" : "no hearing");
 	text_side(ob, &a->alt, "  ");
+	text_pd(ob, &a->pd);
 	ob_putc(ob, '\n');
 }
 

@@ -58,6 +58,39 @@ static daynum eval_day(const struct expr *e, const struct outcome_side *s)
 	return v.type == VAL_DATE ? (daynum)v.hi : ASSESS_NO_DAY;
 }
 
+/* "a, b" and "b, c": "a, b, c" (criterion.missing lists), in a. */
+static const char *union_names(const char *have, const char *add,
+			       struct arena *a)
+{
+	if (!add || !*add)
+		return have;
+	if (!have || !*have)
+		return add;
+	size_t hl = strlen(have), al = strlen(add);
+	char *out = arena_alloc(a, hl + al + 3), *o = out;
+	memcpy(o, have, hl);
+	o += hl;
+	for (const char *p = add; *p;) {
+		const char *e = strstr(p, ", ");
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		bool dup = false;
+		for (const char *q = have; *q && !dup;) {
+			const char *f = strstr(q, ", ");
+			size_t m = f ? (size_t)(f - q) : strlen(q);
+			dup = m == n && !memcmp(p, q, n);
+			q = f ? f + 2 : q + m;
+		}
+		if (!dup) {
+			memcpy(o, ", ", 2);
+			memcpy(o + 2, p, n);
+			o += n + 2;
+		}
+		p = e ? e + 2 : p + n;
+	}
+	*o = '\0';
+	return out;
+}
+
 /* ---- bars and their routes ------------------------------------------------ */
 
 /* The first route of p's rule open from where the person is (inside the
@@ -91,6 +124,7 @@ struct blocks {
 	bool unknown;                   /* one may run */
 	bool inside;                    /* one binds only inside the U.S. */
 	struct requires req;
+	const char *missing;            /* facts that would decide one */
 };
 
 static void one_bar(const struct penalty *p, const struct outcome_side *s,
@@ -141,8 +175,10 @@ static void bars_now(const struct relief_eval *e, const struct outcome_side *s,
 			b->inside = true;
 		else if (t == 1)
 			b->barred = c->text;
-		else if (t < 0)
+		else if (t < 0) {
 			b->unknown = true;
+			b->missing = union_names(b->missing, e->crit[i].missing, a);
+		}
 	}
 	if (!rl->admission)
 		return;
@@ -272,7 +308,7 @@ static int waiver_open(const struct outcome_side *s, const struct rule *w)
 }
 
 static void crits_now(const struct rules *r, const struct relief_eval *e,
-		      const struct outcome_side *s,
+		      const struct outcome_side *s, struct arena *a,
 		      struct crits *c)
 {
 	const struct rule *rl = e->rule;
@@ -286,6 +322,8 @@ static void crits_now(const struct rules *r, const struct relief_eval *e,
 		const struct rule_cond *w = &rl->when[i];
 		if (w->proceedings && ended)
 			continue;       /* it decided then */
+		if (w->inside && abroad)
+			continue;       /* where the person is decides */
 		int wo = k->truth != 1 && w->waiver ? waiver_open(s, w->waiver)
 						    : 0;
 		if (wo == 2) {
@@ -297,10 +335,7 @@ static void crits_now(const struct rules *r, const struct relief_eval *e,
 				c->unknown = true;
 		} else if (k->truth < 0) {
 			c->unknown = true;
-			if (k->missing && !c->missing)
-				c->missing = k->missing;
-		} else if (k->truth == 0 && w->inside && abroad) {
-			continue;       /* where the person is decides */
+			c->missing = union_names(c->missing, k->missing, a);
 		} else if (k->truth == 0 && w->inside && rl->abroad_visa) {
 			c->inside = true;
 		} else if (k->truth == 0 && !c->unmet) {
@@ -350,8 +385,8 @@ static void now_place(const struct rules *r, const struct relief_eval *e,
 	    "notice to appear");
 }
 
-void relief_now(const struct rules *r, const struct outcome_side *s,
-		struct relief_eval *e, struct arena *a)
+static void now_status(const struct rules *r, const struct outcome_side *s,
+		       struct relief_eval *e, struct arena *a)
 {
 	const struct rule *rl = e->rule;
 	struct relief_now *n = &e->now;
@@ -368,7 +403,7 @@ void relief_now(const struct rules *r, const struct outcome_side *s,
 	struct blocks b = { .after = ASSESS_NO_DAY };
 	struct crits c;
 	bars_now(e, s, in_us != 0, &b, a);
-	crits_now(r, e, s, &c);
+	crits_now(r, e, s, a, &c);
 	n->req = b.req;
 	for (uint32_t i = 0; i < c.n_waiver; i++) {
 		assess_require(&n->req, c.waiver[i], a);
@@ -398,6 +433,29 @@ void relief_now(const struct rules *r, const struct outcome_side *s,
 			       "States");
 	}
 	now_place(r, e, s, &b, &c, n);
+}
+
+void relief_now(const struct rules *r, const struct outcome_side *s,
+		struct relief_eval *e, struct arena *a)
+{
+	now_status(r, s, e, a);
+	/* certainty, and the facts that would decide it, belong to a relief
+	 * that is open in some way */
+	struct relief_now *n = &e->now;
+	switch (n->status) {
+	case NOW_AVAILABLE: case NOW_DEFENSIVE: case NOW_VIA_MOTION:
+	case NOW_AFTER_BAR: case NOW_FROM_ABROAD:
+		if (n->certainty == CERT_ELIGIBLE)
+			n->missing = NULL;
+		break;
+	case NOW_UNKNOWN:
+		n->certainty = CERT_NONE;
+		break;
+	default:
+		n->certainty = CERT_NONE;
+		n->missing = NULL;
+		n->req.n = n->creq.n = 0;       /* nothing to waive */
+	}
 }
 
 /* ---- then --------------------------------------------------------------- */
@@ -686,6 +744,8 @@ void relief_way_back(const struct rules *r, struct outcome_side *s,
 	w->adjust_inside = in != NULL;
 	if (in) {
 		w->adjust_req = in->now.req;
+	} else if (truth_of(s, F_IN_US) == 0) {
+		w->adjust_reason = "the person is not in the United States";
 	} else {
 		const struct relief_eval *e = find_rel(s, "adjust_245a");
 		w->adjust_reason = e ? e->now.reason : "no adjustment rule";
@@ -745,4 +805,122 @@ void relief_way_back(const struct rules *r, struct outcome_side *s,
 		if (w->maybe)
 			n->certainty = CERT_POSSIBLE;
 	}
+}
+
+/* ---- the two paths side by side (cli.md differences[], section 10.4) ---- */
+
+static void diff_push(struct assessment *as, struct arena *a, const char *what,
+		      const char *rule, const char *field, struct value t,
+		      struct value n)
+{
+	if (as->n_diff == as->cap_diff) {
+		uint32_t cap = as->cap_diff ? as->cap_diff * 2 : 16;
+		struct difference *v = arena_alloc(a, cap * sizeof(*v));
+		if (as->n_diff)
+			memcpy(v, as->diff, as->n_diff * sizeof(*v));
+		as->diff = v;
+		as->cap_diff = cap;
+	}
+	as->diff[as->n_diff++] = (struct difference){ what, rule, field, t, n };
+}
+
+static struct value day_value(daynum d)
+{
+	return d == ASSESS_NO_DAY ? value_unknown() : value_date(d);
+}
+
+static bool same_value(struct value a, struct value b)
+{
+	if (a.type != b.type)
+		return false;
+	if (a.type == VAL_STR)
+		return !strcmp(a.s, b.s);
+	return a.type == VAL_UNKNOWN || (a.lo == b.lo && a.hi == b.hi);
+}
+
+/* A penalty rule on one side: its instances, the last day the latest
+ * runs to (ASSESS_NO_DAY: permanent), whether one runs. */
+struct pen_sum {
+	int n;
+	daynum until;
+	bool permanent;
+	int running;
+};
+
+static struct pen_sum pen_sum(const struct outcome_side *s,
+			      const struct rule *rl)
+{
+	struct pen_sum p = { 0, ASSESS_NO_DAY, false, 0 };
+	for (uint32_t k = 0; k < s->n_pen; k++) {
+		const struct penalty *q = &s->pen[k];
+		if (q->rule != rl || q->possible)
+			continue;
+		p.n++;
+		if (q->until_lo == ASSESS_NO_DAY)
+			p.permanent = true;
+		else if (p.until == ASSESS_NO_DAY || q->until_hi > p.until)
+			p.until = q->until_hi;
+		if (q->running == 1)
+			p.running = 1;
+		else if (q->running < 0 && !p.running)
+			p.running = -1;
+	}
+	return p;
+}
+
+static struct value pen_until(struct pen_sum p)
+{
+	if (!p.n)
+		return value_unknown();
+	return p.permanent ? value_str("permanent") : value_date(p.until);
+}
+
+void assess_compare(const struct rules *r, struct assessment *as,
+		    struct arena *a)
+{
+	const struct outcome_side *t = &as->taken, *n = &as->alt;
+	as->n_diff = as->cap_diff = 0;
+	as->diff = NULL;
+	if (t->hearing != n->hearing)
+		diff_push(as, a, "hearing", NULL, "hearing",
+			  value_bool(t->hearing), value_bool(n->hearing));
+	for (size_t i = 0; i < r->n; i++) {
+		const struct rule *rl = &r->v[i];
+		if (!rule_kind_is_penalty(rl->kind))
+			continue;
+		struct pen_sum pt = pen_sum(t, rl), pn = pen_sum(n, rl);
+		if (pt.n != pn.n)
+			diff_push(as, a, "penalty", rl->id, "instances",
+				  value_int(pt.n), value_int(pn.n));
+		else if (!same_value(pen_until(pt), pen_until(pn)))
+			diff_push(as, a, "penalty", rl->id, "until",
+				  pen_until(pt), pen_until(pn));
+		else if (pt.n && pt.running != pn.running)
+			diff_push(as, a, "penalty", rl->id, "running",
+				  pt.running < 0 ? value_unknown() :
+				  value_bool(pt.running),
+				  pn.running < 0 ? value_unknown() :
+				  value_bool(pn.running));
+	}
+	for (uint32_t i = 0; i < t->n_rel; i++) {
+		const struct relief_eval *e = &t->rel[i];
+		const struct relief_eval *f = find_rel(n, e->rule->id);
+		if (!f)
+			continue;
+		if (e->then.status != f->then.status)
+			diff_push(as, a, "relief", e->rule->id, "then",
+				  value_str(then_status_def.names[e->then.status]),
+				  value_str(then_status_def.names[f->then.status]));
+		if (e->now.status != f->now.status)
+			diff_push(as, a, "relief", e->rule->id, "now",
+				  value_str(now_status_def.names[e->now.status]),
+				  value_str(now_status_def.names[f->now.status]));
+	}
+	if (t->wb.no_waiver != n->wb.no_waiver)
+		diff_push(as, a, "way_back", NULL, "earliest_no_waiver",
+			  day_value(t->wb.no_waiver), day_value(n->wb.no_waiver));
+	if (t->wb.with_waivers != n->wb.with_waivers)
+		diff_push(as, a, "way_back", NULL, "earliest_with_waivers",
+			  day_value(t->wb.with_waivers),
+			  day_value(n->wb.with_waivers));
 }

@@ -18,5 +18,10 @@ void relief_then(const struct rules *r, const struct outcome_side *s,
  * back assumes (NULL: abroad). */
 void relief_way_back(const struct rules *r, struct outcome_side *s,
 		     const struct outcome_side *hypo, struct arena *a);
+/* as->diff: what differs between the path taken and the path not taken
+ * (penalties by rule, relief then and now, the way back's dates, the
+ * hearing), in the rules' order. */
+void assess_compare(const struct rules *r, struct assessment *as,
+		    struct arena *a);
 
 #endif
