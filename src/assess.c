@@ -151,11 +151,12 @@ static void clock(const struct rule *rl, const struct value *facts,
 	p->from = p->until = DATE_NONE_INIT;
 	p->until_lo = p->until_hi = ASSESS_NO_DAY;
 	p->running = -1;
+	p->permanent = -1;
 	/* a rules file can compute any day: keep to the calendar's years */
 	if (from.type != VAL_DATE || from.lo < CALENDAR_LO ||
 	    from.hi > CALENDAR_HI) {
 		p->from_lo = p->from_hi = ASSESS_NO_DAY;
-		return;
+		return;         /* the clock's start is not known */
 	}
 	p->from_lo = (daynum)from.lo;
 	p->from_hi = (daynum)from.hi;
@@ -165,20 +166,25 @@ static void clock(const struct rule *rl, const struct value *facts,
 		expr_eval(rl->clock_permanent, facts, NULL) : value_bool(false);
 	daynum now = date_lo(as_of);
 	if (value_truth(perm) == 1 || !rl->clock_years) {
+		p->permanent = 1;
 		p->running = running_on(now, p);
 		return;
 	}
 	struct value yrs = expr_eval(rl->clock_years, facts, NULL);
 	if (yrs.type != VAL_INT || yrs.lo != yrs.hi || yrs.lo < 0 ||
-	    yrs.lo > 200)
+	    yrs.lo > 200) {
+		/* the term is not known: running once begun, end unknown */
+		p->running = now < p->from_lo ? 0 : -1;
 		return;
+	}
 	p->years = (int)yrs.lo;
 	p->until_lo = end_of(rl, p->from_lo, p->years);
 	p->until_hi = end_of(rl, p->from_hi, p->years);
 	p->until = range_date(p->until_lo, p->until_hi);
 	p->running = running_on(now, p);
-	if (value_truth(perm) < 0)
-		p->running = p->running == 1 ? 1 : -1;
+	p->permanent = value_truth(perm) == 0 ? 0 : -1;
+	if (value_truth(perm) < 0 && now >= p->from_lo)
+		p->running = p->running == 1 ? 1 : -1;  /* maybe for life */
 }
 
 /* The conditions of rule rl on the facts as loaded: 0 when one is unmet
@@ -807,6 +813,18 @@ static const char *offense_text(const struct vocab *vb, const struct offense *o,
 	if (used == start && used < sizeof(buf))
 		snprintf(buf + used, sizeof(buf) - used, "classification not known");
 	return arena_strdup(a, buf);
+}
+
+const char *assess_until(const struct penalty *p, char buf[ASSESS_RANGE_BUFSZ])
+{
+	if (p->permanent == 1)
+		return strcpy(buf, "permanent");
+	if (p->until_lo == ASSESS_NO_DAY)
+		return strcpy(buf, "unknown");
+	assess_range(p->until_lo, p->until_hi, buf);
+	if (p->permanent < 0 && strlen(buf) + 16 < ASSESS_RANGE_BUFSZ)
+		strcat(buf, " or permanent");
+	return buf;
 }
 
 const struct penalty *assess_headline(const struct outcome_side *s)

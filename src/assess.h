@@ -87,7 +87,10 @@ struct penalty {
 	struct date from, until;        /* the same, to show: YYYY-MM when
 					   a range is a month, YYYY a year;
 					   until DATE_NONE: no end */
-	int years;                      /* -1: permanent or none */
+	int years;                      /* -1: permanent, none or unknown */
+	int8_t permanent;               /* 1 no end, 0 an end (until), -1 the
+					   clock is not known (its start, its
+					   term, or whether it ends) */
 	int8_t running;                 /* on as_of: 1, 0, -1 unknown */
 	bool borderline;
 	bool possible;                  /* triggered only if unknowns go one way */
@@ -228,7 +231,11 @@ void assess_require(struct requires *r, const char *id, struct arena *a);
 /* A range of days as date.precision prints it: a day, YYYY-MM for a whole
  * month, YYYY for a whole year, else LO..HI; "permanent" for
  * ASSESS_NO_DAY.  buf holds ASSESS_RANGE_BUFSZ bytes. */
-#define ASSESS_RANGE_BUFSZ 32
+#define ASSESS_RANGE_BUFSZ 48
 char *assess_range(daynum lo, daynum hi, char buf[ASSESS_RANGE_BUFSZ]);
+/* A penalty's last day as text: its range, "permanent" (no end),
+ * "unknown" (its clock is not known), or "RANGE or permanent" (whether it
+ * ends is not known). */
+const char *assess_until(const struct penalty *p, char buf[ASSESS_RANGE_BUFSZ]);
 
 #endif

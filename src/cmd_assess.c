@@ -409,6 +409,8 @@ static void put_criteria(struct outbuf *ob, const struct pre *pre,
 	ob_putc(ob, ']');
 }
 
+static void put_tri(struct outbuf *ob, int t);
+
 /* A side's penalties and relief, straight into the buffer: each a dozen
  * members, 28 objects a case. */
 static void put_side(struct json *j, const struct pre *pre,
@@ -440,6 +442,8 @@ static void put_side(struct json *j, const struct pre *pre,
 			ob_put(ob, LIT("null"));
 		put_range(ob, "from", p->from_lo, p->from_hi);
 		put_range(ob, "until", p->until_lo, p->until_hi);
+		ob_put(ob, LIT(",\"permanent\":"));
+		put_tri(ob, p->permanent);
 		ob_put(ob, LIT(",\"years\":"));
 		if (p->years >= 0)
 			ob_put_int(ob, p->years);
@@ -577,6 +581,8 @@ static void put_way_back(struct outbuf *ob, const struct way_back *w,
 		json_escape(ob, st->pen->rule->id);
 		ob_put(ob, LIT(",\"instance\":"));
 		ob_put_int(ob, st->pen->instance);
+		ob_put(ob, LIT(",\"permanent\":"));
+		put_tri(ob, st->pen->permanent);
 		ob_put(ob, LIT(",\"until\":"));
 		if (st->pen->until_lo == ASSESS_NO_DAY)
 			ob_put(ob, LIT("null"));
@@ -817,9 +823,9 @@ static void text_side(struct outbuf *ob, const struct outcome_side *s,
 			ind, id, p->possible ? "(possible) " : "",
 			p->running == 1 ? "running" : p->running == 0 ? "ended" : "?",
 			range_or_unknown(p->from_lo, p->from_hi, a),
-			p->from_lo == ASSESS_NO_DAY ? "(unknown)" :
-			p->until_lo == ASSESS_NO_DAY ? "(no end)" :
-			assess_range(p->until_lo, p->until_hi, b),
+			p->permanent == 1 ? "(no end)" :
+			p->until_lo == ASSESS_NO_DAY ? "(unknown)" :
+			assess_until(p, b),
 			p->borderline ? " (borderline: on or about)" : "",
 			p->rule->cite);
 	}
@@ -865,8 +871,8 @@ static void text_side(struct outbuf *ob, const struct outcome_side *s,
 		const struct standing *st = &w->standing[i];
 		text_obprintf(ob, "%s    standing %s#%u until %s, route %s\n", ind,
 			st->pen->rule->id, st->pen->instance,
-			st->pen->until_lo == ASSESS_NO_DAY ? "(no end)" :
-			assess_range(st->pen->until_lo, st->pen->until_hi, a),
+			st->pen->permanent == 1 ? "(no end)" :
+			assess_until(st->pen, a),
 			st->route ? st->route : "none");
 	}
 	text_obprintf(ob, "%s    adjustment inside: %s%s%s; I-601A: %s%s%s\n", ind,

@@ -132,7 +132,7 @@ static bool pen_field(const struct penalty *p, const char *f, struct date law,
 	if (!strcmp(f, "from"))
 		snprintf(got, n, "%s", assess_range(p->from_lo, p->from_hi, b));
 	else if (!strcmp(f, "until"))
-		snprintf(got, n, "%s", assess_range(p->until_lo, p->until_hi, b));
+		snprintf(got, n, "%s", assess_until(p, b));
 	else if (!strcmp(f, "years"))
 		snprintf(got, n, "%d", p->years);
 	else if (!strcmp(f, "running"))

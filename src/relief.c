@@ -145,12 +145,16 @@ static void one_bar(const struct penalty *p, const struct outcome_side *s,
 		b->unknown |= maybe;
 		return;
 	}
+	if (p->permanent < 0)
+		b->unknown = true;      /* it may not end */
 	if (p->until_lo != ASSESS_NO_DAY) {
 		daynum clear = p->until_hi + 1;
 		if (b->after == ASSESS_NO_DAY || clear > b->after)
 			b->after = clear;
 		return;
 	}
+	if (p->permanent < 0)
+		return;                 /* its clock is not known */
 	b->barred = text ? text : p->rule->title;
 }
 
@@ -583,6 +587,7 @@ static void route_dates(const struct outcome_side *s, daynum d, bool inside,
 		st->pen = p;
 		st->clear_from = p->until_lo == ASSESS_NO_DAY ? ASSESS_NO_DAY
 							     : p->until_hi + 1;
+		w->maybe |= p->permanent < 0;   /* its end is not known */
 		const struct rule_route *rt = open_route(p, s, inside,
 							 &maybe[w->n_standing]);
 		w->n_standing++;
@@ -856,7 +861,7 @@ static struct pen_sum pen_sum(const struct outcome_side *s,
 		if (q->rule != rl || q->possible)
 			continue;
 		p.n++;
-		if (q->until_lo == ASSESS_NO_DAY)
+		if (q->permanent == 1 || q->until_lo == ASSESS_NO_DAY)
 			p.permanent = true;
 		else if (p.until == ASSESS_NO_DAY || q->until_hi > p.until)
 			p.until = q->until_hi;
