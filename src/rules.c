@@ -923,6 +923,7 @@ static void read_root(struct rctx *x, const struct ynode *root)
 	read_root_keys(x, root, &k);
 	base_env(x, seq_len(k.params) + seq_len(k.derive) + seq_len(k.rules));
 	rules_read_params(x, k.params, root);
+	params_index(x->r);
 	rules_read_holidays(x, k.holidays, root);
 	rules_read_paths(x, k.paths, root);
 	read_derives(x, k.derive);

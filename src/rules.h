@@ -244,6 +244,10 @@ struct holidays {
 	daynum *closures;               /* extra days offices were closed */
 	size_t n_closures;
 	const char *cite;
+	/* every holiday and closure of the years index_lo..index_hi, one
+	 * bit a day from the first day of index_lo (NULL: none made) */
+	uint8_t *index;
+	daynum index_first, index_last;
 };
 
 /* How each path of legal-reference.md section 1 stands for relief: a
@@ -338,6 +342,12 @@ struct rules {
 	size_t n;
 	struct param *params;
 	size_t n_params;
+	/* every parameter's value, made once for each span of law dates in
+	 * which none changes: span k begins on param_cut[k - 1] (span 0 on
+	 * no day), its values param_span[k * n_params ..] */
+	daynum *param_cut;
+	size_t n_param_cut;
+	struct value *param_span;
 	struct derive *derives;
 	size_t n_derives;
 	struct holidays holidays;

@@ -30,6 +30,8 @@ bool rules_in_era(struct date from, struct date until, struct date law);
 /* rules_law.c */
 void rules_read_params(struct rctx *x, const struct ynode *list,
 		       const struct ynode *root);
+/* After the parameters are read: params_fill's spans. */
+void params_index(struct rules *r);
 void rules_read_holidays(struct rctx *x, const struct ynode *m,
 			 const struct ynode *root);
 void rules_read_paths(struct rctx *x, const struct ynode *m,

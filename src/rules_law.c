@@ -276,8 +276,70 @@ struct value params_value(const struct param *p, struct date law,
 
 void params_fill(const struct rules *r, struct date law, struct value *facts)
 {
+	if (!r->param_span) {
+		for (size_t i = 0; i < r->n_params; i++)
+			facts[r->params[i].slot] = params_value(&r->params[i],
+								law, NULL);
+		return;
+	}
+	/* the span holding law: the number of cuts on or before it */
+	daynum d = date_lo(law);
+	size_t a = 0, b = r->n_param_cut;
+	while (a < b) {
+		size_t m = (a + b) / 2;
+		if (r->param_cut[m] <= d)
+			a = m + 1;
+		else
+			b = m;
+	}
+	const struct value *v = r->param_span + a * r->n_params;
 	for (size_t i = 0; i < r->n_params; i++)
-		facts[r->params[i].slot] = params_value(&r->params[i], law, NULL);
+		facts[r->params[i].slot] = v[i];
+}
+
+static int day_cmp(const void *pa, const void *pb)
+{
+	daynum a = *(const daynum *)pa, b = *(const daynum *)pb;
+	return (a > b) - (a < b);
+}
+
+/* The spans of params_fill: the days an era begins, and the days after
+ * one ends, sorted and each once. */
+void params_index(struct rules *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_params; i++)
+		n += 2 * r->params[i].n_era;
+	daynum *cut = arena_alloc(&r->arena, (n + 1) * sizeof(*cut));
+	n = 0;
+	for (size_t i = 0; i < r->n_params; i++)
+		for (uint32_t k = 0; k < r->params[i].n_era; k++) {
+			const struct param_era *e = &r->params[i].era[k];
+			if (date_known(e->from))
+				cut[n++] = date_lo(e->from);
+			if (date_known(e->until))
+				cut[n++] = date_lo(e->until) + 1;
+		}
+	if (n)
+		qsort(cut, n, sizeof(*cut), day_cmp);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!m || cut[m - 1] != cut[i])
+			cut[m++] = cut[i];
+	struct value *span = arena_alloc(&r->arena, (m + 1) * (r->n_params + 1) *
+					 sizeof(*span));
+	for (size_t k = 0; k <= m; k++) {
+		/* a day of span k: its first, or for span 0 the day before
+		 * the first cut */
+		daynum day = k ? cut[k - 1] : m ? cut[0] - 1 : 0;
+		struct date law = date_from_days(day);
+		for (size_t i = 0; i < r->n_params; i++)
+			span[k * r->n_params + i] = params_value(&r->params[i],
+								 law, NULL);
+	}
+	r->param_cut = cut;
+	r->n_param_cut = m;
+	r->param_span = span;
 }
 
 /* ---- holidays -------------------------------------------------------- */
@@ -336,6 +398,8 @@ static void read_holiday(struct rctx *x, const struct ynode *m,
 			      "or a weekday with nth");
 }
 
+static void holidays_index(struct holidays *hs, struct arena *a);
+
 void rules_read_holidays(struct rctx *x, const struct ynode *m,
 			 const struct ynode *root)
 {
@@ -371,6 +435,7 @@ void rules_read_holidays(struct rctx *x, const struct ynode *m,
 	}
 	if (!hs->cite)
 		yreader_error(x->y, m, "holidays need cite");
+	holidays_index(hs, &x->r->arena);
 }
 
 static daynum nth_weekday(int y, int m, int nth, int wday)
@@ -399,7 +464,7 @@ static bool holiday_matches(const struct holiday *h, int y, daynum n)
 	return n == day || n == observed;
 }
 
-bool holidays_is_holiday(const struct holidays *hs, daynum n)
+static bool holiday_scan(const struct holidays *hs, daynum n)
 {
 	int y = date_from_days(n).y;
 	for (size_t i = 0; i < hs->n; i++)
@@ -411,6 +476,53 @@ bool holidays_is_holiday(const struct holidays *hs, daynum n)
 		if (hs->closures[i] == n)
 			return true;
 	return false;
+}
+
+bool holidays_is_holiday(const struct holidays *hs, daynum n)
+{
+	if (hs->index && n >= hs->index_first && n <= hs->index_last) {
+		daynum k = n - hs->index_first;
+		return hs->index[k >> 3] & (1u << (k & 7));
+	}
+	return holiday_scan(hs, n);
+}
+
+/* The years deadlines fall in, in practice: the index answers them with
+ * one bit; a day outside is found by the scan. */
+enum { INDEX_FIRST_YEAR = 1950, INDEX_LAST_YEAR = 2100 };
+
+static void holidays_index(struct holidays *hs, struct arena *a)
+{
+	daynum first = date_days(date_ymd(INDEX_FIRST_YEAR, 1, 1));
+	daynum last = date_days(date_ymd(INDEX_LAST_YEAR, 12, 31));
+	uint8_t *bits = arena_zalloc(a, (size_t)(last - first) / 8 + 1);
+#define SET(n) do { daynum k_ = (n) - first; \
+		if ((n) >= first && (n) <= last) \
+			bits[k_ >> 3] |= (uint8_t)(1u << (k_ & 7)); } while (0)
+	/* each holiday's day of each year, and the day it is observed on
+	 * (as holiday_matches reads it) */
+	for (int y = INDEX_FIRST_YEAR - 1; y <= INDEX_LAST_YEAR + 1; y++)
+		for (size_t i = 0; i < hs->n; i++) {
+			const struct holiday *h = &hs->v[i];
+			if (y < h->from || y > h->to || !h->month)
+				continue;
+			if (h->weekday >= 0) {
+				SET(nth_weekday(y, h->month, h->nth, h->weekday));
+				continue;
+			}
+			if (h->day > date_days_in_month(y, h->month))
+				continue;
+			daynum day = date_days(date_ymd(y, h->month, h->day));
+			int wd = date_weekday(day);
+			SET(day);
+			SET(wd == 5 ? day - 1 : wd == 6 ? day + 1 : day);
+		}
+	for (size_t i = 0; i < hs->n_closures; i++)
+		SET(hs->closures[i]);
+#undef SET
+	hs->index = bits;
+	hs->index_first = first;
+	hs->index_last = last;
 }
 
 daynum holidays_next_business_day(const struct holidays *hs, daynum n)

@@ -36,7 +36,7 @@ then ok; else bad "gencases --stream 50: $n files; $(cat "$tmp/e")"; fi
 # every path, every event type
 "$cw" stats --json --as-of 2026-11-27 "$tmp/a" >"$tmp/stats"
 paths=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["by_path"]))' "$tmp/stats")
-all=$(grep -c '^	X(PATH_' src/assess.h)
+all=$(grep -c '^	X(PATH_' src/paths.h)
 if [ "$paths" -eq "$all" ]; then ok; else bad "gencases: $paths of $all paths"; fi
 missing=
 for t in $(sed -n 's/^	X(EV_[A-Z_0-9]*, "\([a-z_0-9]*\)").*/\1/p' src/case.h); do
