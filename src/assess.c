@@ -267,7 +267,7 @@ static void eval_rule(const struct rules *r, const struct rule *rl,
 	const struct item_set *is = &s->fs.items[rl->scope];
 	struct penalty *first = NULL;
 	for (uint32_t k = 0; k < is->n; k++) {
-		facts_load_item(r, &s->fs, rl->scope, k);
+		facts_load_cols(r, &s->fs, rl->scope, k, rl->cols, rl->n_cols);
 		int t = trigger(r, rl, s->facts, c, detail, a);
 		if (!t)
 			continue;

@@ -300,6 +300,15 @@ void facts_load_item(const struct rules *r, struct fact_set *fs, int sc,
 		fs->v[l->slot[i]] = row[i];
 }
 
+void facts_load_cols(const struct rules *r, struct fact_set *fs, int sc,
+		     uint32_t k, const uint16_t *cols, uint16_t n)
+{
+	const struct scope_layout *l = &r->scope[sc];
+	const struct value *row = item_row(&fs->items[sc], k);
+	for (uint16_t i = 0; i < n; i++)
+		fs->v[l->slot[cols[i]]] = row[cols[i]];
+}
+
 /* Folds value v (of an item where `w` holds) into the aggregate. */
 struct agg {
 	int truth;              /* any/all */
@@ -371,7 +380,7 @@ static struct value aggregate(const struct rules *r, struct fact_set *fs,
 	const struct item_set *s = &fs->items[d->each];
 	struct agg g = { .truth = d->agg == AGG_ALL ? 1 : 0 };
 	for (uint32_t k = 0; k < s->n; k++) {
-		facts_load_item(r, fs, d->each, k);
+		facts_load_cols(r, fs, d->each, k, d->cols, d->n_cols);
 		int w = d->where ? value_truth(expr_eval(d->where, fs->v, NULL))
 				 : 1;
 		struct value v = d->agg == AGG_COUNT && !d->expr ?
@@ -399,7 +408,7 @@ static void derive_items(const struct rules *r, struct fact_set *fs,
 {
 	struct item_set *s = &fs->items[d->scope];
 	for (uint32_t k = 0; k < s->n; k++) {
-		facts_load_item(r, fs, d->scope, k);
+		facts_load_cols(r, fs, d->scope, k, d->cols, d->n_cols);
 		item_row(s, k)[d->column] = expr_eval(d->expr, fs->v, NULL);
 	}
 }

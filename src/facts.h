@@ -68,6 +68,10 @@ void facts_run_derives(const struct rules *r, struct fact_set *fs, int phase);
 /* Copies item k of scope sc into its slots of fs->v. */
 void facts_load_item(const struct rules *r, struct fact_set *fs, int sc,
 		     uint32_t k);
+/* The same for the columns cols[0..n) only (rules.h: what a rule or a
+ * derived fact reads). */
+void facts_load_cols(const struct rules *r, struct fact_set *fs, int sc,
+		     uint32_t k, const uint16_t *cols, uint16_t n);
 
 /* The path of legal-reference.md section 1 (enum path_id). */
 int facts_path(const struct cw_case *c);

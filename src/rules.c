@@ -906,6 +906,55 @@ static void read_root_keys(struct rctx *x, const struct ynode *root,
 			      "(casewalk-rules/2)");
 }
 
+/* The columns of scope sc's item row that the expressions e[0..n) read:
+ * an item is loaded column by column, only where it is looked at. */
+static uint16_t *columns(struct rules *r, int sc, const struct expr *const *e,
+			 size_t n, uint16_t *count)
+{
+	const struct scope_layout *l = &r->scope[sc];
+	size_t max = r->env.n_facts;
+	uint32_t *idx = arena_alloc(&r->arena, (max + 1) * sizeof(*idx));
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (e[i])
+			m = expr_facts(e[i], idx, m, max);
+	uint16_t *cols = arena_alloc(&r->arena, (l->width + 1) * sizeof(*cols));
+	uint16_t c = 0;
+	for (uint16_t k = 0; k < l->width; k++)
+		for (size_t i = 0; i < m; i++)
+			if (idx[i] == l->slot[k]) {
+				cols[c++] = k;
+				break;
+			}
+	*count = c;
+	return cols;
+}
+
+static void item_columns(struct rules *r)
+{
+	for (size_t i = 0; i < r->n_derives; i++) {
+		struct derive *d = &r->derives[i];
+		int sc = d->scope >= 0 ? d->scope : d->each;
+		if (sc < 0 || sc >= SC__COUNT)
+			continue;
+		const struct expr *e[2] = { d->expr, d->where };
+		d->cols = columns(r, sc, e, 2, &d->n_cols);
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		struct rule *rl = &r->v[i];
+		if (rl->scope < 0 || rl->scope >= SC__COUNT)
+			continue;
+		size_t n = rl->n_when + 3;
+		const struct expr **e = arena_alloc(&r->arena, n * sizeof(*e));
+		for (uint32_t k = 0; k < rl->n_when; k++)
+			e[k] = rl->when[k].expr;
+		e[rl->n_when] = rl->clock_from;
+		e[rl->n_when + 1] = rl->clock_years;
+		e[rl->n_when + 2] = rl->clock_permanent;
+		rl->cols = columns(r, rl->scope, e, n, &rl->n_cols);
+	}
+}
+
 static size_t seq_len(const struct ynode *v)
 {
 	return v && v->kind == YN_SEQ ? v->n : 0;
@@ -934,6 +983,7 @@ static void read_root(struct rctx *x, const struct ynode *root)
 	}
 	read_rules(x, k.rules);
 	rules_read_policies(x, k.policies);
+	item_columns(x->r);
 }
 
 int rules_load_buffer(struct rules *r, const char *name, const char *buf,

@@ -128,6 +128,10 @@ struct rule {
 	struct expr *clock_permanent;   /* bool; NULL: never */
 	uint8_t convention;             /* enum clock_convention */
 	int running_fact;               /* index of running_<id>, or -1 */
+	/* for_each: the columns of the item row its conditions and clock
+	 * read (what is loaded for each item) */
+	uint16_t *cols;
+	uint16_t n_cols;
 	/* a bar's ways out (empty: none) */
 	struct rule_route *route;
 	uint32_t n_route;
@@ -226,6 +230,8 @@ struct derive {
 	struct expr *expr;              /* the value, or what is aggregated */
 	struct expr *where;             /* min, max, count: which items */
 	uint32_t slot;                  /* its index among the facts */
+	uint16_t *cols;                 /* the item row's columns it reads */
+	uint16_t n_cols;
 };
 
 /* A legal holiday (5 U.S.C. 6103(a)), from..to by year. */
