@@ -561,8 +561,9 @@ static void side_full(const struct rules *r, const struct facts_ctx *fc,
 		struct value d = s->facts[facts_index("way_back_departure")];
 		daynum day = d.type == VAL_DATE && d.lo > now ? (daynum)d.lo : now;
 		struct facts_ctx then = { r, date_from_days(day), fc->law_as_of };
-		side_core(r, &then, with_departure(s->fs.c, day, a), &hypo, -1,
-			  false, false, a);
+		/* the hypothesis needs its bars, not its relief */
+		side_facts(r, &then, with_departure(s->fs.c, day, a), &hypo,
+			   false, a);
 		relief_way_back(r, &hypo, NULL, a);
 	}
 	relief_way_back(r, s, here ? &hypo : NULL, a);

@@ -198,15 +198,23 @@ static void put_range(struct outbuf *ob, const char *key, daynum lo,
 		      daynum hi)
 {
 	char b[ASSESS_RANGE_BUFSZ];
-	ob_printf(ob, ",\"%s\":", key);
+	ob_put(ob, ",\"", 2);
+	ob_puts(ob, key);
+	ob_put(ob, "\":", 2);
 	if (lo == ASSESS_NO_DAY) {
 		ob_put(ob, "null", 4);
 		return;
 	}
-	ob_printf(ob, "\"%s\"", assess_range(lo, hi, b));
-	if (lo == hi)
+	if (lo == hi) {
+		put_day(ob, lo);
 		return;
-	ob_printf(ob, ",\"%s_range\":[", key);
+	}
+	ob_putc(ob, '"');
+	ob_puts(ob, assess_range(lo, hi, b));
+	ob_putc(ob, '"');
+	ob_put(ob, ",\"", 2);
+	ob_puts(ob, key);
+	ob_put(ob, "_range\":[", 9);
 	put_day(ob, lo);
 	ob_putc(ob, ',');
 	put_day(ob, hi);
@@ -326,19 +334,23 @@ static void put_ids(struct outbuf *ob, const char *const *id, uint32_t n)
 	ob_putc(ob, ']');
 }
 
-/* "a, b, c" (criterion.missing) as ["a","b","c"]. */
+/* "a, b, c" (criterion.missing: fact names, which need no escaping:
+ * [a-z_0-9.] and capitals) as ["a","b","c"]. */
 static void put_list(struct outbuf *ob, const char *list)
 {
 	ob_putc(ob, '[');
-	for (const char *p = list; p && *p;) {
-		const char *e = strstr(p, ", ");
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		char name[128];
-		snprintf(name, sizeof(name), "%.*s", (int)n, p);
-		if (p != list)
-			ob_putc(ob, ',');
-		json_escape(ob, name);
-		p = e ? e + 2 : p + n;
+	if (list && *list) {
+		ob_putc(ob, '"');
+		for (const char *p = list; *p;) {
+			size_t n = strcspn(p, ", ");
+			ob_put(ob, p, n);
+			p += n;
+			if (*p) {
+				ob_put(ob, "\",\"", 3);
+				p += strspn(p, ", ");
+			}
+		}
+		ob_putc(ob, '"');
 	}
 	ob_putc(ob, ']');
 }
