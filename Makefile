@@ -50,12 +50,14 @@ ALL_LDFLAGS := $(SAN) $(LDFLAGS)
 # REDZONE=1 (make sanitize) builds with tests/fuzz/arena_redzone.c for
 # src/arena.c: each arena allocation its own heap block, so AddressSanitizer
 # sees an overflow from one arena object into the next.
-CORE_SRC := $(filter-out src/main.c $(if $(REDZONE),src/arena.c),\
+CORE_SRC := $(filter-out $(if $(REDZONE),src/arena.c),\
 	$(wildcard src/*.c)) $(if $(REDZONE),tests/fuzz/arena_redzone.c)
+CLI_SRC := $(wildcard cli/*.c)
 UI_SRC := $(wildcard ui/*.c)
 CONFIG := $(wildcard config/*.yaml config/*.conf)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 UI_OBJ := $(UI_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TOOLS := $(BUILD)/tools/yamlfloor $(BUILD)/tools/gencases
@@ -73,7 +75,7 @@ casewalk: $(BUILD)/casewalk
 
 # Linked in the build directory, so the sanitizer build (BUILD=build-asan)
 # never replaces ./casewalk.
-$(BUILD)/casewalk: $(BUILD)/src/main.o $(UI_OBJ) $(BUILD)/libcasewalk.a
+$(BUILD)/casewalk: $(CLI_OBJ) $(UI_OBJ) $(BUILD)/libcasewalk.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PC_LIBS) -lpthread
 

@@ -39,10 +39,4 @@ bool app_load(struct app *app, struct corpus *c,
 bool app_load_rules(struct app *app);
 void app_free(struct app *app);
 
-int cmd_check(struct app *app);
-int cmd_assess(struct app *app);
-int cmd_stats(struct app *app);
-int cmd_rules(struct app *app);
-int cmd_test(struct app *app);
-
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "cli.h"
 #include "assess.h"
 #include "facts.h"
 #include "text.h"

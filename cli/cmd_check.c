@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "cli.h"
 
 int cmd_check(struct app *app)
 {

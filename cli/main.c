@@ -1,4 +1,5 @@
-/* main.c - casewalk: the command line.
+/* main.c - casewalk: the command line (cli/: the commands; src/: the
+ * core they and the explorer share).
  *
  * With a subcommand (check, assess, stats, rules, test) casewalk prints what
  * the explorer would show; without one it opens the explorer.
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "cli.h"
 #include "secure.h"
 #include "../ui/ui.h"
 
@@ -140,57 +142,6 @@ static int parse_args(struct app *app, int argc, char **argv)
 	app->paths = argv + optind;
 	app->n_paths = (size_t)(argc - optind);
 	return -1;
-}
-
-static bool load_vocab(struct app *app)
-{
-	struct diag_list vd = { 0 };
-	if (app->vocab.v)
-		return true;
-	int bad = vocab_load_default(&app->vocab, &vd);
-	for (size_t i = 0; i < vd.n; i++)
-		diag_print(stderr, &vd.v[i]);
-	diag_free(&vd);
-	return !bad;
-}
-
-bool app_load_rules(struct app *app)
-{
-	struct diag_list d = { 0 };
-	if (app->rules_loaded)
-		return true;
-	if (!load_vocab(app))
-		return false;
-	int bad = app->rules_file ? rules_load_file(&app->rules, app->rules_file, &d)
-				  : rules_load_default(&app->rules, &d);
-	for (size_t i = 0; i < d.n; i++)
-		diag_print(stderr, &d.v[i]);
-	diag_free(&d);
-	app->rules.vocab = &app->vocab;
-	app->rules_loaded = true;
-	return !bad;
-}
-
-void app_free(struct app *app)
-{
-	if (app->rules_loaded)
-		rules_free(&app->rules);
-	vocab_free(&app->vocab);
-}
-
-bool app_load(struct app *app, struct corpus *c,
-	      const struct corpus_opts *o)
-{
-	struct corpus_opts opts = { 0 };
-	if (!load_vocab(app))
-		return false;
-	if (o)
-		opts = *o;
-	opts.jobs = app->jobs;
-	opts.vocab = &app->vocab.ids;
-	opts.as_of = app->as_of;
-	corpus_load(c, app->paths, app->n_paths, &opts);
-	return true;
 }
 
 /* The bundled sample cases: $CASEWALK_SAMPLES, the installed copy, or the

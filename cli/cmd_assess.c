@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "cli.h"
 #include "assess.h"
 #include "facts.h"
 #include "json.h"
