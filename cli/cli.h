@@ -7,6 +7,7 @@
 
 int cmd_check(struct app *app);
 int cmd_assess(struct app *app);
+int cmd_list(struct app *app);
 int cmd_stats(struct app *app);
 int cmd_rules(struct app *app);
 int cmd_test(struct app *app);

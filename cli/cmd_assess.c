@@ -11,7 +11,8 @@
 #include "facts.h"
 #include "json.h"
 #include "redact.h"
-#include "stats.h"
+#include "query.h"
+#include "csv.h"
 #include "pipeline.h"
 #include "text.h"
 #include "textout.h"
@@ -936,53 +937,87 @@ static void put_text(struct outbuf *ob, const struct app *app,
 	ob_putc(ob, '\n');
 }
 
-static void put_csv_field(struct outbuf *ob, const char *str)
+/* The name a filter's text= reads: as shown (masked with --redact). */
+static const char *shown_name(const struct app *app, const struct cw_case *c,
+			      char buf[REDACT_BUFSZ])
 {
-	/* never a raw control, bidi override or bad byte in a cell */
-	size_t len = strlen(str), cap = TEXT_SAFE_SIZE(len);
-	char small[512], *s = cap <= sizeof(small) ? small : xmalloc(cap);
-	text_fit(str, len, -1, s, cap, NULL);
-	ob_putc(ob, '"');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			ob_putc(ob, '"');
-		ob_putc(ob, *p);
-	}
-	ob_putc(ob, '"');
-	if (s != small)
-		free(s);
+	if (app->redact)
+		return redact_pseudonym(c->id, buf, REDACT_BUFSZ);
+	return c->person.name ? c->person.name : "";
 }
 
-static void put_csv(struct outbuf *ob, const struct assessment *a)
+/* Rule ids joined by ';'. */
+static void csv_ids(struct outbuf *ob, const char *const *id, uint32_t n)
 {
-	char d[DATE_BUFSZ], list[1024];
-	size_t used = 0;
-	put_csv_field(ob, a->c->id);
-	ob_putc(ob, ',');
-	put_csv_field(ob, a->c->file);
-	ob_printf(ob, ",%s,%s,", path_id_def.names[a->taken.path],
-		  a->taken.hearing ? "true" : "false");
-	list[0] = '\0';
-	for (uint32_t i = 0; i < a->taken.n_pen && used < sizeof(list); i++)
-		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s",
-					 i ? ";" : "", a->taken.pen[i].rule->id);
-	put_csv_field(ob, list);
-	const struct penalty *h = assess_headline(&a->taken);
-	ob_printf(ob, ",%s,", h && date_known(h->until) ?
-		  date_format(h->until, d) : "");
-	for (int pass = 0; pass < 2; pass++) {
-		uint8_t want = pass ? RSTAT_FORFEITED : RSTAT_POSSIBLE;
-		used = 0;
-		list[0] = '\0';
-		for (uint32_t i = 0; i < a->taken.n_rel && used < sizeof(list); i++)
-			if (a->taken.rel[i].status == want ||
-			    (!pass && a->taken.rel[i].status == RSTAT_ELIGIBLE))
-				used += (size_t)snprintf(list + used,
-					sizeof(list) - used, "%s%s", used ? ";" : "",
-					a->taken.rel[i].rule->id);
-		put_csv_field(ob, list);
-		ob_putc(ob, pass ? '\n' : ',');
+	struct outbuf t = { NULL, 0, 0 };
+	for (uint32_t i = 0; i < n; i++) {
+		if (i)
+			ob_putc(&t, ';');
+		ob_puts(&t, id[i]);
 	}
+	ob_putc(&t, '\0');
+	csv_cell(ob, t.p);
+	ob_free(&t);
+}
+
+/* The columns of cli.md (id .. relief_forfeited), then name, line, the
+ * headline bar, whether a bar runs, the relief open now and the two
+ * dates of the way back.  Every list is whole: no cell is cut. */
+static void put_csv(struct outbuf *ob, const struct app *app,
+		    const struct assessment *a, struct arena *ar)
+{
+	const struct outcome_side *t = &a->taken;
+	char d[ASSESS_RANGE_BUFSZ], buf[REDACT_BUFSZ];
+	const char **ids = arena_alloc(ar, (t->n_pen + t->n_rel + 1) *
+				       sizeof(*ids));
+	uint32_t n = 0;
+	csv_cell(ob, a->c->id);
+	CSV_SEP(ob);
+	csv_cell(ob, a->c->file);
+	CSV_SEP(ob);
+	csv_raw(ob, path_id_def.names[t->path]);
+	CSV_SEP(ob);
+	csv_raw(ob, t->hearing ? "true" : "false");
+	CSV_SEP(ob);
+	for (uint32_t i = 0; i < t->n_pen; i++)
+		ids[n++] = t->pen[i].rule->id;
+	csv_ids(ob, ids, n);
+	CSV_SEP(ob);
+	const struct penalty *h = assess_headline(t);
+	csv_cell(ob, !h ? "" : assess_until(h, d));
+	for (int pass = 0; pass < 2; pass++) {
+		n = 0;
+		for (uint32_t i = 0; i < t->n_rel; i++) {
+			uint8_t st = t->rel[i].status;
+			if (pass ? st == RSTAT_FORFEITED :
+			    st == RSTAT_POSSIBLE || st == RSTAT_ELIGIBLE)
+				ids[n++] = t->rel[i].rule->id;
+		}
+		CSV_SEP(ob);
+		csv_ids(ob, ids, n);
+	}
+	CSV_SEP(ob);
+	csv_cell(ob, shown_name(app, a->c, buf));
+	ob_printf(ob, ",%u,", a->c->pos.line);
+	csv_cell(ob, h ? h->rule->id : "");
+	CSV_SEP(ob);
+	csv_raw(ob, t->bar_running < 0 ? "" : t->bar_running ? "true" : "false");
+	CSV_SEP(ob);
+	n = 0;
+	for (uint32_t i = 0; i < t->n_rel; i++) {
+		uint8_t now = t->rel[i].now.status;
+		if (now == NOW_AVAILABLE || now == NOW_DEFENSIVE ||
+		    now == NOW_VIA_MOTION)
+			ids[n++] = t->rel[i].rule->id;
+	}
+	csv_ids(ob, ids, n);
+	CSV_SEP(ob);
+	csv_raw(ob, t->wb.no_waiver == ASSESS_NO_DAY ? "" :
+		assess_range(t->wb.no_waiver, t->wb.no_waiver, d));
+	CSV_SEP(ob);
+	csv_raw(ob, t->wb.with_waivers == ASSESS_NO_DAY ? "" :
+		assess_range(t->wb.with_waivers, t->wb.with_waivers, d));
+	CSV_END(ob);
 }
 
 /* Loads rules and corpus; prints diagnostics of bad files on stderr. */
@@ -1001,7 +1036,22 @@ struct assess_job {
 	const struct app *app;
 	const struct corpus *c;
 	struct pre pre;         /* --json only */
+	const struct query_filter *filter;      /* NULL: every case */
 };
+
+/* The filter on an assessed case. */
+static bool wanted(const struct app *app, const struct query_filter *f,
+		   const struct assessment *as, struct arena *a)
+{
+	if (!f || !*query_filter_text(f))
+		return true;
+	struct query_ctx q = { &app->rules, NULL, app->as_of, app->law_as_of,
+			       true };
+	char buf[REDACT_BUFSZ];
+	const struct case_row *row = query_row(&q, as, a);
+	return query_filter_case(f, &app->rules, as, row,
+				 shown_name(app, as->c, buf));
+}
 
 static void assess_batch(void *ctx, size_t batch, size_t lo, size_t hi,
 			 struct arena *a, struct outbuf *out)
@@ -1013,10 +1063,14 @@ static void assess_batch(void *ctx, size_t batch, size_t lo, size_t hi,
 		struct assessment as;
 		assess_case_brief(&app->rules, j->c->cases[i], app->as_of,
 			    app->law_as_of, &as, a);
+		if (!wanted(app, j->filter, &as, a)) {
+			arena_reset(a);
+			continue;
+		}
 		if (app->json)
 			put_json(out, &j->pre, &app->rules, &as);
 		else if (app->csv)
-			put_csv(out, &as);
+			put_csv(out, app, &as, a);
 		else
 			put_text(out, app, &as);
 		arena_reset(a);
@@ -1032,40 +1086,108 @@ static int jobs_of(const struct app *app)
 	return app->jobs > 0 ? app->jobs : corpus_default_jobs();
 }
 
+/* --filter compiled, or false (the message said) when it is not valid. */
+static bool compile_filter(struct app *app, struct arena *fa,
+			   struct query_filter **f)
+{
+	char err[512];
+	*f = NULL;
+	if (!app->filter)
+		return true;
+	*f = query_filter_compile(&app->rules, app->filter, fa, err, sizeof(err));
+	if (!*f)
+		fprintf(stderr, "casewalk: %s\n", err);
+	return *f != NULL;
+}
+
 int cmd_assess(struct app *app)
 {
 	struct corpus c;
+	struct arena fa;
+	struct query_filter *f;
 	if (!app->n_paths) {
 		fputs("casewalk assess: no PATH given\n", stderr);
 		return 2;
 	}
-	int st = load_all(app, &c);
-	if (st == 2)
+	if (!app_load_rules(app))
 		return 2;
+	arena_init(&fa, 4096);
+	if (!compile_filter(app, &fa, &f)) {
+		arena_free(&fa);
+		return 2;
+	}
+	int st = load_all(app, &c);
+	if (st == 2) {
+		arena_free(&fa);
+		return 2;
+	}
 	if (!app->json && !app->csv)
 		printf("%s  As of %s, law as of %s.\n\n", CASEWALK_DISCLAIMER,
 		       date_format(app->as_of, (char[DATE_BUFSZ]){ 0 }),
 		       date_format(app->law_as_of, (char[DATE_BUFSZ]){ 0 }));
 	if (app->csv)
-		puts("id,file,path,hearing,penalties,bar_until,relief_possible,"
-		     "relief_forfeited");
-	struct assess_job j = { .app = app, .c = &c };
+		fputs("id,file,path,hearing,penalties,bar_until,relief_possible,"
+		      "relief_forfeited,name,line,bar,bar_running,relief_open,"
+		      "earliest_no_waiver,earliest_with_waivers\r\n", stdout);
+	struct assess_job j = { .app = app, .c = &c, .filter = f };
 	if (app->json)
 		pre_build(&j.pre, &app->rules, app->law_as_of);
 	fflush(stdout);
 	pipeline_run(c.n_cases, BATCH, jobs_of(app), assess_batch, &j, stdout);
 	pre_free(&j.pre, &app->rules);
 	corpus_free(&c);
+	arena_free(&fa);
 	return st;
 }
 
-static void stats_json(const struct stats *s, const struct rules *r)
+/* ---- stats ------------------------------------------------------------ */
+
+static void json_counts(struct json *j, const char *key, const size_t *v,
+			const struct rules *r, bool (*want)(const struct rule *))
+{
+	json_obj(j, key);
+	for (size_t k = 0; k < r->n; k++)
+		if (want(&r->v[k]) && v[k])
+			json_int(j, r->v[k].id, (long long)v[k]);
+	json_end_obj(j);
+}
+
+static bool is_penalty(const struct rule *rl)
+{
+	return rule_kind_is_penalty(rl->kind);
+}
+
+static bool is_bar(const struct rule *rl)
+{
+	return rl->kind == KIND_BAR;
+}
+
+static void json_by_status(struct json *j, const char *key, const size_t *v,
+			   const struct rules *r, const struct enum_def *def)
+{
+	json_obj(j, key);
+	for (size_t k = 0; k < r->n; k++) {
+		if (r->v[k].kind != KIND_RELIEF)
+			continue;
+		json_obj(j, r->v[k].id);
+		for (int st = 0; st < def->count; st++)
+			if (v[k * (size_t)def->count + (size_t)st])
+				json_int(j, def->names[st],
+					 (long long)v[k * (size_t)def->count +
+						      (size_t)st]);
+		json_end_obj(j);
+	}
+	json_end_obj(j);
+}
+
+static void stats_json(const struct query_stats *s, size_t errors,
+		       const struct rules *r)
 {
 	struct json j;
 	json_init(&j, stdout);
 	json_obj(&j, NULL);
 	json_int(&j, "cases", (long long)s->cases);
-	json_int(&j, "errors", (long long)s->errors);
+	json_int(&j, "errors", (long long)errors);
 	json_obj(&j, "by_path");
 	for (int p = 0; p < PATH__COUNT; p++)
 		if (s->by_path[p])
@@ -1075,57 +1197,76 @@ static void stats_json(const struct stats *s, const struct rules *r)
 	json_int(&j, "yes", (long long)s->hearing_yes);
 	json_int(&j, "no", (long long)s->hearing_no);
 	json_end_obj(&j);
-	json_obj(&j, "penalties");
-	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++)
-		if (rule_kind_is_penalty(r->v[k].kind) && s->penalty[k])
-			json_int(&j, r->v[k].id, (long long)s->penalty[k]);
-	json_end_obj(&j);
-	json_obj(&j, "relief");
-	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++) {
-		if (r->v[k].kind != KIND_RELIEF)
-			continue;
-		json_obj(&j, r->v[k].id);
-		for (int st = 0; st < RSTAT__COUNT; st++)
-			if (s->relief[k][st])
-				json_int(&j, relief_status_def.names[st],
-					 (long long)s->relief[k][st]);
-		json_end_obj(&j);
-	}
+	json_counts(&j, "penalties", s->penalty, r, is_penalty);
+	json_counts(&j, "penalties_possible", s->penalty_possible, r, is_penalty);
+	json_counts(&j, "bars_running", s->bar_running, r, is_bar);
+	json_int(&j, "cases_bar_running", (long long)s->cases_bar_running);
+	json_by_status(&j, "relief", s->relief, r, &relief_status_def);
+	json_by_status(&j, "relief_then", s->relief_then, r, &then_status_def);
+	json_by_status(&j, "relief_now", s->relief_now, r, &now_status_def);
+	json_obj(&j, "way_back");
+	json_int(&j, "cases", (long long)s->alt_cases);
+	json_int(&j, "later_no_waiver", (long long)s->later_no_waiver);
+	json_int(&j, "earlier_no_waiver", (long long)s->earlier_no_waiver);
+	json_int(&j, "days_no_waiver", (long long)s->days_no_waiver);
+	json_int(&j, "later_with_waivers", (long long)s->later_with_waivers);
+	json_int(&j, "earlier_with_waivers", (long long)s->earlier_with_waivers);
+	json_int(&j, "days_with_waivers", (long long)s->days_with_waivers);
+	json_int(&j, "none_taken", (long long)s->none_taken);
+	json_int(&j, "none_not_taken", (long long)s->none_not_taken);
 	json_end_obj(&j);
 	json_end_obj(&j);
 	json_raw(&j, "\n");
 	json_done(&j);
 }
 
-static void stats_text(const struct stats *s, const struct rules *r)
+static void stats_text(const struct query_stats *s, size_t errors,
+		       const struct rules *r, const char *filter)
 {
-	printf("%s\n\n%zu cases (%zu case%s left out for errors)\n", CASEWALK_DISCLAIMER,
-	       s->cases, s->errors, s->errors == 1 ? "" : "s");
-	printf("hearing before a judge: %zu yes, %zu no\n\nby path:\n",
-	       s->hearing_yes, s->hearing_no);
+	printf("%s\n\n%zu cases%s%s (%zu case%s left out for errors)\n",
+	       CASEWALK_DISCLAIMER, s->cases, filter ? " matching " : "",
+	       filter ? filter : "", errors, errors == 1 ? "" : "s");
+	printf("hearing before a judge: %zu yes, %zu no\n", s->hearing_yes,
+	       s->hearing_no);
+	printf("a re-entry bar in force today: %zu\n\nby path:\n",
+	       s->cases_bar_running);
 	for (int p = 0; p < PATH__COUNT; p++)
 		if (s->by_path[p])
 			printf("  %-26s %6zu\n", path_id_def.names[p], s->by_path[p]);
-	puts("\npenalties in force or once in force:");
-	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++)
-		if (rule_kind_is_penalty(r->v[k].kind) && s->penalty[k])
-			text_fprintf(stdout, "  %-26s %6zu\n", r->v[k].id,
-				 s->penalty[k]);
-	puts("\nrelief (granted / barred / ineligible / forfeited / eligible / possible):");
-	for (size_t k = 0; k < r->n && k < STATS_MAX_RULES; k++) {
+	puts("\npenalties (cases: attach / only possibly / a bar in force today):");
+	for (size_t k = 0; k < r->n; k++)
+		if (rule_kind_is_penalty(r->v[k].kind) &&
+		    (s->penalty[k] || s->penalty_possible[k]))
+			text_fprintf(stdout, "  %-26s %6zu %6zu %6zu\n", r->v[k].id,
+				     s->penalty[k], s->penalty_possible[k],
+				     s->bar_running[k]);
+	puts("\nrelief now (cases by status today):");
+	for (size_t k = 0; k < r->n; k++) {
 		if (r->v[k].kind != KIND_RELIEF)
 			continue;
 		text_fprintf(stdout, "  %-22s", r->v[k].id);
-		for (int st = 0; st < RSTAT__COUNT; st++)
-			printf(" %5zu", s->relief[k][st]);
+		for (int st = 0; st < NOW__COUNT; st++)
+			if (s->relief_now[k * NOW__COUNT + st])
+				printf(" %s %zu", now_status_def.names[st],
+				       s->relief_now[k * NOW__COUNT + st]);
 		putchar('\n');
 	}
+	printf("\nthe way back, path taken against the path not taken (%zu "
+	       "cases):\n", s->alt_cases);
+	printf("  no waiver:    %zu later (%lld days in all), %zu earlier; no "
+	       "date on the path taken %zu, on the other %zu\n",
+	       s->later_no_waiver, (long long)s->days_no_waiver,
+	       s->earlier_no_waiver, s->none_taken, s->none_not_taken);
+	printf("  with waivers: %zu later (%lld days in all), %zu earlier\n",
+	       s->later_with_waivers, (long long)s->days_with_waivers,
+	       s->earlier_with_waivers);
 }
 
 struct stats_job {
 	const struct app *app;
 	const struct corpus *c;
-	struct stats *part;     /* one per batch, summed in order */
+	const struct query_filter *filter;
+	struct query_stats *part;       /* one per batch, summed in order */
 };
 
 static void stats_batch(void *ctx, size_t batch, size_t lo, size_t hi,
@@ -1133,13 +1274,20 @@ static void stats_batch(void *ctx, size_t batch, size_t lo, size_t hi,
 {
 	struct stats_job *j = ctx;
 	const struct app *app = j->app;
+	struct query_ctx q = { &app->rules, NULL, app->as_of, app->law_as_of,
+			       true };
 	(void)out;
-	stats_init(&j->part[batch], &app->rules);
+	query_stats_init(&j->part[batch], &app->rules);
 	for (size_t i = lo; i < hi; i++) {
 		struct assessment as;
-		assess_case_brief(&app->rules, j->c->cases[i], app->as_of,
-			    app->law_as_of, &as, a);
-		stats_add(&j->part[batch], &as);
+		char buf[REDACT_BUFSZ];
+		assess_case_paths(&app->rules, j->c->cases[i], app->as_of,
+				  app->law_as_of, true, &as, a);
+		as.c = j->c->cases[i];
+		const struct case_row *row = query_row(&q, &as, a);
+		if (!j->filter || query_filter_case(j->filter, &app->rules, &as,
+						    row, shown_name(app, as.c, buf)))
+			query_stats_add(&j->part[batch], row);
 		arena_reset(a);
 	}
 }
@@ -1147,26 +1295,40 @@ static void stats_batch(void *ctx, size_t batch, size_t lo, size_t hi,
 int cmd_stats(struct app *app)
 {
 	struct corpus c;
-	struct stats s;
+	struct query_stats s;
+	struct arena fa;
+	struct query_filter *f;
 	if (!app->n_paths) {
 		fputs("casewalk stats: no PATH given\n", stderr);
 		return 2;
 	}
-	int st = load_all(app, &c);
-	if (st == 2)
+	if (!app_load_rules(app))
 		return 2;
+	arena_init(&fa, 4096);
+	if (!compile_filter(app, &fa, &f)) {
+		arena_free(&fa);
+		return 2;
+	}
+	int st = load_all(app, &c);
+	if (st == 2) {
+		arena_free(&fa);
+		return 2;
+	}
 	size_t batches = (c.n_cases + BATCH - 1) / BATCH;
-	struct stats_job j = { app, &c, xcalloc(batches + 1, sizeof(*j.part)) };
+	struct stats_job j = { app, &c, f, xcalloc(batches + 1, sizeof(*j.part)) };
 	pipeline_run(c.n_cases, BATCH, jobs_of(app), stats_batch, &j, stdout);
-	stats_init(&s, &app->rules);
-	for (size_t b = 0; b < batches; b++)
-		stats_merge(&s, &j.part[b]);
-	s.errors = c.n_bad_cases;
+	query_stats_init(&s, &app->rules);
+	for (size_t b = 0; b < batches; b++) {
+		query_stats_merge(&s, &j.part[b]);
+		query_stats_free(&j.part[b]);
+	}
 	if (app->json)
-		stats_json(&s, &app->rules);
+		stats_json(&s, c.n_bad_cases, &app->rules);
 	else
-		stats_text(&s, &app->rules);
+		stats_text(&s, c.n_bad_cases, &app->rules, app->filter);
+	query_stats_free(&s);
 	free(j.part);
 	corpus_free(&c);
+	arena_free(&fa);
 	return st;
 }

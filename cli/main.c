@@ -20,7 +20,7 @@
 #include "../ui/ui.h"
 
 enum { OPT_RULES = 256, OPT_AS_OF, OPT_LAW_AS_OF, OPT_REDACT, OPT_CONFIG,
-       OPT_JOBS, OPT_JSON, OPT_CSV, OPT_QUIZ };
+       OPT_JOBS, OPT_JSON, OPT_CSV, OPT_QUIZ, OPT_FILTER, OPT_SORT };
 
 static const struct option long_opts[] = {
 	{ "rules", required_argument, NULL, OPT_RULES },
@@ -32,6 +32,8 @@ static const struct option long_opts[] = {
 	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "csv", no_argument, NULL, OPT_CSV },
+	{ "filter", required_argument, NULL, OPT_FILTER },
+	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -43,6 +45,7 @@ static void usage(FILE *f)
 "usage: casewalk [OPTIONS] [PATH...]         open the case explorer\n"
 "       casewalk check  [OPTIONS] PATH...    validate case files\n"
 "       casewalk assess [OPTIONS] PATH...    assess every case (text, --json, --csv)\n"
+"       casewalk list   [OPTIONS] PATH...    the explorer's list (--json, --csv)\n"
 "       casewalk stats  [OPTIONS] PATH...    totals by path, penalty, relief (--json)\n"
 "       casewalk rules  [OPTIONS]            the rules in force, with citations (--json)\n"
 "       casewalk test   [OPTIONS] FILE...    run rules tests (casewalk-rules(5))\n"
@@ -58,6 +61,11 @@ static void usage(FILE *f)
 "  --redact           mask names and A-numbers, hide notes\n"
 "  --quiz             hide each case's outcome until revealed\n"
 "  --jobs N           load with N threads (default: number of processors)\n"
+"  --filter EXPR      only the cases EXPR matches (assess, list, stats;\n"
+"                     casewalk(1) FILTERS: bar=running, cancel_nonlpr=possible,\n"
+"                     asylum=now:available, path=voluntary, ...)\n"
+"  --sort KEY[,KEY]   list: the order (id name path hearing bar until relief\n"
+"                     way_back file; -KEY reverses)\n"
 "  --json, --csv      machine-readable output where a command has it\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
@@ -102,6 +110,8 @@ static int parse_args(struct app *app, int argc, char **argv)
 		case OPT_REDACT: app->redact = true; break;
 		case OPT_QUIZ: app->quiz = true; break;
 		case OPT_JSON: app->json = true; break;
+		case OPT_FILTER: app->filter = optarg; break;
+		case OPT_SORT: app->sort = optarg; break;
 		case OPT_CSV: app->csv = true; break;
 		case OPT_AS_OF:
 			if (!parse_date_opt("--as-of", optarg, &app->as_of))
@@ -133,7 +143,17 @@ static int parse_args(struct app *app, int argc, char **argv)
 	}
 	const char *cmd = app->cmd ? app->cmd : "the explorer";
 	bool json_ok = app->cmd && strcmp(app->cmd, "check") && strcmp(app->cmd, "test");
-	bool csv_ok = app->cmd && !strcmp(app->cmd, "assess");
+	bool csv_ok = app->cmd && (!strcmp(app->cmd, "assess") ||
+				   !strcmp(app->cmd, "list"));
+	bool filter_ok = app->cmd && (!strcmp(app->cmd, "assess") ||
+				      !strcmp(app->cmd, "list") ||
+				      !strcmp(app->cmd, "stats"));
+	if ((app->filter && !filter_ok) ||
+	    (app->sort && (!app->cmd || strcmp(app->cmd, "list")))) {
+		fprintf(stderr, "casewalk: %s has no %s\n", cmd,
+			app->filter && !filter_ok ? "--filter" : "--sort");
+		return 2;
+	}
 	if ((app->json && !json_ok) || (app->csv && !csv_ok)) {
 		fprintf(stderr, "casewalk: %s has no %s output\n", cmd,
 			app->json ? "--json" : "--csv");
@@ -142,6 +162,33 @@ static int parse_args(struct app *app, int argc, char **argv)
 	app->paths = argv + optind;
 	app->n_paths = (size_t)(argc - optind);
 	return -1;
+}
+
+/* w is near command c: one edit apart, two letters swapped, or a prefix
+ * of three letters or more. */
+static bool command_near(const char *w, const char *c)
+{
+	size_t a = strlen(w), b = strlen(c);
+	if (a >= 3 && a < b && !strncmp(w, c, a))
+		return true;
+	if (a == b) {
+		size_t diff = 0, first = 0;
+		for (size_t i = 0; i < a; i++)
+			if (w[i] != c[i] && diff++ == 0)
+				first = i;
+		if (diff <= 1)
+			return true;
+		return diff == 2 && first + 1 < a && w[first] == c[first + 1] &&
+		       w[first + 1] == c[first] &&
+		       !strcmp(w + first + 2, c + first + 2);
+	}
+	if (a + 1 != b && b + 1 != a)
+		return false;
+	const char *l = a > b ? w : c, *sh = a > b ? c : w;
+	size_t i = 0;
+	while (sh[i] && sh[i] == l[i])
+		i++;
+	return !strcmp(sh + i, l + i + 1);
 }
 
 /* The bundled sample cases: $CASEWALK_SAMPLES, the installed copy, or the
@@ -159,10 +206,10 @@ static char *sample_path(void)
 int main(int argc, char **argv)
 {
 	static char *default_paths[2];
-	static const char *const cmds[] = { "check", "assess", "stats",
-					     "rules", "test" };
+	static const char *const cmds[] = { "check", "assess", "list",
+					     "stats", "rules", "test" };
 	static int (*const runs[])(struct app *) = { cmd_check, cmd_assess,
-		cmd_stats, cmd_rules, cmd_test };
+		cmd_list, cmd_stats, cmd_rules, cmd_test };
 	struct app app = { 0 };
 	int (*run)(struct app *) = NULL;
 
@@ -180,6 +227,22 @@ int main(int argc, char **argv)
 				argc--;
 				break;
 			}
+	/* a word that is no command and names no file: a mistyped command
+	 * (as git says), not a case file to open */
+	if (!run && argc > 1 && argv[1][0] != '-' && !strchr(argv[1], '/') &&
+	    !strchr(argv[1], '.') && access(argv[1], F_OK) != 0) {
+		const char *best = NULL;
+		size_t n = sizeof(cmds) / sizeof(cmds[0]);
+		for (size_t i = 0; i < n; i++)
+			if (command_near(argv[1], cmds[i]))
+				best = cmds[i];
+		fprintf(stderr, "casewalk: '%s' is not a command, nor a file or "
+			"folder", argv[1]);
+		if (best)
+			fprintf(stderr, "; did you mean %s?", best);
+		fputs("\nTry 'casewalk --help'.\n", stderr);
+		return 2;
+	}
 	int st = parse_args(&app, argc, argv);
 	if (st >= 0)
 		return st;

@@ -870,6 +870,21 @@ void assess_case_taken(const struct rules *r, const struct cw_case *c,
 	assess_sides(r, c, as_of, law_as_of, false, false, out, a);
 }
 
+void assess_case_paths(const struct rules *r, const struct cw_case *c,
+		       struct date as_of, struct date law_as_of, bool alt,
+		       struct assessment *out, struct arena *a)
+{
+	struct facts_ctx fc = { r, as_of, law_as_of };
+	memset(out, 0, sizeof(*out));
+	out->c = c;
+	out->as_of = as_of;
+	out->law_as_of = law_as_of;
+	side_full(r, &fc, c, &out->taken, false, a);
+	if (alt)
+		side_full(r, &fc, alternative(out->taken.fs.c, out->taken.path,
+					      a), &out->alt, false, a);
+}
+
 void assess_case_brief(const struct rules *r, const struct cw_case *c,
 		       struct date as_of, struct date law_as_of,
 		       struct assessment *out, struct arena *a)

@@ -215,6 +215,13 @@ void assess_case_brief(const struct rules *r, const struct cw_case *c,
 		       struct date as_of, struct date law_as_of,
 		       struct assessment *out, struct arena *a);
 
+/* The path taken with relief then and now and the way back, and with alt
+ * the path not taken the same: no policy, no differences.  What a list
+ * summary needs (query.h). */
+void assess_case_paths(const struct rules *r, const struct cw_case *c,
+		       struct date as_of, struct date law_as_of, bool alt,
+		       struct assessment *out, struct arena *a);
+
 /* The path taken only, as brief: `alt` stays empty.  What a list of many
  * cases needs; assess_case gives the rest when one case is opened. */
 void assess_case_taken(const struct rules *r, const struct cw_case *c,

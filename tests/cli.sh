@@ -90,7 +90,8 @@ if cmp -s "$tmp/e06a" "$gold/assess-e06a.json"; then ok; else bad "assess E06a d
 "$cw" stats --json testdata/cases >"$tmp/stats"
 if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['cases']>=40 and 'by_path' in d and 'relief' in d" "$tmp/stats"; then ok; else bad "stats --json"; fi
 "$cw" assess --csv testdata/cases >"$tmp/csv"
-if head -1 "$tmp/csv" | grep -qx 'id,file,path,hearing,penalties,bar_until,relief_possible,relief_forfeited'; then ok; else bad "csv header"; fi
+# cli.md's columns first, then those of revision 2 (CRLF rows: RFC 4180)
+if head -1 "$tmp/csv" | tr -d '\r' | grep -qx 'id,file,path,hearing,penalties,bar_until,relief_possible,relief_forfeited,name,line,bar,bar_running,relief_open,earliest_no_waiver,earliest_with_waivers'; then ok; else bad "csv header"; fi
 # a subcommand with nothing after it
 "$cw" rules >/dev/null 2>&1 && ok || bad "casewalk rules (no arguments)"
 if "$cw" rules --json | python3 -c "import json,sys; [json.loads(l) for l in sys.stdin]"; then ok; else bad "rules --json"; fi
