@@ -3,7 +3,11 @@
 # law of the built-in rules, is out of step with the rules:
 #
 #   1. every id casewalk knows has an entry in the page: a ".TP" line
-#      followed by ".B ID" (or ".BR ID ...").  The ids are the union of
+#      followed by ".B ID" (or ".BR ID ..."), in the section of its kind:
+#      a rule in PENALTIES or RELIEF, a parameter in PARAMETERS, a derived
+#      fact in DERIVED FACTS, a path and an er.* designation in PATHS, a
+#      waiver route in THE WAY BACK, a pd.* framework in DISCRETION, an id
+#      of any other kind anywhere.  The ids are the union of
 #        - the first member of every line of `casewalk rules --json`
 #          (rules "id", parameters "parameter", derived facts "derived",
 #          and whatever kind a later format adds), at the default date of
@@ -57,7 +61,8 @@ done
 # ---- the ids ---------------------------------------------------------------
 
 # casewalk rules --json, at the default date of the law and at every date of
-# an in_force line.  Each line: SOURCE<TAB>ID.
+# an in_force line.  Each line: SOURCE<TAB>ID<TAB>SECTION (the section its
+# entry belongs in; empty for anywhere).
 ropt=""
 [ -n "${LAW_RULES:-}" ] && ropt="--rules $rules"
 dates=$(grep 'in_force' "$rules" | grep -o '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' | sort -u)
@@ -80,7 +85,9 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
     key, val = next(iter(o.items()))
     if not isinstance(val, str) or not re.fullmatch(r"[A-Za-z0-9_.]+", val):
         sys.exit("rules --json line %d: first member %r is not an id" % (n, key))
-    print("casewalk rules --json (%s)\t%s" % (key, val))
+    sec = {"id": "PENALTIES|RELIEF", "parameter": "PARAMETERS",
+           "derived": "DERIVED FACTS"}.get(key, "")
+    print("casewalk rules --json (%s)\t%s\t%s" % (key, val, sec))
 PY
 then
 	echo "law-check: cannot read the ids of $cw rules --json"
@@ -91,27 +98,37 @@ fi
 # The rules file: list items "- id: ID", flow mappings "{id: ID, ...}" (the
 # waiver routes), and the keys of the top-level paths: mapping.
 awk -v src="$rules" '
+	BEGIN {
+		sec["parameters"] = "PARAMETERS"; sec["derive"] = "DERIVED FACTS"
+		sec["rules"] = "PENALTIES|RELIEF"; sec["policies"] = "DISCRETION"
+	}
 	{ sub(/[ \t]+#.*$/, "") }
 	/^[^ \t#-][^:]*:/ { top = $0; sub(/:.*/, "", top) }
 	/^[ \t]*- id:[ \t]*[A-Za-z0-9_.]+[ \t]*$/ {
 		id = $0; sub(/.*- id:[ \t]*/, "", id); sub(/[ \t]*$/, "", id)
-		print src " (" top ")\t" id
+		print src " (" top ")\t" id "\t" sec[top]
 	}
 	{
 		s = $0
 		while (match(s, /\{id:[ \t]*[A-Za-z0-9_.]+[ \t]*,/)) {
 			id = substr(s, RSTART, RLENGTH)
 			sub(/^\{id:[ \t]*/, "", id); sub(/[ \t]*,$/, "", id)
-			print src " (" top " route)\t" id
+			print src " (" top " route)\t" id "\tTHE WAY BACK"
 			s = substr(s, RSTART + RLENGTH)
 		}
 	}
 	top == "paths" && /^  [a-z0-9_]+:/ {
 		id = $0; sub(/^  /, "", id); sub(/:.*/, "", id)
-		print src " (paths)\t" id
+		print src " (paths)\t" id "\tPATHS"
 	}' "$rules" >"$tmp/ids.yaml"
 
-sort -t "$(printf '\t')" -k2,2 -u "$tmp/ids.json" "$tmp/ids.yaml" >"$tmp/ids"
+# One line an id (from the first source that names it); the frameworks and
+# designations belong in their sections whatever lists them.
+sort -t "$(printf '\t')" -k2,2 -u "$tmp/ids.json" "$tmp/ids.yaml" |
+	awk -F '\t' -v OFS='\t' '
+		$2 ~ /^pd\./ { $3 = "DISCRETION" }
+		$2 ~ /^er\./ { $3 = "PATHS" }
+		{ print }' >"$tmp/ids"
 cut -f2 "$tmp/ids" | sort -u >"$tmp/known"
 printf '%s\n' $PENDING | sort -u >"$tmp/pending"
 sort -u "$tmp/known" "$tmp/pending" >"$tmp/accepted"
@@ -126,16 +143,18 @@ awk '
 		print sec "\t" id "\t" NR
 	}
 	{ tp = /^\.TP([ \t]|$)/ }' "$page" >"$tmp/entries"
-cut -f2 "$tmp/entries" | sort -u >"$tmp/documented"
 
-# 1. every id has an entry
-comm -23 "$tmp/known" "$tmp/documented" >"$tmp/missing"
+# 1. every id has an entry, in the section of its kind
+: >"$tmp/missing"
+while IFS="$(printf '\t')" read -r src id want; do
+	awk -F '\t' -v id="$id" -v want="$want" '
+		$2 == id && (want == "" || $1 ~ ("^(" want ")$")) { found = 1 }
+		END { exit !found }' "$tmp/entries" ||
+		echo "     no entry for $id${want:+ in $want}, listed by $src" >>"$tmp/missing"
+done <"$tmp/ids"
 if [ -s "$tmp/missing" ]; then
 	bad "every id has an entry in $page: $(wc -l <"$tmp/missing") missing"
-	while read -r id; do
-		src=$(awk -F '\t' -v id="$id" '$2 == id { print $1; exit }' "$tmp/ids")
-		echo "     no entry for $id, listed by $src"
-	done <"$tmp/missing"
+	cat "$tmp/missing"
 else
 	ok "every id has an entry in $page ($(wc -l <"$tmp/known") ids)"
 fi
