@@ -163,7 +163,8 @@ tools-test: casewalk $(TOOLS)
 man-check: casewalk
 	$(Q)tests/man-check.sh ./casewalk
 	$(Q)tests/man-facts-check.sh
-	$(Q)for m in man/*.1 man/*.5; do \
+	$(Q)tests/law-check.sh ./casewalk
+	$(Q)for m in man/*.1 man/*.5 man/*.7; do \
 		groff -man -Tutf8 -ww -z $$m 2>&1 | grep . && exit 1; done; \
 		echo "man pages render without warnings"
 
@@ -205,19 +206,21 @@ bench: deps-check
 
 install: casewalk
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/cases \
-		$(DESTDIR)$(DATADIR)/config
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(DATADIR)/cases $(DESTDIR)$(DATADIR)/config
 	install -m 755 casewalk $(DESTDIR)$(BINDIR)/casewalk
 	install -m 644 man/casewalk.1 $(DESTDIR)$(MANDIR)/man1/casewalk.1
 	install -m 644 man/casewalk-cases.5 man/casewalk-rules.5 \
 		$(DESTDIR)$(MANDIR)/man5/
+	install -m 644 man/casewalk-law.7 $(DESTDIR)$(MANDIR)/man7/casewalk-law.7
 	install -m 644 testdata/cases/*.yaml $(DESTDIR)$(DATADIR)/cases/
 	install -m 644 $(CONFIG) $(DESTDIR)$(DATADIR)/config/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/casewalk $(DESTDIR)$(MANDIR)/man1/casewalk.1 \
 		$(DESTDIR)$(MANDIR)/man5/casewalk-cases.5 \
-		$(DESTDIR)$(MANDIR)/man5/casewalk-rules.5
+		$(DESTDIR)$(MANDIR)/man5/casewalk-rules.5 \
+		$(DESTDIR)$(MANDIR)/man7/casewalk-law.7
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
