@@ -183,6 +183,73 @@ static void derive_json(const struct derive *d)
 	json_done(&j);
 }
 
+static const char *window_text(const struct policy *p, char *buf, size_t n)
+{
+	size_t used = 0;
+	char e[64];
+	buf[0] = '\0';
+	for (uint32_t i = 0; i < p->n_win && used < n; i++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+			i ? ", " : "", era_text(p->win[i].from, p->win[i].until,
+						e, sizeof(e)));
+	return buf;
+}
+
+static void policy_text(const struct policy *p)
+{
+	char w[256];
+	text_fprintf(stdout, "%s  (%s; encounters %s)\n  %s\n  %s\n", p->id,
+		     policy_kind_def.names[p->kind],
+		     window_text(p, w, sizeof(w)), p->title, p->cite);
+	for (uint32_t k = 0; k < p->n_cat; k++)
+		text_fprintf(stdout, "    %-16s %s%s\n", p->cat[k].code,
+			     p->cat[k].text, p->cat[k].expr ? "" :
+			     " [not assessed]");
+	if (p->kind == POL_PRIORITIES && !p->companion)
+		text_fprintf(stdout, "    otherwise        %s\n",
+			     pd_result_def.names[p->otherwise]);
+	for (uint32_t k = 0; k < p->n_factor; k++)
+		text_fprintf(stdout, "    factor           %s\n",
+			     p->factor[k].text);
+	if (p->note)
+		text_fprintf(stdout, "  %s\n", p->note);
+	putchar('\n');
+}
+
+static void policy_json(const struct policy *p)
+{
+	struct json j;
+	json_init(&j, stdout);
+	json_obj(&j, NULL);
+	json_str(&j, "policy", p->id);
+	json_str(&j, "kind", policy_kind_def.names[p->kind]);
+	json_str(&j, "title", p->title);
+	json_str(&j, "cite", p->cite);
+	json_arr(&j, "windows");
+	for (uint32_t i = 0; i < p->n_win; i++) {
+		json_obj(&j, NULL);
+		put_date_json(&j, "from", p->win[i].from);
+		put_date_json(&j, "until", p->win[i].until);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	json_arr(&j, "categories");
+	for (uint32_t k = 0; k < p->n_cat; k++) {
+		json_obj(&j, NULL);
+		json_str(&j, "code", p->cat[k].code);
+		json_str(&j, "text", p->cat[k].text);
+		json_str(&j, "result", pd_result_def.names[p->cat[k].result]);
+		json_bool(&j, "assessed", p->cat[k].expr != NULL);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	if (p->kind == POL_PRIORITIES && !p->companion)
+		json_str(&j, "otherwise", pd_result_def.names[p->otherwise]);
+	json_end_obj(&j);
+	json_raw(&j, "\n");
+	json_done(&j);
+}
+
 int cmd_rules(struct app *app)
 {
 	char a[DATE_BUFSZ];
@@ -220,6 +287,16 @@ int cmd_rules(struct app *app)
 			text_fprintf(stdout, "%s\n  %s\n%s%s%s", d->id, d->text,
 				     d->cite ? "  " : "", d->cite ? d->cite : "",
 				     d->cite ? "\n" : "");
+	}
+	if (!app->json && r->n_policies)
+		text_fprintf(stdout, "\nPolicies, by the date of the encounter "
+			     "(policy, not law: they change no penalty or "
+			     "relief):\n\n");
+	for (size_t i = 0; i < r->n_policies; i++) {
+		if (app->json)
+			policy_json(&r->policies[i]);
+		else
+			policy_text(&r->policies[i]);
 	}
 	return 0;
 }

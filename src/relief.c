@@ -372,16 +372,21 @@ static void now_place(const struct rules *r, const struct relief_eval *e,
 	const struct value *o = standing_order(s);
 	bool ended = r->paths[s->path].ended;
 	bool needs_ij = rl->forum != FORUM_USCIS;
-	if (o && ended && needs_ij)
-		motion_for(r, rl, s, o, n);
-	if (b->after != ASSESS_NO_DAY) {
+	/* under a final order: via_motion first, with the bar's first clear
+	 * day beside it when one also blocks it (section 9.3) */
+	if (b->after != ASSESS_NO_DAY)
 		n->from = b->after;
+	if (o && ended && needs_ij) {
+		motion_for(r, rl, s, o, n);
+		NOW(NOW_VIA_MOTION, b->after != ASSESS_NO_DAY ?
+		    "proceedings ended in a final order, and a bar with an "
+		    "end blocks it until then: only if they are reopened "
+		    "after it" : "proceedings ended in a final order: only if "
+		    "they are reopened");
+	}
+	if (b->after != ASSESS_NO_DAY)
 		NOW(NOW_AFTER_BAR, "a bar with an end blocks it "
 			       "until then");
-	}
-	if (o && ended && needs_ij)
-		NOW(NOW_VIA_MOTION, "proceedings ended in a final "
-			       "order: only if they are reopened");
 	if (truth_of(s, F_IN_PROCEEDINGS) == 1 || rl->forum == FORUM_USCIS ||
 	    rl->forum == FORUM_BOTH)
 		NOW(NOW_AVAILABLE, "it can be sought now");
