@@ -391,6 +391,10 @@ static void put_now(struct outbuf *ob, const struct relief_now *n)
 	put_day_or_null(ob, n->met_on);
 	ob_put(ob, LIT(",\"missing\":"));
 	put_list(ob, n->missing);
+	if (n->retroactive) {
+		ob_put(ob, LIT(",\"retroactive\":"));
+		json_escape(ob, n->retroactive);
+	}
 	ob_putc(ob, '}');
 }
 
@@ -472,6 +476,12 @@ static void put_side(struct json *j, const struct pre *pre,
 		ob_put(ob, LIT(",\"waiver\":"));
 		pre_put(ob, pre, pr->waiver);
 		pre_put(ob, pre, pr->money);
+		if (p->retroactive) {
+			ob_put(ob, LIT(",\"retroactive\":"));
+			json_escape(ob, p->retroactive);
+			ob_put(ob, LIT(",\"contested\":"));
+			put_tri(ob, p->contested);
+		}
 		if (p->possible)
 			ob_put(ob, LIT(",\"possible\":true"));
 		if (p->borderline)
@@ -842,6 +852,10 @@ static void text_side(struct outbuf *ob, const struct outcome_side *s,
 			assess_until(p, b),
 			p->borderline ? " (borderline: on or about)" : "",
 			p->rule->cite);
+		if (p->retroactive)
+			text_obprintf(ob, "%s          retroactive: %s applied to an "
+				"earlier event%s\n", ind, p->retroactive,
+				p->contested == 1 ? " (contested)" : "");
 	}
 	for (uint32_t i = 0; i < s->n_rel; i++) {
 		const struct relief_eval *r = &s->rel[i];

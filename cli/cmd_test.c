@@ -134,6 +134,10 @@ static bool pen_field(const struct penalty *p, const char *f, struct date law,
 		snprintf(got, n, "%s", assess_range(p->from_lo, p->from_hi, b));
 	else if (!strcmp(f, "until"))
 		snprintf(got, n, "%s", assess_until(p, b));
+	else if (!strcmp(f, "retroactive"))
+		snprintf(got, n, "%s", p->retroactive ? p->retroactive : "none");
+	else if (!strcmp(f, "contested"))
+		snprintf(got, n, "%s", tri_word(p->retroactive ? p->contested : 0));
 	else if (!strcmp(f, "years"))
 		snprintf(got, n, "%d", p->years);
 	else if (!strcmp(f, "running"))

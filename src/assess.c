@@ -247,6 +247,13 @@ static struct penalty *attach(const struct rules *r, const struct rule *rl,
 			p->trigger = (daynum)d.lo;
 		p->trigger_line = is->line[k];
 	}
+	/* section 11.1: a precedent applied to this event after the fact */
+	if (rl->retro_when &&
+	    value_truth(expr_eval(rl->retro_when, s->facts, NULL)) == 1) {
+		p->retroactive = rl->retro_name;
+		p->contested = rl->retro_contested ? (int8_t)value_truth(
+			expr_eval(rl->retro_contested, s->facts, NULL)) : 0;
+	}
 	(void)r;
 	return p;
 }

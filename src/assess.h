@@ -94,6 +94,9 @@ struct penalty {
 	int8_t running;                 /* on as_of: 1, 0, -1 unknown */
 	bool borderline;
 	bool possible;                  /* triggered only if unknowns go one way */
+	const char *retroactive;        /* a precedent applied to it after the
+					   fact (section 11.1), or NULL */
+	int8_t contested;               /* that application is contested */
 	struct criterion *crit;         /* every trigger condition */
 	uint32_t n_crit;
 };
@@ -125,6 +128,8 @@ struct relief_now {
 					   order): which motion */
 	daynum deadline;                /* its last day, or ASSESS_NO_DAY */
 	const char *missing;            /* the facts that would decide it */
+	const char *retroactive;        /* a bar behind it is a retroactive
+					   precedent's (section 11.1) */
 };
 
 struct relief_eval {

@@ -125,6 +125,7 @@ struct blocks {
 	bool inside;                    /* one binds only inside the U.S. */
 	struct requires req;
 	const char *missing;            /* facts that would decide one */
+	const char *retroactive;        /* one is a retroactive precedent's */
 };
 
 static void one_bar(const struct penalty *p, const struct outcome_side *s,
@@ -133,6 +134,8 @@ static void one_bar(const struct penalty *p, const struct outcome_side *s,
 {
 	if (p->running == 0)
 		return;
+	if (p->retroactive)
+		b->retroactive = p->retroactive;
 	if (p->running < 0 || p->possible) {
 		b->unknown = true;
 		return;
@@ -414,11 +417,12 @@ static void now_status(const struct rules *r, const struct outcome_side *s,
 	bars_now(e, s, in_us != 0, &b, a);
 	crits_now(r, e, s, a, &c);
 	n->req = b.req;
+	n->retroactive = b.retroactive;
 	for (uint32_t i = 0; i < c.n_waiver; i++) {
 		assess_require(&n->req, c.waiver[i], a);
 		assess_require(&n->creq, c.waiver[i], a);
 	}
-	n->missing = c.missing;
+	n->missing = union_names(b.missing, c.missing, a);
 	n->certainty = b.unknown || c.unknown ? CERT_POSSIBLE : CERT_ELIGIBLE;
 	if (b.barred && !(in_us == 0 && rl->abroad_visa))
 		NOW(NOW_BARRED, b.barred);

@@ -685,6 +685,28 @@ static void read_rule_head(struct rctx *x, const struct ynode *m,
 	}
 }
 
+/* retroactive: {name: "Delcarmen-Lara", when: EXPR, contested: EXPR} */
+static void read_retroactive(struct rctx *x, const struct ynode *v,
+			     struct rule *rl)
+{
+	if (!rctx_map(x, v, "retroactive"))
+		return;
+	for (uint32_t i = 0; i < v->n; i++) {
+		const struct ynode *k = v->kids[2 * i], *w = v->kids[2 * i + 1];
+		if (ynode_scalar_is(k, "name"))
+			rl->retro_name = rctx_str(x, w);
+		else if (ynode_scalar_is(k, "when"))
+			rl->retro_when = rctx_compile(x, w, VAL_BOOL);
+		else if (ynode_scalar_is(k, "contested"))
+			rl->retro_contested = rctx_compile(x, w, VAL_BOOL);
+		else
+			yreader_error(x->y, k, "unknown key in retroactive "
+				      "(allowed: name, when, contested)");
+	}
+	if (!rl->retro_name || !rl->retro_when)
+		yreader_error(x->y, v, "retroactive needs name and when");
+}
+
 static void read_rule_key(struct rctx *x, const struct ynode *k,
 			  const struct ynode *v, struct rule *rl)
 {
@@ -741,6 +763,8 @@ static void read_rule_key(struct rctx *x, const struct ynode *k,
 		rl->lost = read_conds(x, v, &rl->n_lost, rl->scope, max_phase);
 	else if (ynode_scalar_is(k, "route"))
 		read_routes(x, v, rl);
+	else if (pen && ynode_scalar_is(k, "retroactive"))
+		read_retroactive(x, v, rl);
 	else
 		yreader_error(x->y, k, "unknown key '%.40s' in a rule",
 			      k->kind == YN_SCALAR ? k->s : "?");
@@ -944,13 +968,15 @@ static void item_columns(struct rules *r)
 		struct rule *rl = &r->v[i];
 		if (rl->scope < 0 || rl->scope >= SC__COUNT)
 			continue;
-		size_t n = rl->n_when + 3;
+		size_t n = rl->n_when + 5;
 		const struct expr **e = arena_alloc(&r->arena, n * sizeof(*e));
 		for (uint32_t k = 0; k < rl->n_when; k++)
 			e[k] = rl->when[k].expr;
 		e[rl->n_when] = rl->clock_from;
 		e[rl->n_when + 1] = rl->clock_years;
 		e[rl->n_when + 2] = rl->clock_permanent;
+		e[rl->n_when + 3] = rl->retro_when;
+		e[rl->n_when + 4] = rl->retro_contested;
 		rl->cols = columns(r, rl->scope, e, n, &rl->n_cols);
 	}
 }

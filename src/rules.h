@@ -128,6 +128,11 @@ struct rule {
 	struct expr *clock_permanent;   /* bool; NULL: never */
 	uint8_t convention;             /* enum clock_convention */
 	int running_fact;               /* index of running_<id>, or -1 */
+	/* a precedent applied to events before it (legal-reference.md
+	 * section 11.1): an instance for which retro_when holds carries
+	 * retro_name, and `contested` when retro_contested holds */
+	const char *retro_name;
+	struct expr *retro_when, *retro_contested;
 	/* for_each: the columns of the item row its conditions and clock
 	 * read (what is loaded for each item) */
 	uint16_t *cols;
