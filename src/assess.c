@@ -354,6 +354,9 @@ static void eval_penalties(const struct rules *r, struct outcome_side *s,
 	struct pen_list l = { NULL, 0, 0 };
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rule *rl = &r->v[i];
+		/* the encounter day's side: what the policies read only */
+		if (s->fs.need == NEED_POLICY && !rl->policy_reads)
+			continue;
 		if (rule_kind_is_penalty(rl->kind) && rules_in_force(rl, law))
 			eval_rule(r, rl, s, &l, as_of, detail, a);
 	}
@@ -551,7 +554,7 @@ static void side_full(const struct rules *r, const struct facts_ctx *fc,
 	bool ended = r->paths[s->path].ended && s->t_dec <= now;
 	if (ended) {
 		struct facts_ctx eve = { r, date_from_days(s->t_dec - 1),
-					 fc->law_as_of };
+					 fc->law_as_of, NEED_RULES };
 		side_core(r, &eve, s->fs.c, &at, s->path, false, false, a);
 	}
 	for (int pass = 0; pass < 2; pass++)
@@ -567,7 +570,8 @@ static void side_full(const struct rules *r, const struct facts_ctx *fc,
 	if (here) {
 		struct value d = s->facts[facts_index("way_back_departure")];
 		daynum day = d.type == VAL_DATE && d.lo > now ? (daynum)d.lo : now;
-		struct facts_ctx then = { r, date_from_days(day), fc->law_as_of };
+		struct facts_ctx then = { r, date_from_days(day), fc->law_as_of,
+					  NEED_RULES };
 		/* the hypothesis needs its bars, not its relief */
 		side_facts(r, &then, with_departure(s->fs.c, day, a), &hypo,
 			   false, a);
@@ -734,7 +738,8 @@ static void policies(const struct rules *r, const struct facts_ctx *fc,
 		o->er_then = 0;
 		return;
 	}
-	struct facts_ctx then = { r, date_from_days(day), fc->law_as_of };
+	struct facts_ctx then = { r, date_from_days(day), fc->law_as_of,
+				  NEED_POLICY };
 	struct outcome_side enc = { 0 };
 	side_facts(r, &then, c, &enc, false, a);
 	policy_priorities(r, enc.facts, day, o, a);
@@ -854,7 +859,7 @@ static void assess_sides(const struct rules *r, const struct cw_case *c,
 			 struct date as_of, struct date law_as_of, bool alt,
 			 bool detail, struct assessment *out, struct arena *a)
 {
-	struct facts_ctx fc = { r, as_of, law_as_of };
+	struct facts_ctx fc = { r, as_of, law_as_of, NEED_ALL };
 	memset(out, 0, sizeof(*out));
 	out->c = c;
 	out->as_of = as_of;
@@ -881,7 +886,7 @@ void assess_case_paths(const struct rules *r, const struct cw_case *c,
 		       struct date as_of, struct date law_as_of, bool alt,
 		       struct assessment *out, struct arena *a)
 {
-	struct facts_ctx fc = { r, as_of, law_as_of };
+	struct facts_ctx fc = { r, as_of, law_as_of, NEED_ALL };
 	memset(out, 0, sizeof(*out));
 	out->c = c;
 	out->as_of = as_of;

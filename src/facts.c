@@ -417,7 +417,7 @@ void facts_run_derives(const struct rules *r, struct fact_set *fs, int phase)
 {
 	for (size_t i = 0; i < r->n_derives; i++) {
 		const struct derive *d = &r->derives[i];
-		if (d->phase != phase)
+		if (d->phase != phase || (fs->need && !(d->need & fs->need)))
 			continue;
 		if (d->scope >= 0)
 			derive_items(r, fs, d);
@@ -442,6 +442,7 @@ void facts_derive(const struct facts_ctx *ctx, const struct cw_case *c,
 	for (int sc = 0; sc < SC__COUNT; sc++)
 		out->items[sc].width = r->scope[sc].width;
 	out->c = facts_as_of(c, ctx->as_of, a);
+	out->need = ctx->need;
 	x.ctx = ctx;
 	x.r = r;
 	x.c = out->c;

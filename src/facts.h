@@ -47,6 +47,8 @@ void facts_format(struct value v, char *buf, size_t n);
 struct facts_ctx {
 	const struct rules *rules;      /* parameters, derived facts, vocab */
 	struct date as_of, law_as_of;
+	uint8_t need;                   /* NEED_ALL, or which readers' derived
+					   facts only (rules.h) */
 };
 
 /* The facts of one side of an assessment. */
@@ -56,6 +58,7 @@ struct fact_set {
 	const struct cw_case *c;        /* as evaluated: no future events */
 	uint8_t path;                   /* enum path_id */
 	bool hearing;
+	uint8_t need;                   /* facts_ctx.need */
 };
 
 /* Derives every fact of c, the parameters under the law of law_as_of and

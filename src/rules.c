@@ -981,6 +981,96 @@ static void item_columns(struct rules *r)
 	}
 }
 
+/* Marks, with bit, the derived facts that the expressions e[0..n) name,
+ * by slot (the closure is taken afterwards). */
+static void mark_slots(struct rules *r, uint8_t *slot_need, uint8_t bit,
+		       const struct expr *const *e, size_t n, uint32_t *buf)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!e[i])
+			continue;
+		size_t m = expr_facts(e[i], buf, 0, r->env.n_facts);
+		for (size_t k = 0; k < m; k++)
+			slot_need[buf[k]] |= bit;
+	}
+}
+
+static void mark_conds(struct rules *r, uint8_t *need, uint8_t bit,
+		       const struct rule_cond *c, uint32_t n, uint32_t *buf)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		const struct expr *e[2] = { c[i].expr, c[i].met_on };
+		mark_slots(r, need, bit, e, 2, buf);
+	}
+}
+
+/* derive.need and rule.policy_reads: who reads each derived fact, through
+ * the derived facts that read it (a derived fact names only earlier ones,
+ * so one pass from the last to the first closes it). */
+static void derive_needs(struct rules *r)
+{
+	size_t nf = r->env.n_facts;
+	uint8_t *need = xcalloc(nf + 1, 1);
+	uint32_t *buf = xmalloc((nf + 1) * sizeof(*buf));
+	for (size_t i = 0; i < r->n; i++) {
+		const struct rule *rl = &r->v[i];
+		const struct expr *e[6] = { rl->clock_from, rl->clock_years,
+			rl->clock_permanent, rl->granted, rl->retro_when,
+			rl->retro_contested };
+		mark_slots(r, need, NEED_RULES, e, 6, buf);
+		mark_conds(r, need, NEED_RULES, rl->when, rl->n_when, buf);
+		mark_conds(r, need, NEED_RULES, rl->bars, rl->n_bars, buf);
+		mark_conds(r, need, NEED_RULES, rl->lost, rl->n_lost, buf);
+		for (uint32_t k = 0; k < rl->n_route; k++) {
+			const struct expr *w[2] = { rl->route[k].when,
+						    rl->route[k].earliest };
+			mark_slots(r, need, NEED_RULES, w, 2, buf);
+		}
+	}
+	for (size_t i = 0; i < r->n_policies; i++) {
+		const struct policy *p = &r->policies[i];
+		const struct expr *e[1] = { p->covers };
+		mark_slots(r, need, NEED_POLICY, e, 1, buf);
+		for (uint32_t k = 0; k < p->n_cat; k++) {
+			const struct expr *c[1] = { p->cat[k].expr };
+			mark_slots(r, need, NEED_POLICY, c, 1, buf);
+			for (uint32_t l = 0; l < p->cat[k].n_levels; l++) {
+				const struct expr *v[1] = { p->cat[k].levels[l].expr };
+				mark_slots(r, need, NEED_POLICY, v, 1, buf);
+			}
+		}
+		for (uint32_t k = 0; k < p->n_factor; k++) {
+			const struct expr *f[1] = { p->factor[k].expr };
+			mark_slots(r, need, NEED_POLICY, f, 1, buf);
+		}
+	}
+	/* the engine's hooks are read while deriving, on every side */
+	static const char *const hooks[H__COUNT] = {
+#define HOOK_NAME(id, scope, name, type) [id] = name,
+		ENGINE_HOOKS(HOOK_NAME)
+#undef HOOK_NAME
+	};
+	for (size_t i = 0; i < r->n_derives; i++)
+		for (int h = 0; h < H__COUNT; h++)
+			if (!strcmp(r->derives[i].id, hooks[h]))
+				need[r->derives[i].slot] |= NEED_RULES | NEED_POLICY;
+	for (size_t i = r->n_derives; i-- > 0;) {
+		struct derive *d = &r->derives[i];
+		d->need = need[d->slot];
+		if (!d->need)
+			continue;
+		const struct expr *e[2] = { d->expr, d->where };
+		mark_slots(r, need, d->need, e, 2, buf);
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		struct rule *rl = &r->v[i];
+		rl->policy_reads = rl->running_fact >= 0 &&
+			(need[rl->running_fact] & NEED_POLICY);
+	}
+	free(buf);
+	free(need);
+}
+
 static size_t seq_len(const struct ynode *v)
 {
 	return v && v->kind == YN_SEQ ? v->n : 0;
@@ -1010,6 +1100,7 @@ static void read_root(struct rctx *x, const struct ynode *root)
 	read_rules(x, k.rules);
 	rules_read_policies(x, k.policies);
 	item_columns(x->r);
+	derive_needs(x->r);
 }
 
 int rules_load_buffer(struct rules *r, const char *name, const char *buf,

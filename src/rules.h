@@ -137,6 +137,7 @@ struct rule {
 	 * read (what is loaded for each item) */
 	uint16_t *cols;
 	uint16_t n_cols;
+	bool policy_reads;              /* a policy names its running_ fact */
 	/* a bar's ways out (empty: none) */
 	struct rule_route *route;
 	uint32_t n_route;
@@ -237,7 +238,14 @@ struct derive {
 	uint32_t slot;                  /* its index among the facts */
 	uint16_t *cols;                 /* the item row's columns it reads */
 	uint16_t n_cols;
+	uint8_t need;                   /* NEED_*: who reads it */
 };
+
+/* Who reads a derived fact (facts_ctx.need): the rules (penalties,
+ * relief, routes, the engine's hooks), the policies.  A side that shows
+ * no facts of its own (the eve of the decisive moment, the way back's
+ * hypothesis, the encounter day) derives only what its readers need. */
+enum { NEED_ALL = 0, NEED_RULES = 1, NEED_POLICY = 2 };
 
 /* A legal holiday (5 U.S.C. 6103(a)), from..to by year. */
 struct holiday {

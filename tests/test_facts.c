@@ -88,7 +88,8 @@ static void derive(const char *body, const char *as_of, const char *law)
 	release();      /* the arenas stay usable, empty */
 	snprintf(text, sizeof(text), "format: casewalk/1\nid: T\n%s", body);
 	arena_init(&scratch, 64 * 1024);
-	struct facts_ctx ctx = { &rules, day(as_of), day(law ? law : as_of) };
+	struct facts_ctx ctx = { &rules, day(as_of), day(law ? law : as_of),
+				 NEED_ALL };
 	struct load_opts o = { &ylimits_default, &vocab.ids, ctx.as_of };
 	load_buffer_opts("t.yaml", 0, text, strlen(text), &o, &case_arena,
 			 &scratch, &loaded);
