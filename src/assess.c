@@ -492,19 +492,20 @@ static void side_facts(const struct rules *r, const struct facts_ctx *fc,
 	facts_run_derives(r, &s->fs, 2);
 }
 
-/* ... and the legacy relief statuses; with rel_detail, each unknown
- * criterion names its missing facts (the side that is shown), which the
- * eve and the way back's hypothesis do not need. */
-static void side_core(const struct rules *r, const struct facts_ctx *fc,
-		      const struct cw_case *c, struct outcome_side *s,
-		      int path, bool detail, bool rel_detail, struct arena *a)
+/* The legacy relief statuses of side s, judged on `path` when path >= 0
+ * (the eve of the decisive moment is judged on the path that moment
+ * began); with rel_detail, each unknown criterion names its missing facts
+ * (the side that is shown), which the eve does not need. */
+static void side_relief(const struct rules *r, const struct facts_ctx *fc,
+			struct outcome_side *s, int path, bool rel_detail,
+			struct arena *a)
 {
-	side_facts(r, fc, c, s, detail, a);
 	if (path >= 0) {
 		s->path = (uint8_t)path;
 		s->facts[facts_index("path")] = value_str(path_id_def.names[path]);
 	}
 	s->rel = arena_alloc(a, (r->n + 1) * sizeof(*s->rel));
+	s->n_rel = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rule *rl = &r->v[i];
 		if (rl->kind != KIND_RELIEF || !rules_in_force(rl, fc->law_as_of))
@@ -519,6 +520,37 @@ static void side_core(const struct rules *r, const struct facts_ctx *fc,
 			if (s->rel[i].rule->crit_waiver == (pass == 1))
 				relief_status(r, s->rel[i].rule, s, &s->rel[i],
 					      rel_detail, a);
+}
+
+static void side_core(const struct rules *r, const struct facts_ctx *fc,
+		      const struct cw_case *c, struct outcome_side *s,
+		      int path, bool detail, bool rel_detail, struct arena *a)
+{
+	side_facts(r, fc, c, s, detail, a);
+	side_relief(r, fc, s, path, rel_detail, a);
+}
+
+/* The events of a and b before day d are the same (the path not taken
+ * changes a history only from its decisive moment on): the facts of the
+ * eve are then the same too. */
+static bool same_before(const struct cw_case *a, const struct cw_case *b,
+			daynum d)
+{
+	uint32_t i = 0, j = 0;
+	for (;;) {
+		while (i < a->n_events && date_known(a->events[i].date) &&
+		       date_lo(a->events[i].date) >= d)
+			i++;
+		while (j < b->n_events && date_known(b->events[j].date) &&
+		       date_lo(b->events[j].date) >= d)
+			j++;
+		if (i == a->n_events || j == b->n_events)
+			return i == a->n_events && j == b->n_events;
+		const struct event *x = &a->events[i++], *y = &b->events[j++];
+		if (x->type != y->type || x->pos.line != y->pos.line ||
+		    date_cmp(x->date, y->date) != 0)
+			return false;
+	}
 }
 
 /* c with a departure on day d: the departure the way back assumes for a
@@ -542,20 +574,51 @@ static const struct cw_case *with_departure(const struct cw_case *c, daynum d,
 	return n;
 }
 
+/* The eve of the decisive moment of one side, kept so that the other side
+ * can use it when its history is the same up to the same moment. */
+struct eve {
+	bool made;
+	daynum t_dec;
+	const struct cw_case *c;
+	struct outcome_side side;
+};
+
 /* Then (at the eve of the decisive moment, judged on the path taken), now,
- * and the way back. */
+ * and the way back; eve: the other side's eve to use when it can serve,
+ * or where to keep this one's (for the side after). */
 static void side_full(const struct rules *r, const struct facts_ctx *fc,
 		      const struct cw_case *c, struct outcome_side *s,
-		      bool detail, struct arena *a)
+		      bool detail, struct eve *eve, struct arena *a)
 {
 	side_core(r, fc, c, s, -1, detail, true, a);
 	daynum now = date_lo(fc->as_of);
 	struct outcome_side at = { 0 };
 	bool ended = r->paths[s->path].ended && s->t_dec <= now;
-	if (ended) {
-		struct facts_ctx eve = { r, date_from_days(s->t_dec - 1),
-					 fc->law_as_of, NEED_RULES };
-		side_core(r, &eve, s->fs.c, &at, s->path, false, false, a);
+	struct facts_ctx efc = { r, date_from_days(s->t_dec - 1),
+				 fc->law_as_of, NEED_RULES };
+	if (ended && eve && eve->made && eve->t_dec == s->t_dec &&
+	    same_before(eve->c, s->fs.c, s->t_dec)) {
+		/* the same facts and bars on the eve; relief judged anew on
+		 * this side's path */
+		at = eve->side;
+		size_t n = r->env.n_facts + 1;
+		at.facts = arena_alloc(a, n * sizeof(*at.facts));
+		memcpy(at.facts, eve->side.facts, n * sizeof(*at.facts));
+		at.fs.v = at.facts;
+		side_relief(r, &efc, &at, s->path, false, a);
+	} else if (ended) {
+		side_facts(r, &efc, s->fs.c, &at, false, a);
+		if (eve && !eve->made) {
+			eve->made = true;
+			eve->t_dec = s->t_dec;
+			eve->c = s->fs.c;
+			eve->side = at;
+			size_t n = r->env.n_facts + 1;
+			eve->side.facts = arena_alloc(a, n * sizeof(*at.facts));
+			memcpy(eve->side.facts, at.facts, n * sizeof(*at.facts));
+			eve->side.fs.v = eve->side.facts;
+		}
+		side_relief(r, &efc, &at, s->path, false, a);
 	}
 	for (int pass = 0; pass < 2; pass++)
 		for (uint32_t i = 0; i < s->n_rel; i++) {
@@ -868,9 +931,10 @@ static void assess_sides(const struct rules *r, const struct cw_case *c,
 		side_core(r, &fc, c, &out->taken, -1, detail, true, a);
 		return;
 	}
-	side_full(r, &fc, c, &out->taken, detail, a);
+	struct eve eve = { 0 };
+	side_full(r, &fc, c, &out->taken, detail, &eve, a);
 	side_full(r, &fc, alternative(out->taken.fs.c, out->taken.path, a),
-		  &out->alt, detail, a);
+		  &out->alt, detail, &eve, a);
 	policies(r, &fc, out, a);
 	assess_compare(r, out, a);
 }
@@ -891,10 +955,11 @@ void assess_case_paths(const struct rules *r, const struct cw_case *c,
 	out->c = c;
 	out->as_of = as_of;
 	out->law_as_of = law_as_of;
-	side_full(r, &fc, c, &out->taken, false, a);
+	struct eve eve = { 0 };
+	side_full(r, &fc, c, &out->taken, false, &eve, a);
 	if (alt)
 		side_full(r, &fc, alternative(out->taken.fs.c, out->taken.path,
-					      a), &out->alt, false, a);
+					      a), &out->alt, false, &eve, a);
 }
 
 void assess_case_brief(const struct rules *r, const struct cw_case *c,
