@@ -278,8 +278,8 @@ static const char *rule_id_of(const struct rules *r, int i)
 	return r && i >= 0 && (size_t)i < r->n ? r->v[i].id : "";
 }
 
-/* Index of the rule named id (of relief kind when relief, else a
- * penalty; bar: of kind bar), or -1. */
+/* Index of the rule named id: want 0 a penalty, 1 a relief, 2 a rule of
+ * kind bar, -1 any; or -1. */
 static int find_rule(const struct rules *r, const char *id, size_t n,
 		     int want)
 {
@@ -288,7 +288,7 @@ static int find_rule(const struct rules *r, const char *id, size_t n,
 		if (!rl->id || strlen(rl->id) != n || strncmp(rl->id, id, n))
 			continue;
 		bool pen = rule_kind_is_penalty(rl->kind);
-		if ((want == 0 && !pen) || (want == 1 && pen) ||
+		if (want < 0 || (want == 0 && pen) || (want == 1 && !pen) ||
 		    (want == 2 && rl->kind == KIND_BAR))
 			return (int)i;
 	}

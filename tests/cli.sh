@@ -121,5 +121,28 @@ d=json.loads(sys.stdin.readline())
 p=[x for x in d['penalties'] if x['rule']=='bar_9B_10yr'][0]
 assert p['from']=='2003' and p['until']=='2013', p"; then ok; else bad "year precision in assess --json"; fi
 "$cw" --help | grep -q 'not legal advice' && ok || bad "--help"
+# one count (issue 11): list --filter, stats --json and a recount of
+# assess --json agree on the sample cases
+if python3 tests/agree.py "$cw" 2026-12-01 testdata/cases >"$tmp/agree" 2>&1; then ok; else bad "list, stats and assess disagree"; cat "$tmp/agree" >&2; fi
+# a filter that names nothing real is an error with a suggestion, exit 2
+"$cw" list --filter cancel=possible testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
+if [ $st -eq 2 ] && grep -q "did you mean cancel_nonlpr" "$tmp/ferr"; then ok; else bad "list --filter cancel=possible"; cat "$tmp/ferr" >&2; fi
+"$cw" stats --filter "relief=posible" testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
+if [ $st -eq 2 ] && grep -q "did you mean possible" "$tmp/ferr"; then ok; else bad "stats --filter relief=posible"; cat "$tmp/ferr" >&2; fi
+"$cw" assess --filter "bar=runing" testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
+if [ $st -eq 2 ] && grep -q "did you mean running" "$tmp/ferr"; then ok; else bad "assess --filter bar=runing"; cat "$tmp/ferr" >&2; fi
+# a mistyped command says so (as git does), unless a file of that name exists
+"$cw" asses testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
+if [ $st -eq 2 ] && grep -q "did you mean assess" "$tmp/ferr"; then ok; else bad "casewalk asses"; cat "$tmp/ferr" >&2; fi
+# (the explorer then opens it: with TERM=dumb it refuses the terminal, not
+# the word)
+mkdir -p "$tmp/asses"
+cwabs=$(cd "$(dirname "$cw")" && pwd)/$(basename "$cw")
+(cd "$tmp" && TERM=dumb "$cwabs" asses </dev/null >/dev/null 2>"$tmp/ferr2")
+if ! grep -q "not a command" "$tmp/ferr2" && grep -qi "term" "$tmp/ferr2"; then ok; else bad "a folder named like a command is a path"; cat "$tmp/ferr2" >&2; fi
+# list --csv: RFC 4180 rows, and a hostile name is inert in a spreadsheet
+printf 'format: casewalk/1\nid: H1\nperson: {name: "=HYPERLINK(1,2)"}\nevents:\n  - {date: 2005-01-01, type: entry, manner: without_inspection}\n' >"$tmp/h.yaml"
+"$cw" list --csv "$tmp/h.yaml" >"$tmp/h.csv"
+if sed -n 2p "$tmp/h.csv" | grep -q '^H1,"'"'"'=HYPERLINK(1,2)",' && sed -n 2p "$tmp/h.csv" | grep -q "$(printf '\r')\$"; then ok; else bad "list --csv hostile name"; cat -A "$tmp/h.csv" >&2; fi
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
