@@ -245,6 +245,23 @@ static void policy_json(const struct policy *p)
 	json_end_arr(&j);
 	if (p->kind == POL_PRIORITIES && !p->companion)
 		json_str(&j, "otherwise", pd_result_def.names[p->otherwise]);
+	if (p->kind == POL_PRIORITIES)
+		json_bool(&j, "companion", p->companion);
+	if (p->kind == POL_EXPEDITED)
+		json_bool(&j, "excludes", p->excludes);
+	json_arr(&j, "aliases");
+	for (uint32_t k = 0; k < p->n_alias; k++)
+		json_str(&j, NULL, p->alias[k]);
+	json_end_arr(&j);
+	json_arr(&j, "factors");
+	for (uint32_t k = 0; k < p->n_factor; k++) {
+		json_obj(&j, NULL);
+		json_str(&j, "text", p->factor[k].text);
+		json_bool(&j, "favorable", p->factor[k].favorable);
+		json_end_obj(&j);
+	}
+	json_end_arr(&j);
+	json_str(&j, "note", p->note);
 	json_end_obj(&j);
 	json_raw(&j, "\n");
 	json_done(&j);

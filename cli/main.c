@@ -1,8 +1,8 @@
 /* main.c - casewalk: the command line (cli/: the commands; src/: the
  * core they and the explorer share).
  *
- * With a subcommand (check, assess, stats, rules, test) casewalk prints what
- * the explorer would show; without one it opens the explorer.
+ * With a subcommand (check, assess, list, stats, rules, test) casewalk
+ * prints what the explorer would show; without one it opens the explorer.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -72,7 +72,7 @@ static void usage(FILE *f)
 "\n"
 "Exit status: 0 success; 1 some case file had errors; 2 usage error or\n"
 "unreadable rules or config; 3 internal failure.\n"
-"\n" CASEWALK_DISCLAIMER "\nSee casewalk(1), casewalk-cases(5), casewalk-rules(5).\n", f);
+"\n" CASEWALK_DISCLAIMER "\nSee casewalk(1), casewalk-cases(5), casewalk-rules(5), casewalk-law(7).\n", f);
 }
 
 static bool parse_date_opt(const char *opt, const char *arg, struct date *d)
@@ -233,9 +233,14 @@ int main(int argc, char **argv)
 	    !strchr(argv[1], '.') && access(argv[1], F_OK) != 0) {
 		const char *best = NULL;
 		size_t n = sizeof(cmds) / sizeof(cmds[0]);
-		for (size_t i = 0; i < n; i++)
-			if (command_near(argv[1], cmds[i]))
-				best = cmds[i];
+		/* the first that is one edit away; else the first it is a
+		 * prefix of */
+		for (int pass = 0; pass < 2 && !best; pass++)
+			for (size_t i = 0; i < n && !best; i++)
+				if (command_near(argv[1], cmds[i]) &&
+				    (pass || strncmp(argv[1], cmds[i],
+						     strlen(argv[1]))))
+					best = cmds[i];
 		fprintf(stderr, "casewalk: '%s' is not a command, nor a file or "
 			"folder", argv[1]);
 		if (best)

@@ -6,9 +6,6 @@
 
 #include <string.h>
 
-/* Is e an order of removal (or of expedited, reinstated, administrative
- * removal)?  A grant of withholding or CAT enters one too (assess's
- * orders, facts_orders.c). */
 int facts_grant_status(const struct event *e)
 {
 	if (e->type != EV_DECISION || e->outcome != OUT_RELIEF_GRANTED ||
@@ -27,6 +24,9 @@ int facts_grant_status(const struct event *e)
 	return -1;
 }
 
+/* Is e an order of removal (or of expedited, reinstated, administrative
+ * removal)?  A grant of withholding or CAT enters one too (assess's
+ * orders, facts_orders.c). */
 bool facts_is_order(const struct event *e)
 {
 	return (e->type == EV_DECISION &&

@@ -3,12 +3,14 @@
  */
 #include "query.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "facts.h"
+#include "outbuf.h"
 #include "redact.h"
 #include "relief.h"
 
@@ -264,6 +266,7 @@ struct term {
 
 struct query_filter {
 	const char *text;
+	const char **term_src;          /* each term as written */
 	struct term *terms;
 	uint32_t n_terms;
 	struct expr *expr;              /* NULL: match everything */
@@ -586,9 +589,10 @@ static bool rewrite(const struct rules *r, const char *text,
 {
 	size_t len = strlen(text);
 	/* each term takes at most its own length plus a few digits */
-	char *o = arena_alloc(a, 2 * len + 16);
-	size_t n = 0, cap_terms = len / 2 + 2;
+	char *o = arena_alloc(a, 8 * len + 16);
+	size_t n = 0, cap_terms = len / 2 + 2, last_term_end = SIZE_MAX;
 	f->terms = arena_alloc(a, cap_terms * sizeof(*f->terms));
+	f->term_src = arena_alloc(a, cap_terms * sizeof(*f->term_src));
 	f->n_terms = 0;
 	for (size_t i = 0; i < len;) {
 		if (text[i] == '"' || text[i] == '\'') {
@@ -630,7 +634,15 @@ static bool rewrite(const struct rules *r, const char *text,
 			strcpy(key, "bar");
 		if (!parse_term(r, key, val, &f->terms[f->n_terms], err, errsz))
 			return false;
+		/* two terms side by side (the explorer's old way): both */
+		size_t back = n;
+		while (back && o[back - 1] == ' ')
+			back--;
+		if (f->n_terms && last_term_end == back)
+			n += (size_t)sprintf(o + n, " and ");
+		f->term_src[f->n_terms] = arena_strndup(a, text + i, j - i);
 		n += (size_t)sprintf(o + n, "__t%u", f->n_terms++);
+		last_term_end = n;
 		i = j;
 	}
 	o[n] = '\0';
@@ -670,6 +682,28 @@ static void suggest_fact(const struct query_filter *f, const char *msg,
 	}
 }
 
+/* msg with each internal term name (__tN) written as the term was. */
+static const char *shown_msg(const struct query_filter *f, const char *msg,
+			     struct arena *a)
+{
+	struct outbuf ob = { NULL, 0, 0 };
+	for (const char *p = msg; *p;) {
+		unsigned k;
+		int used;
+		if (!strncmp(p, "__t", 3) && sscanf(p + 3, "%u%n", &k, &used) == 1 &&
+		    k < f->n_terms) {
+			ob_puts(&ob, f->term_src[k]);
+			p += 3 + used;
+		} else {
+			ob_putc(&ob, *p++);
+		}
+	}
+	ob_putc(&ob, '\0');
+	char *out = arena_strdup(a, ob.p);
+	ob_free(&ob);
+	return out;
+}
+
 struct query_filter *query_filter_compile(const struct rules *r,
 					  const char *text, struct arena *a,
 					  char *err, size_t errsz)
@@ -705,7 +739,7 @@ struct query_filter *query_filter_compile(const struct rules *r,
 		else
 			snprintf(err, errsz, "filter: %s (terms: path= hearing= "
 				 "tag= text= bar= penalty= relief= RULE=STATUS)",
-				 e.msg);
+				 shown_msg(f, e.msg, a));
 		suggest_fact(f, e.msg, err, errsz);
 		return NULL;
 	}

@@ -170,6 +170,10 @@ static void test_expressions_and_logic(void **state)
 	EXPECT("current_stay_manner == \"without_inspection\"", "PEN1");
 	/* a term's '=' is not a comparison's */
 	EXPECT("departures == 1 and path=removal_order_contested", "ORD1");
+	/* terms side by side, as the explorer's filter used to take them:
+	 * both must hold */
+	EXPECT("path=voluntary_return hearing=no", "VR1");
+	EXPECT("hearing=no tag=clinic", "PEN1");
 }
 
 static void test_errors_suggest(void **state)
@@ -189,6 +193,13 @@ static void test_errors_suggest(void **state)
 	EXPECT_ERROR("departurs >= 1", "did you mean departures?");
 	EXPECT_ERROR("hearin=yes", "did you mean hearing?");
 	EXPECT_ERROR("departures + 1", "not a condition");
+	/* an error names the term as written, never an internal name */
+	EXPECT_ERROR("hearing=no + 3", "cannot add");
+	{
+		char b[1024];
+		matches("(hearing=no", b, sizeof(b));
+		assert_null(strstr(b, "__t"));
+	}
 }
 
 static void test_sort(void **state)
