@@ -1147,7 +1147,10 @@ int cmd_assess(struct app *app)
 	if (app->json)
 		pre_build(&j.pre, &app->rules, app->law_as_of);
 	fflush(stdout);
-	pipeline_run(c.n_cases, BATCH, jobs_of(app), assess_batch, &j, stdout);
+	/* a case's JSON is some 60 KiB: smaller batches keep the batches in
+	 * flight (and their output) within the memory target */
+	pipeline_run(c.n_cases, app->json ? BATCH / 4 : BATCH, jobs_of(app),
+		     assess_batch, &j, stdout);
 	pre_free(&j.pre, &app->rules);
 	corpus_free(&c);
 	arena_free(&fa);
