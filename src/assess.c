@@ -588,9 +588,10 @@ struct eve {
  * or where to keep this one's (for the side after). */
 static void side_full(const struct rules *r, const struct facts_ctx *fc,
 		      const struct cw_case *c, struct outcome_side *s,
-		      bool detail, struct eve *eve, struct arena *a)
+		      bool detail, bool rel_detail, struct eve *eve,
+		      struct arena *a)
 {
-	side_core(r, fc, c, s, -1, detail, true, a);
+	side_core(r, fc, c, s, -1, detail, rel_detail, a);
 	daynum now = date_lo(fc->as_of);
 	struct outcome_side at = { 0 };
 	bool ended = r->paths[s->path].ended && s->t_dec <= now;
@@ -932,9 +933,9 @@ static void assess_sides(const struct rules *r, const struct cw_case *c,
 		return;
 	}
 	struct eve eve = { 0 };
-	side_full(r, &fc, c, &out->taken, detail, &eve, a);
+	side_full(r, &fc, c, &out->taken, detail, true, &eve, a);
 	side_full(r, &fc, alternative(out->taken.fs.c, out->taken.path, a),
-		  &out->alt, detail, &eve, a);
+		  &out->alt, detail, true, &eve, a);
 	policies(r, &fc, out, a);
 	assess_compare(r, out, a);
 }
@@ -956,10 +957,12 @@ void assess_case_paths(const struct rules *r, const struct cw_case *c,
 	out->as_of = as_of;
 	out->law_as_of = law_as_of;
 	struct eve eve = { 0 };
-	side_full(r, &fc, c, &out->taken, false, &eve, a);
+	/* a summary names no missing facts */
+	side_full(r, &fc, c, &out->taken, false, false, &eve, a);
 	if (alt)
 		side_full(r, &fc, alternative(out->taken.fs.c, out->taken.path,
-					      a), &out->alt, false, &eve, a);
+					      a), &out->alt, false, false, &eve,
+			  a);
 }
 
 void assess_case_brief(const struct rules *r, const struct cw_case *c,
