@@ -64,6 +64,7 @@ void case_event_init(struct event *e)
 {
 	memset(e, 0, sizeof(*e));
 	e->type = -1;
+	e->minute = -1;
 	e->manner = e->by = e->form = e->category = e->outcome = -1;
 	e->status = e->kind = e->absence_reason = e->relief = -1;
 	e->stage = e->to = -1;

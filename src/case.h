@@ -363,10 +363,13 @@ struct event {
 		const char *ground;      /* motion */
 		const char *ended;       /* status_ended: status */
 		const char *country;     /* departure: to */
+		const char *court;       /* hearing: the immigration court */
 		const char *text;        /* whichever the type has */
 	};
 	struct pos pos;              /* of the event's mapping */
 	uint32_t order;              /* position in the file, for stable sort */
+	int16_t minute;              /* hearing: time, minutes after midnight
+					(-1 absent) */
 
 	/* dates */
 	struct date date;

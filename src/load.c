@@ -483,6 +483,26 @@ static const struct field ev_hearing_notice[] = {
 	EF("language", F_STR, language, NULL),
 	EF("hearing_date", F_DATE, hearing_date, NULL),
 };
+/* hearing.time: "HH:MM", 24-hour, local time at the court */
+static bool read_time(struct conv *cv, const struct ynode *v, void *obj)
+{
+	struct event *e = obj;
+	const char *s = v->kind == YN_SCALAR ? v->s : "";
+	bool ok = v->kind == YN_SCALAR && (v->n == 4 || v->n == 5);
+	size_t h = v->n == 4 ? 1 : 2;
+	for (size_t i = 0; ok && i < v->n; i++)
+		ok = i == h ? s[i] == ':' : s[i] >= '0' && s[i] <= '9';
+	int hh = ok ? atoi(s) : 0, mm = ok ? atoi(s + h + 1) : 0;
+	if (!ok || hh > 23 || mm > 59) {
+		if (want_scalar(cv, v, "a time (HH:MM)"))
+			yreader_error(cv->r, v, "time must be HH:MM on a 24-hour "
+				      "clock (09:30, 14:00), found '%.40s'", s);
+		return false;
+	}
+	e->minute = (int16_t)(hh * 60 + mm);
+	return true;
+}
+
 /* with scheduled: true, appeared and absence_reason are refused
  * (check_scheduled) */
 static const struct field ev_hearing[] = {
@@ -491,6 +511,8 @@ static const struct field ev_hearing[] = {
 	EF("counsel", F_BOOL, counsel, NULL),
 	EF("absence_reason", F_ENUM, absence_reason, &absence_reason_def),
 	EF("scheduled", F_BOOL, scheduled, NULL),
+	{ "time", F_CUSTOM, false, 0, 0, NULL, read_time },
+	EF("court", F_STR, court, NULL),
 };
 static const struct field ev_motion[] = {
 	EF("kind", F_ENUM, kind, &motion_kind_def),

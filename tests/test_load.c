@@ -476,7 +476,11 @@ static void check_new_person_and_events(const struct cw_case *c)
 	e = nth_event(c, EV_HEARING, 1);
 	assert_int_equal(e->scheduled, TRI_TRUE);
 	assert_int_equal(e->appeared, TRI_UNSET);
+	assert_int_equal(e->minute, 9 * 60 + 30);
+	assert_string_equal(e->court, "San Francisco, 630 Sansome St.");
 	assert_int_equal(nth_event(c, EV_HEARING, 0)->scheduled, TRI_UNSET);
+	assert_int_equal(nth_event(c, EV_HEARING, 0)->minute, -1);
+	assert_null(nth_event(c, EV_HEARING, 0)->court);
 }
 
 static void check_new_events_2(const struct cw_case *c)
