@@ -895,10 +895,20 @@ static bool read_way_back(struct conv *cv, const struct ynode *v, void *obj)
 	return read_mapping(cv, v, &t, 1, &c->way_back, "way_back", NULL);
 }
 
+/* The position of key's value in mapping m, or 0:0. */
+static struct pos value_pos(const struct ynode *m, const char *key)
+{
+	const struct ynode *v = map_get(m, key);
+	return v ? (struct pos){ v->line, v->col } : (struct pos){ 0, 0 };
+}
+
 static bool read_person(struct conv *cv, const struct ynode *v, void *obj)
 {
 	struct cw_case *c = obj;
 	static const struct table t = TBL(person_fields);
+	c->person.name_pos = value_pos(v, "name");
+	c->person.a_number_pos = value_pos(v, "a_number");
+	c->person.born_pos = value_pos(v, "born");
 	return read_mapping(cv, v, &t, 1, &c->person, "person", NULL);
 }
 
@@ -939,6 +949,30 @@ static bool read_id(struct conv *cv, const struct ynode *v, void *obj)
 	return true;
 }
 
+/* same_person_as: case ids, each as an id must be written */
+static bool read_same_person(struct conv *cv, const struct ynode *v,
+			     void *obj)
+{
+	struct cw_case *c = obj;
+	if (!read_strlist(cv, v, &c->same_person_as, &c->n_same_person_as))
+		return false;
+	bool ok = true;
+	for (uint32_t i = 0; i < c->n_same_person_as; i++) {
+		const char *id = c->same_person_as[i];
+		size_t n = strlen(id);
+		bool good = n >= 1 && n <= 64;
+		for (size_t k = 0; good && k < n; k++)
+			good = is_id_char(id[k]);
+		if (!good) {
+			yreader_error(cv->r, v->kids[i], "same_person_as names "
+				      "case ids (1-64 characters of "
+				      "[A-Za-z0-9._-]), found '%.70s'", id);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
 #define CS(name) FIELD_OF(struct cw_case, name)
 static const struct field case_fields[] = {
 	{ "format", F_CUSTOM, true, 0, 0, NULL, read_format },
@@ -951,6 +985,7 @@ static const struct field case_fields[] = {
 	{ "employment", F_CUSTOM, false, 0, 0, NULL, read_employment },
 	{ "way_back", F_CUSTOM, false, 0, 0, NULL, read_way_back },
 	{ "tags", F_STRLIST, false, CS(tags), CS(n_tags), NULL, NULL },
+	{ "same_person_as", F_CUSTOM, false, 0, 0, NULL, read_same_person },
 	{ "notes", F_STR, false, CS(notes), 0, NULL, NULL },
 };
 

@@ -1016,10 +1016,22 @@ static void test_stubs_and_each(void **state)
 		assert_int_equal(s->n_tags, f->n_tags);
 		for (uint32_t k = 0; k < f->n_tags; k++)
 			assert_true(case_has_tag(s, f->tags[k]));
+		/* and what the same-person check compares (sameperson.h) */
+		if (f->person.a_number)
+			assert_string_equal(s->person.a_number, f->person.a_number);
+		else
+			assert_null(s->person.a_number);
+		assert_int_equal(date_lo(s->person.born), date_lo(f->person.born));
+		assert_int_equal(s->person.a_number_pos.line,
+				 f->person.a_number_pos.line);
+		assert_int_equal(s->n_same_person_as, f->n_same_person_as);
+		for (uint32_t k = 0; k < f->n_same_person_as; k++)
+			assert_string_equal(s->same_person_as[k],
+					    f->same_person_as[k]);
 		if (s->stub) {
 			stubs++;
 			assert_int_equal(s->n_events, 0);
-			assert_null(s->person.a_number);
+			assert_int_equal(s->n_offenses, 0);
 		} else {
 			whole++;        /* a file with a problem */
 			assert_int_equal(s->n_events, f->n_events);
