@@ -11,6 +11,7 @@
 #include "facts.h"
 #include "redact.h"
 #include "relief.h"
+#include "sameperson.h"
 
 #define CW_KEY_NAME(id, name, title) [id] = name,
 #define CW_KEY_TITLE(id, name, title) [id] = title,
@@ -144,6 +145,33 @@ static size_t make_label(struct catalog_row *r, char *at, bool write)
 	return len;
 }
 
+/* Each row's list of the rows that look like the same person. */
+static void same_people(struct catalog *cat, const struct corpus *c)
+{
+	struct sameperson_pair *p;
+	size_t n = sameperson_find((const struct cw_case *const *)c->cases,
+				   c->n_cases, &p);
+	size_t *at = xcalloc(cat->n_rows + 1, sizeof(*at));
+	for (size_t i = 0; i < n; i++) {
+		cat->rows[p[i].a].n_same++;
+		cat->rows[p[i].b].n_same++;
+	}
+	for (size_t i = 0, off = 0; i < cat->n_rows; i++) {
+		at[i] = off;
+		off += cat->rows[i].n_same;
+	}
+	cat->same = xmalloc((2 * n + 1) * sizeof(*cat->same));
+	for (size_t i = 0; i < cat->n_rows; i++)
+		cat->rows[i].same = cat->same + at[i];
+	/* pairs come sorted by a, then b: each row's list in row order */
+	for (size_t i = 0; i < n; i++) {
+		cat->same[at[p[i].a]++] = p[i].b;
+		cat->same[at[p[i].b]++] = p[i].a;
+	}
+	free(at);
+	free(p);
+}
+
 void catalog_build(struct catalog *cat, const struct corpus *c)
 {
 	static unsigned generations;
@@ -159,6 +187,7 @@ void catalog_build(struct catalog *cat, const struct corpus *c)
 	cat->labels = xmalloc(need);
 	for (size_t i = 0, at = 0; i < cat->n_rows; i++)
 		at += make_label(&cat->rows[i], cat->labels + at, true);
+	same_people(cat, c);
 }
 
 void catalog_free(struct catalog *cat)
@@ -167,6 +196,7 @@ void catalog_free(struct catalog *cat)
 		factpack_free(&cat->facts);
 	free(cat->rows);
 	free(cat->labels);
+	free(cat->same);
 	memset(cat, 0, sizeof(*cat));
 }
 
