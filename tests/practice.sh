@@ -138,6 +138,36 @@ mkdir "$tmp/only"
 "$cw" memo -o "$tmp/only/memo.txt" testdata/cases/e10-jorge-in-absentia.yaml
 if [ "$(ls -A "$tmp/only")" = memo.txt ]; then ok; else bad "memo -o left: $(ls -A "$tmp/only")"; fi
 
+# the explorer's m key writes the same memo, where the prompt names it
+mkdir -p "$tmp/ui/home" "$tmp/ui/run"
+cat >"$tmp/ui/script" <<'EOS'
+:wait-load
+/E10<Enter>
+<Enter>
+m
+:dump memo-prompt.txt
+<Enter>
+:dump memo-done.txt
+m
+<C-u>e10.md<Enter>
+R
+m
+<C-u>e10-redacted.txt<Enter>
+:dump memo-redacted.txt
+EOS
+(cd "$tmp/ui" && env -i PATH="$PATH" HOME="$tmp/ui/home" XDG_RUNTIME_DIR="$tmp/ui/run" \
+	TZ=UTC LC_ALL=C.UTF-8 TERM=xterm COLUMNS=100 LINES=30 CASEWALK_TODAY=2026-11-27 \
+	CASEWALK_SCRIPT=script "$cw" "$OLDPWD/testdata/cases" >/dev/null 2>&1)
+"$cw" memo "$PWD/testdata/cases/e10-jorge-in-absentia.yaml" >"$tmp/want.txt"
+if grep -q 'memo to file: E10-memo.txt_' "$tmp/ui/memo-prompt.txt" &&
+   grep -q 'memo written to E10-memo.txt' "$tmp/ui/memo-done.txt" &&
+   cmp -s "$tmp/ui/E10-memo.txt" "$tmp/want.txt"; then ok
+else bad "the m key's memo"; diff "$tmp/want.txt" "$tmp/ui/E10-memo.txt" | head -5 >&2; fi
+head -1 "$tmp/ui/e10.md" 2>/dev/null | grep -q '^# Case review memo' && ok || bad "the m key: a .md name gives Markdown"
+if grep -q 'redacted memo written' "$tmp/ui/memo-redacted.txt" &&
+   grep -q 'A-number    none on file' "$tmp/ui/e10-redacted.txt" &&
+   ! grep -q 'Jorge' "$tmp/ui/e10-redacted.txt"; then ok; else bad "the m key after R: a redacted memo"; fi
+
 # ---- deadlines --------------------------------------------------------------
 "$cw" deadlines --json testdata/cases testdata/practice >"$tmp/dl.json" 2>/dev/null
 if python3 - "$tmp/dl.json" <<'PY'
