@@ -115,7 +115,9 @@ static void row_json(struct outbuf *ob, const struct catalog *cat,
 			ob_putc(ob, ',');
 		json_escape(ob, cat->rows[cr->same[i]].c->id);
 	}
-	ob_puts(ob, "],\"file\":");
+	ob_puts(ob, "],\"next_hearing\":");
+	put_day_json(ob, r->next_hearing);
+	ob_puts(ob, ",\"file\":");
 	json_escape(ob, cr->c->file);
 	ob_printf(ob, ",\"line\":%u}\n", cr->c->pos.line);
 }
@@ -178,6 +180,9 @@ static void row_csv(struct outbuf *ob, const struct catalog *cat,
 	ob_putc(&ids, '\0');
 	csv_cell(ob, ids.p);
 	ob_free(&ids);
+	CSV_SEP(ob);
+	csv_raw(ob, r->next_hearing == ASSESS_NO_DAY ? "" :
+		date_format(date_from_days(r->next_hearing), b));
 	CSV_END(ob);
 }
 
@@ -209,6 +214,8 @@ static void row_text(struct outbuf *ob, const struct catalog *cat,
 		r->assessed ? day_text(r->no_waiver, a) : "-",
 		r->assessed ? day_text(r->with_waivers, b) : "-",
 		*open ? open : "-");
+	if (r->next_hearing != ASSESS_NO_DAY)
+		ob_printf(ob, "  (hearing %s)", day_text(r->next_hearing, a));
 	if (cr->n_same) {
 		ob_puts(ob, "  (same person as ");
 		same_ids(ob, cat, cr, ", ");
@@ -259,7 +266,8 @@ int cmd_list(struct app *app)
 	if (app->csv) {
 		ob_puts(&ob, "id,name,path,hearing,bar,bar_until,bar_running,"
 			"relief_open,relief_forfeited,earliest_no_waiver,"
-			"earliest_with_waivers,file,line,same_person_as\r\n");
+			"earliest_with_waivers,file,line,same_person_as,"
+			"next_hearing\r\n");
 	} else if (!app->json) {
 		char d[DATE_BUFSZ], l[DATE_BUFSZ];
 		text_obprintf(&ob, "%s  As of %s, law as of %s.\n\n",

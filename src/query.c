@@ -27,6 +27,24 @@ static uint16_t rule_ix(const struct rules *r, const struct rule *rl)
 	return (uint16_t)(rl - r->v);
 }
 
+/* The first scheduled hearing on or after day `from` (events are in
+ * date order). */
+static void next_hearing(struct case_row *row, const struct cw_case *c,
+			 daynum from)
+{
+	row->next_hearing = ASSESS_NO_DAY;
+	row->next_hearing_minute = -1;
+	for (uint32_t i = 0; c && i < c->n_events; i++) {
+		const struct event *e = &c->events[i];
+		if (e->type == EV_HEARING && e->scheduled == TRI_TRUE &&
+		    date_known(e->date) && date_hi(e->date) >= from) {
+			row->next_hearing = date_lo(e->date);
+			row->next_hearing_minute = e->minute;
+			return;
+		}
+	}
+}
+
 struct case_row *query_row(const struct query_ctx *q,
 			   const struct assessment *a, struct arena *keep)
 {
@@ -40,6 +58,7 @@ struct case_row *query_row(const struct query_ctx *q,
 	row->headline_running = -1;
 	row->headline_until_lo = row->headline_until_hi = ASSESS_NO_DAY;
 	row->no_waiver = row->with_waivers = ASSESS_NO_DAY;
+	next_hearing(row, a->c, date_lo(q->as_of));
 	if (!r)
 		return row;
 	row->assessed = true;

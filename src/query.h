@@ -74,6 +74,10 @@ struct case_row {
 	uint8_t alt_path;
 	daynum alt_no_waiver, alt_with_waivers;
 	const void *facts;              /* factpack.h record of the facts */
+	/* the first hearing with scheduled: true on or after the as-of date
+	 * (ASSESS_NO_DAY: none), its time (-1: none given) */
+	daynum next_hearing;
+	int16_t next_hearing_minute;
 };
 
 /* What the summary needs: the rules (NULL: none) and their packed facts'

@@ -292,8 +292,17 @@ import json, sys
 d = {r['id']: r['same_person_as'] for r in map(json.loads, open(sys.argv[1]))}
 assert d == {'SP-1': ['SP-2', 'SP-3'], 'SP-2': ['SP-1', 'SP-3'], 'SP-3': ['SP-1', 'SP-2']}, d" "$tmp/l"
 then ok; else bad "list --json same_person_as"; fi
-"$cw" list --csv testdata/practice/same-a.yaml testdata/practice/same-b.yaml | tail -1 | tr -d '\r' | grep -q ',SP-1$' &&
+"$cw" list --csv testdata/practice/same-a.yaml testdata/practice/same-b.yaml | tail -1 | tr -d '\r' | grep -q ',SP-1,$' &&
 	ok || bad "list --csv same_person_as"
+# the list shows the next scheduled hearing
+"$cw" list --json testdata/practice/hearing.yaml testdata/cases/e10-jorge-in-absentia.yaml >"$tmp/l" 2>/dev/null
+if python3 -c "
+import json, sys
+d = {r['id']: r['next_hearing'] for r in map(json.loads, open(sys.argv[1]))}
+assert d == {'PR-HEARING': '2027-02-16', 'E10': None}, d" "$tmp/l"
+then ok; else bad "list --json next_hearing"; fi
+"$cw" list --csv testdata/practice/hearing.yaml | tr -d '\r' | tail -1 | grep -q ',2027-02-16$' &&
+	ok || bad "list --csv next_hearing"
 # the worked examples' variants say so: no warning for them
 [ -z "$("$cw" check testdata/cases 2>/dev/null)" ] && ok || bad "check testdata/cases warns"
 
