@@ -3,6 +3,7 @@
 #   make            build ./casewalk
 #   make run        build, then open the explorer on the sample cases
 #   make check      every test: unit (cmocka), CLI goldens, rules tests,
+#                   memo, deadlines and CSV (tests/practice.sh),
 #                   screen tests, tmux, the bench's tools, ASan+UBSan+LSan,
 #                   valgrind, fuzz smoke
 #   make bench      the speed table of the README (100,000 cases)
@@ -63,6 +64,7 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TOOLS := $(BUILD)/tools/yamlfloor $(BUILD)/tools/gencases
 
 .PHONY: all run check check-all deps deps-check unit cli-test rules-test \
+	practice-test \
 	screen-test tmux-test tools-test sanitize valgrind hardening fuzz \
 	fuzz-smoke \
 	man-check \
@@ -132,7 +134,7 @@ check: deps-check
 
 check-all: casewalk $(TEST_BIN)
 	$(Q)$(MAKE) --no-print-directory unit cli-test rules-test \
-		screen-test tmux-test man-check tools-test
+		practice-test screen-test tmux-test man-check tools-test
 	$(Q)$(MAKE) --no-print-directory sanitize
 	$(Q)$(MAKE) --no-print-directory valgrind
 	$(Q)$(MAKE) --no-print-directory hardening
@@ -144,6 +146,10 @@ unit: $(TEST_BIN)
 
 cli-test: casewalk
 	$(Q)tests/cli.sh ./casewalk
+
+# memo, deadlines (iCalendar), CSV for spreadsheets, the same person twice
+practice-test: casewalk
+	$(Q)tests/practice.sh ./casewalk
 
 rules-test: casewalk
 	$(Q)./casewalk test --as-of 2026-11-27 tests/rules/*.yaml
@@ -180,6 +186,7 @@ casewalk-asan-tests: $(BUILD)/casewalk $(TEST_BIN)
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		tests/run-unit.sh $(TEST_BIN)
 	$(Q)ASAN_OPTIONS=detect_leaks=1 tests/cli.sh $(BUILD)/casewalk
+	$(Q)ASAN_OPTIONS=detect_leaks=1 tests/practice.sh $(BUILD)/casewalk
 	$(Q)ASAN_OPTIONS=detect_leaks=1 tests/screen.sh $(BUILD)/casewalk
 	$(Q)ASAN_OPTIONS=detect_leaks=1 $(BUILD)/casewalk test --as-of 2026-11-27 \
 		tests/rules/*.yaml >/dev/null

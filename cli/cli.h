@@ -11,5 +11,7 @@ int cmd_list(struct app *app);
 int cmd_stats(struct app *app);
 int cmd_rules(struct app *app);
 int cmd_test(struct app *app);
+int cmd_deadlines(struct app *app);
+int cmd_memo(struct app *app);
 
 #endif

@@ -1,9 +1,11 @@
 /* cmd_check.c - `casewalk check PATH...`: diagnostics on stdout, a
  * one-line summary on stderr. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "app.h"
 #include "cli.h"
+#include "sameperson.h"
 
 int cmd_check(struct app *app)
 {
@@ -17,6 +19,16 @@ int cmd_check(struct app *app)
 	struct corpus_opts o = { .stubs = true };
 	if (!app_load(app, &c, &o))
 		return 2;
+	/* a second file for the same person under another id: warnings */
+	struct sameperson_pair *same;
+	size_t n_same = sameperson_find((const struct cw_case *const *)c.cases,
+					c.n_cases, &same);
+	struct arena sa;
+	arena_init(&sa, 4096);
+	sameperson_warn((const struct cw_case *const *)c.cases, same, n_same,
+			c.files, c.n_files, &c.diags, &sa);
+	free(same);
+	diag_sort(&c.diags);
 	for (size_t i = 0; i < c.diags.n; i++) {
 		/* a source line may hold a name or an A-number */
 		if (app->redact)
@@ -41,5 +53,6 @@ int cmd_check(struct app *app)
 			c.n_bad_cases, c.n_bad_cases == 1 ? "" : "s");
 	int st = c.diags.n_errors ? 1 : 0;
 	corpus_free(&c);
+	arena_free(&sa);
 	return st;
 }

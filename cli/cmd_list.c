@@ -52,6 +52,17 @@ static void put_ids(struct outbuf *ob, const char *list)
 	ob_putc(ob, ']');
 }
 
+/* The ids of the rows that look like the same person, joined by sep. */
+static void same_ids(struct outbuf *ob, const struct catalog *cat,
+		     const struct catalog_row *cr, const char *sep)
+{
+	for (uint32_t i = 0; i < cr->n_same; i++) {
+		if (i)
+			ob_puts(ob, sep);
+		ob_puts(ob, cat->rows[cr->same[i]].c->id);
+	}
+}
+
 static void row_json(struct outbuf *ob, const struct catalog *cat,
 		     const struct catalog_row *cr, bool redact)
 {
@@ -98,6 +109,14 @@ static void row_json(struct outbuf *ob, const struct catalog *cat,
 	put_day_json(ob, r->assessed ? r->no_waiver : ASSESS_NO_DAY);
 	ob_puts(ob, ",\"earliest_with_waivers\":");
 	put_day_json(ob, r->assessed ? r->with_waivers : ASSESS_NO_DAY);
+	ob_puts(ob, ",\"same_person_as\":[");
+	for (uint32_t i = 0; i < cr->n_same; i++) {
+		if (i)
+			ob_putc(ob, ',');
+		json_escape(ob, cat->rows[cr->same[i]].c->id);
+	}
+	ob_puts(ob, "],\"next_hearing\":");
+	put_day_json(ob, r->next_hearing);
 	ob_puts(ob, ",\"file\":");
 	json_escape(ob, cr->c->file);
 	ob_printf(ob, ",\"line\":%u}\n", cr->c->pos.line);
@@ -155,6 +174,15 @@ static void row_csv(struct outbuf *ob, const struct catalog *cat,
 	CSV_SEP(ob);
 	snprintf(line, sizeof(line), "%u", cr->c->pos.line);
 	csv_raw(ob, line);
+	CSV_SEP(ob);
+	struct outbuf ids = { NULL, 0, 0 };
+	same_ids(&ids, cat, cr, ";");
+	ob_putc(&ids, '\0');
+	csv_cell(ob, ids.p);
+	ob_free(&ids);
+	CSV_SEP(ob);
+	csv_raw(ob, r->next_hearing == ASSESS_NO_DAY ? "" :
+		date_format(date_from_days(r->next_hearing), b));
 	CSV_END(ob);
 }
 
@@ -177,7 +205,7 @@ static void row_text(struct outbuf *ob, const struct catalog *cat,
 	query_relief_open(cat, r, open, sizeof(open));
 	cell(ob, cr->c->id, 16);
 	cell(ob, catalog_name(cr, redact), 24);
-	text_obprintf(ob, "%-24s %-3s %-18s %-12s %-7s %s / %s  %s\n",
+	text_obprintf(ob, "%-24s %-3s %-18s %-12s %-7s %s / %s  %s",
 		r->assessed ? path_id_def.names[r->path] : "-",
 		r->hearing ? "yes" : "no",
 		r->headline >= 0 ? cat->rules->v[r->headline].id : "-",
@@ -186,6 +214,14 @@ static void row_text(struct outbuf *ob, const struct catalog *cat,
 		r->assessed ? day_text(r->no_waiver, a) : "-",
 		r->assessed ? day_text(r->with_waivers, b) : "-",
 		*open ? open : "-");
+	if (r->next_hearing != ASSESS_NO_DAY)
+		ob_printf(ob, "  (hearing %s)", day_text(r->next_hearing, a));
+	if (cr->n_same) {
+		ob_puts(ob, "  (same person as ");
+		same_ids(ob, cat, cr, ", ");
+		ob_putc(ob, ')');
+	}
+	ob_putc(ob, '\n');
 }
 
 int cmd_list(struct app *app)
@@ -230,7 +266,8 @@ int cmd_list(struct app *app)
 	if (app->csv) {
 		ob_puts(&ob, "id,name,path,hearing,bar,bar_until,bar_running,"
 			"relief_open,relief_forfeited,earliest_no_waiver,"
-			"earliest_with_waivers,file,line\r\n");
+			"earliest_with_waivers,file,line,same_person_as,"
+			"next_hearing\r\n");
 	} else if (!app->json) {
 		char d[DATE_BUFSZ], l[DATE_BUFSZ];
 		text_obprintf(&ob, "%s  As of %s, law as of %s.\n\n",

@@ -20,7 +20,8 @@
 #include "../ui/ui.h"
 
 enum { OPT_RULES = 256, OPT_AS_OF, OPT_LAW_AS_OF, OPT_REDACT, OPT_CONFIG,
-       OPT_JOBS, OPT_JSON, OPT_CSV, OPT_QUIZ, OPT_FILTER, OPT_SORT };
+       OPT_JOBS, OPT_JSON, OPT_CSV, OPT_QUIZ, OPT_FILTER, OPT_SORT,
+       OPT_ICS, OPT_FORMAT };
 
 static const struct option long_opts[] = {
 	{ "rules", required_argument, NULL, OPT_RULES },
@@ -34,6 +35,9 @@ static const struct option long_opts[] = {
 	{ "csv", no_argument, NULL, OPT_CSV },
 	{ "filter", required_argument, NULL, OPT_FILTER },
 	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "ics", no_argument, NULL, OPT_ICS },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -47,6 +51,8 @@ static void usage(FILE *f)
 "       casewalk assess [OPTIONS] PATH...    assess every case (text, --json, --csv)\n"
 "       casewalk list   [OPTIONS] PATH...    the explorer's list (--json, --csv)\n"
 "       casewalk stats  [OPTIONS] PATH...    totals by path, penalty, relief (--json)\n"
+"       casewalk deadlines [OPTIONS] PATH... every dated deadline (--ics, --csv, --json)\n"
+"       casewalk memo   [OPTIONS] PATH [ID]  a one-page review memo (--format, -o)\n"
 "       casewalk rules  [OPTIONS]            the rules in force, with citations (--json)\n"
 "       casewalk test   [OPTIONS] FILE...    run rules tests (casewalk-rules(5))\n"
 "\n"
@@ -61,12 +67,15 @@ static void usage(FILE *f)
 "  --redact           mask names and A-numbers, hide notes\n"
 "  --quiz             hide each case's outcome until revealed\n"
 "  --jobs N           load with N threads (default: number of processors)\n"
-"  --filter EXPR      only the cases EXPR matches (assess, list, stats;\n"
+"  --filter EXPR      only the cases EXPR matches (assess, list, stats, deadlines;\n"
 "                     casewalk(1) FILTERS: bar=running, cancel_nonlpr=possible,\n"
 "                     asylum=now:available, path=voluntary, ...)\n"
 "  --sort KEY[,KEY]   list: the order (id name path hearing bar until relief\n"
 "                     way_back file; -KEY reverses)\n"
 "  --json, --csv      machine-readable output where a command has it\n"
+"  --ics              deadlines: an iCalendar file (RFC 5545) of all-day events\n"
+"  --format FMT       memo: text (default), md or pdf (PDF through groff)\n"
+"  -o, --output FILE  memo: write to FILE (PDF needs it on a terminal)\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
@@ -103,7 +112,7 @@ static bool parse_jobs(const char *arg, int *jobs)
 static int parse_args(struct app *app, int argc, char **argv)
 {
 	int c;
-	while ((c = getopt_long(argc, argv, "hV", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hVo:", long_opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_RULES: app->rules_file = optarg; break;
 		case OPT_CONFIG: app->config_file = optarg; break;
@@ -113,6 +122,9 @@ static int parse_args(struct app *app, int argc, char **argv)
 		case OPT_FILTER: app->filter = optarg; break;
 		case OPT_SORT: app->sort = optarg; break;
 		case OPT_CSV: app->csv = true; break;
+		case OPT_ICS: app->ics = true; break;
+		case OPT_FORMAT: app->format = optarg; break;
+		case 'o': app->output = optarg; break;
 		case OPT_AS_OF:
 			if (!parse_date_opt("--as-of", optarg, &app->as_of))
 				return 2;
@@ -137,17 +149,28 @@ static int parse_args(struct app *app, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (app->json && app->csv) {
-		fputs("casewalk: --json and --csv exclude each other\n", stderr);
+	if (app->json + app->csv + app->ics > 1) {
+		fputs("casewalk: --json, --csv and --ics exclude each other\n",
+		      stderr);
 		return 2;
 	}
 	const char *cmd = app->cmd ? app->cmd : "the explorer";
-	bool json_ok = app->cmd && strcmp(app->cmd, "check") && strcmp(app->cmd, "test");
+	bool json_ok = app->cmd && strcmp(app->cmd, "check") &&
+		       strcmp(app->cmd, "test") && strcmp(app->cmd, "memo");
 	bool csv_ok = app->cmd && (!strcmp(app->cmd, "assess") ||
-				   !strcmp(app->cmd, "list"));
+				   !strcmp(app->cmd, "list") ||
+				   !strcmp(app->cmd, "deadlines"));
 	bool filter_ok = app->cmd && (!strcmp(app->cmd, "assess") ||
 				      !strcmp(app->cmd, "list") ||
-				      !strcmp(app->cmd, "stats"));
+				      !strcmp(app->cmd, "stats") ||
+				      !strcmp(app->cmd, "deadlines"));
+	bool memo = app->cmd && !strcmp(app->cmd, "memo");
+	if ((app->ics && (!app->cmd || strcmp(app->cmd, "deadlines"))) ||
+	    ((app->format || app->output) && !memo)) {
+		fprintf(stderr, "casewalk: %s has no %s\n", cmd, app->ics ?
+			"--ics" : app->format ? "--format" : "-o");
+		return 2;
+	}
 	if ((app->filter && !filter_ok) ||
 	    (app->sort && (!app->cmd || strcmp(app->cmd, "list")))) {
 		fprintf(stderr, "casewalk: %s has no %s\n", cmd,
@@ -207,9 +230,11 @@ int main(int argc, char **argv)
 {
 	static char *default_paths[2];
 	static const char *const cmds[] = { "check", "assess", "list",
-					     "stats", "rules", "test" };
+					     "stats", "rules", "test",
+					     "deadlines", "memo" };
 	static int (*const runs[])(struct app *) = { cmd_check, cmd_assess,
-		cmd_list, cmd_stats, cmd_rules, cmd_test };
+		cmd_list, cmd_stats, cmd_rules, cmd_test, cmd_deadlines,
+		cmd_memo };
 	struct app app = { 0 };
 	int (*run)(struct app *) = NULL;
 

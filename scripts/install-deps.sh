@@ -15,6 +15,15 @@ need_lib() {	# pkg-config-name debian-package
 need_tool() {	# command debian-package
 	command -v "$1" >/dev/null 2>&1 || pkgs="$pkgs $2"
 }
+need_python() {	# module debian-package
+	# the Debian python3 is the one the package serves (a python3 of
+	# pyenv or a venv may come first on PATH)
+	for py in python3 /usr/bin/python3; do
+		command -v "$py" >/dev/null 2>&1 &&
+			"$py" -c "import $1" >/dev/null 2>&1 && return
+	done
+	pkgs="$pkgs $2"
+}
 
 need_tool cc gcc
 need_tool make make
@@ -32,6 +41,15 @@ check|fuzz)
 	need_tool python3 python3
 	need_tool clang clang
 	need_tool groff groff-base
+	# casewalk memo --format pdf: the ms macros and gropdf (groff-base
+	# has neither); the memo tests render the PDF (pdftoppm, pdftotext)
+	# and parse deadlines --ics with a real iCalendar parser
+	need_tool gropdf groff
+	[ -n "$(ls /usr/share/groff/*/tmac/s.tmac 2>/dev/null)" ] ||
+		pkgs="$pkgs groff"
+	need_tool pdftoppm poppler-utils
+	need_tool pdftotext poppler-utils
+	need_python icalendar python3-icalendar
 	# libFuzzer and the sanitizer runtimes for clang
 	[ -n "$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] ||
 		pkgs="$pkgs libclang-rt-dev"

@@ -17,6 +17,8 @@
 struct app {
 	const char *cmd;                /* "check", ..., or NULL: explorer */
 	bool json, csv, redact, quiz;
+	bool ics;                       /* deadlines --ics */
+	const char *format, *output;    /* memo --format, -o */
 	const char *rules_file, *config_file;
 	const char *filter, *sort;      /* --filter, --sort (query.h) */
 	struct date as_of, law_as_of;   /* law_as_of: DATE_NONE = as_of */

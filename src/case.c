@@ -64,6 +64,7 @@ void case_event_init(struct event *e)
 {
 	memset(e, 0, sizeof(*e));
 	e->type = -1;
+	e->minute = -1;
 	e->manner = e->by = e->form = e->category = e->outcome = -1;
 	e->status = e->kind = e->absence_reason = e->relief = -1;
 	e->stage = e->to = -1;
@@ -175,6 +176,19 @@ struct cw_case *case_stub(const struct cw_case *c, struct arena *a)
 	case_person_init(&s->person);
 	if (c->person.name)
 		s->person.name = arena_strdup(a, c->person.name);
+	if (c->person.a_number)
+		s->person.a_number = arena_strdup(a, c->person.a_number);
+	s->person.born = c->person.born;
+	s->person.name_pos = c->person.name_pos;
+	s->person.a_number_pos = c->person.a_number_pos;
+	s->person.born_pos = c->person.born_pos;
+	if (c->n_same_person_as) {
+		s->same_person_as = arena_alloc(a, c->n_same_person_as *
+						sizeof(*s->same_person_as));
+		for (uint32_t i = 0; i < c->n_same_person_as; i++)
+			s->same_person_as[i] = arena_strdup(a, c->same_person_as[i]);
+		s->n_same_person_as = c->n_same_person_as;
+	}
 	case_claims_init(&s->claims);
 	if (c->n_tags) {
 		s->tags = arena_alloc(a, c->n_tags * sizeof(*s->tags));

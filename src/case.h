@@ -363,10 +363,13 @@ struct event {
 		const char *ground;      /* motion */
 		const char *ended;       /* status_ended: status */
 		const char *country;     /* departure: to */
+		const char *court;       /* hearing: the immigration court */
 		const char *text;        /* whichever the type has */
 	};
 	struct pos pos;              /* of the event's mapping */
 	uint32_t order;              /* position in the file, for stable sort */
+	int16_t minute;              /* hearing: time, minutes after midnight
+					(-1 absent) */
 
 	/* dates */
 	struct date date;
@@ -425,6 +428,9 @@ struct event {
 struct person {
 	const char *name;
 	const char *a_number;
+	/* where they are in the file (0:0 when absent): the same-person
+	 * check names them (sameperson.h) */
+	struct pos name_pos, a_number_pos, born_pos;
 	struct date born;
 	const char *nationality;
 	const char **languages;
@@ -524,11 +530,17 @@ struct cw_case {
 	struct way_back_opts way_back;
 	const char **tags;
 	uint32_t n_tags;
+	/* ids of cases known to be about the same person (an earlier file, a
+	 * what-if variant): no same-person warning for them */
+	const char **same_person_as;
+	uint32_t n_same_person_as;
 	const char *notes;
 	struct xkey *xkeys;
 	uint32_t n_xkeys;
-	/* A stub keeps only id, file, positions, the person's name and the
-	 * tags; the rest is read from the file again when needed
+	/* A stub keeps only id, file, positions, the person's name, A-number
+	 * and birth date and same_person_as (what the same-person check
+	 * reads) and the tags;
+	 * the rest is read from the file again when needed
 	 * (corpus_opts.stubs, case_load_again). */
 	bool stub;
 	void *user;                  /* corpus_opts.each's result, or NULL */
@@ -549,7 +561,8 @@ void case_sort_events(struct cw_case *c);
 bool case_has_tag(const struct cw_case *c, const char *tag);
 
 /* A stub of c in a: its id, file (borrowed: the corpus owns file names),
- * positions, the person's name and the tags. */
+ * positions, the person's name, A-number, birth date and same_person_as,
+ * and the tags. */
 struct cw_case *case_stub(const struct cw_case *c, struct arena *a);
 
 #endif

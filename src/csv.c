@@ -14,7 +14,12 @@ void csv_cell(struct outbuf *ob, const char *str)
 	size_t len = strlen(str), cap = TEXT_SAFE_SIZE(len);
 	char small[512], *s = cap <= sizeof(small) ? small : xmalloc(cap);
 	text_fit(str, len, -1, s, cap, NULL);
-	bool formula = strchr("=+-@\t\r", s[0]) && s[0];
+	/* a tab or CR has become a space or a placeholder by now: spaces
+	 * before a formula's first character do not make it text for a
+	 * spreadsheet that trims them on import */
+	const char *first = s + strspn(s, " ");
+	bool formula = (s[0] && strchr("=+-@\t\r", s[0])) ||
+		       (first != s && *first && strchr("=+-@", *first));
 	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		ob_putc(ob, '"');

@@ -2,8 +2,10 @@
  * spreadsheet: a cell is quoted when it holds a comma, a quote, CR or LF
  * (quotes doubled), a raw control, bidi override or bad byte never gets
  * in (text.h), and a cell that a spreadsheet would read as a formula (it
- * begins with =, +, -, @, TAB or CR) starts with a ' (OWASP), so it stays
- * text.  Rows end with CRLF. */
+ * begins with =, +, -, @, TAB or CR, or with spaces and then =, +, - or
+ * @) starts with a ' (OWASP), so it stays text.  Rows end with CRLF.
+ * Every CSV casewalk writes goes through here: list, assess, deadlines,
+ * and the explorer's exports. */
 #ifndef CW_CSV_H
 #define CW_CSV_H
 

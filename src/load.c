@@ -483,6 +483,26 @@ static const struct field ev_hearing_notice[] = {
 	EF("language", F_STR, language, NULL),
 	EF("hearing_date", F_DATE, hearing_date, NULL),
 };
+/* hearing.time: "HH:MM", 24-hour, local time at the court */
+static bool read_time(struct conv *cv, const struct ynode *v, void *obj)
+{
+	struct event *e = obj;
+	const char *s = v->kind == YN_SCALAR ? v->s : "";
+	bool ok = v->kind == YN_SCALAR && (v->n == 4 || v->n == 5);
+	size_t h = v->n == 4 ? 1 : 2;
+	for (size_t i = 0; ok && i < v->n; i++)
+		ok = i == h ? s[i] == ':' : s[i] >= '0' && s[i] <= '9';
+	int hh = ok ? atoi(s) : 0, mm = ok ? atoi(s + h + 1) : 0;
+	if (!ok || hh > 23 || mm > 59) {
+		if (want_scalar(cv, v, "a time (HH:MM)"))
+			yreader_error(cv->r, v, "time must be HH:MM on a 24-hour "
+				      "clock (09:30, 14:00), found '%.40s'", s);
+		return false;
+	}
+	e->minute = (int16_t)(hh * 60 + mm);
+	return true;
+}
+
 /* with scheduled: true, appeared and absence_reason are refused
  * (check_scheduled) */
 static const struct field ev_hearing[] = {
@@ -491,6 +511,8 @@ static const struct field ev_hearing[] = {
 	EF("counsel", F_BOOL, counsel, NULL),
 	EF("absence_reason", F_ENUM, absence_reason, &absence_reason_def),
 	EF("scheduled", F_BOOL, scheduled, NULL),
+	{ "time", F_CUSTOM, false, 0, 0, NULL, read_time },
+	EF("court", F_STR, court, NULL),
 };
 static const struct field ev_motion[] = {
 	EF("kind", F_ENUM, kind, &motion_kind_def),
@@ -873,10 +895,20 @@ static bool read_way_back(struct conv *cv, const struct ynode *v, void *obj)
 	return read_mapping(cv, v, &t, 1, &c->way_back, "way_back", NULL);
 }
 
+/* The position of key's value in mapping m, or 0:0. */
+static struct pos value_pos(const struct ynode *m, const char *key)
+{
+	const struct ynode *v = map_get(m, key);
+	return v ? (struct pos){ v->line, v->col } : (struct pos){ 0, 0 };
+}
+
 static bool read_person(struct conv *cv, const struct ynode *v, void *obj)
 {
 	struct cw_case *c = obj;
 	static const struct table t = TBL(person_fields);
+	c->person.name_pos = value_pos(v, "name");
+	c->person.a_number_pos = value_pos(v, "a_number");
+	c->person.born_pos = value_pos(v, "born");
 	return read_mapping(cv, v, &t, 1, &c->person, "person", NULL);
 }
 
@@ -917,6 +949,30 @@ static bool read_id(struct conv *cv, const struct ynode *v, void *obj)
 	return true;
 }
 
+/* same_person_as: case ids, each as an id must be written */
+static bool read_same_person(struct conv *cv, const struct ynode *v,
+			     void *obj)
+{
+	struct cw_case *c = obj;
+	if (!read_strlist(cv, v, &c->same_person_as, &c->n_same_person_as))
+		return false;
+	bool ok = true;
+	for (uint32_t i = 0; i < c->n_same_person_as; i++) {
+		const char *id = c->same_person_as[i];
+		size_t n = strlen(id);
+		bool good = n >= 1 && n <= 64;
+		for (size_t k = 0; good && k < n; k++)
+			good = is_id_char(id[k]);
+		if (!good) {
+			yreader_error(cv->r, v->kids[i], "same_person_as names "
+				      "case ids (1-64 characters of "
+				      "[A-Za-z0-9._-]), found '%.70s'", id);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
 #define CS(name) FIELD_OF(struct cw_case, name)
 static const struct field case_fields[] = {
 	{ "format", F_CUSTOM, true, 0, 0, NULL, read_format },
@@ -929,6 +985,7 @@ static const struct field case_fields[] = {
 	{ "employment", F_CUSTOM, false, 0, 0, NULL, read_employment },
 	{ "way_back", F_CUSTOM, false, 0, 0, NULL, read_way_back },
 	{ "tags", F_STRLIST, false, CS(tags), CS(n_tags), NULL, NULL },
+	{ "same_person_as", F_CUSTOM, false, 0, 0, NULL, read_same_person },
 	{ "notes", F_STR, false, CS(notes), 0, NULL, NULL },
 };
 

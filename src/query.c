@@ -13,6 +13,7 @@
 #include "outbuf.h"
 #include "redact.h"
 #include "relief.h"
+#include "sameperson.h"
 
 #define CW_KEY_NAME(id, name, title) [id] = name,
 #define CW_KEY_TITLE(id, name, title) [id] = title,
@@ -28,6 +29,24 @@ static uint16_t rule_ix(const struct rules *r, const struct rule *rl)
 	return (uint16_t)(rl - r->v);
 }
 
+/* The first scheduled hearing on or after day `from` (events are in
+ * date order). */
+static void next_hearing(struct case_row *row, const struct cw_case *c,
+			 daynum from)
+{
+	row->next_hearing = ASSESS_NO_DAY;
+	row->next_hearing_minute = -1;
+	for (uint32_t i = 0; c && i < c->n_events; i++) {
+		const struct event *e = &c->events[i];
+		if (e->type == EV_HEARING && e->scheduled == TRI_TRUE &&
+		    date_known(e->date) && date_hi(e->date) >= from) {
+			row->next_hearing = date_lo(e->date);
+			row->next_hearing_minute = e->minute;
+			return;
+		}
+	}
+}
+
 struct case_row *query_row(const struct query_ctx *q,
 			   const struct assessment *a, struct arena *keep)
 {
@@ -41,6 +60,7 @@ struct case_row *query_row(const struct query_ctx *q,
 	row->headline_running = -1;
 	row->headline_until_lo = row->headline_until_hi = ASSESS_NO_DAY;
 	row->no_waiver = row->with_waivers = ASSESS_NO_DAY;
+	next_hearing(row, a->c, date_lo(q->as_of));
 	if (!r)
 		return row;
 	row->assessed = true;
@@ -146,6 +166,33 @@ static size_t make_label(struct catalog_row *r, char *at, bool write)
 	return len;
 }
 
+/* Each row's list of the rows that look like the same person. */
+static void same_people(struct catalog *cat, const struct corpus *c)
+{
+	struct sameperson_pair *p;
+	size_t n = sameperson_find((const struct cw_case *const *)c->cases,
+				   c->n_cases, &p);
+	size_t *at = xcalloc(cat->n_rows + 1, sizeof(*at));
+	for (size_t i = 0; i < n; i++) {
+		cat->rows[p[i].a].n_same++;
+		cat->rows[p[i].b].n_same++;
+	}
+	for (size_t i = 0, off = 0; i < cat->n_rows; i++) {
+		at[i] = off;
+		off += cat->rows[i].n_same;
+	}
+	cat->same = xmalloc((2 * n + 1) * sizeof(*cat->same));
+	for (size_t i = 0; i < cat->n_rows; i++)
+		cat->rows[i].same = cat->same + at[i];
+	/* pairs come sorted by a, then b: each row's list in row order */
+	for (size_t i = 0; i < n; i++) {
+		cat->same[at[p[i].a]++] = p[i].b;
+		cat->same[at[p[i].b]++] = p[i].a;
+	}
+	free(at);
+	free(p);
+}
+
 void catalog_build(struct catalog *cat, const struct corpus *c)
 {
 	static unsigned generations;
@@ -161,6 +208,7 @@ void catalog_build(struct catalog *cat, const struct corpus *c)
 	cat->labels = xmalloc(need);
 	for (size_t i = 0, at = 0; i < cat->n_rows; i++)
 		at += make_label(&cat->rows[i], cat->labels + at, true);
+	same_people(cat, c);
 }
 
 void catalog_free(struct catalog *cat)
@@ -169,6 +217,7 @@ void catalog_free(struct catalog *cat)
 		factpack_free(&cat->facts);
 	free(cat->rows);
 	free(cat->labels);
+	free(cat->same);
 	memset(cat, 0, sizeof(*cat));
 }
 

@@ -74,6 +74,10 @@ struct case_row {
 	uint8_t alt_path;
 	daynum alt_no_waiver, alt_with_waivers;
 	const void *facts;              /* factpack.h record of the facts */
+	/* the first hearing with scheduled: true on or after the as-of date
+	 * (ASSESS_NO_DAY: none), its time (-1: none given) */
+	daynum next_hearing;
+	int16_t next_hearing_minute;
 };
 
 /* What the summary needs: the rules (NULL: none) and their packed facts'
@@ -101,6 +105,10 @@ struct catalog_row {
 	/* "ID\0NAME\0PSEUDONYM\0": what a search of every row reads */
 	const char *label;
 	uint16_t name_at, pseudonym_at;
+	/* the rows that look like the same person under another id
+	 * (sameperson.h), in row order */
+	const size_t *same;
+	uint32_t n_same;
 };
 
 struct catalog {
@@ -109,13 +117,15 @@ struct catalog {
 	struct catalog_row *rows;
 	size_t n_rows;
 	char *labels;
+	size_t *same;                   /* catalog_row.same's block */
 	unsigned generation;            /* new at each catalog_build */
 };
 
 /* The packed facts' layout for rules r (before loading). */
 void catalog_init(struct catalog *cat, const struct rules *r);
 /* The rows of corpus c, whose cases carry their summaries in c->user
- * (corpus_opts.each = query_row_of_case). */
+ * (corpus_opts.each = query_row_of_case), each with the rows that look
+ * like the same person. */
 void catalog_build(struct catalog *cat, const struct corpus *c);
 void catalog_free(struct catalog *cat);
 /* Row i's name as shown: the person's name, or the pseudonym. */

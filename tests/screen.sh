@@ -250,6 +250,24 @@ L
 :dump @
 EOS
 
+# the deadlines view (D): every deadline of the listed cases by date;
+# Enter opens the case; the filter narrows it
+t deadlines testdata/cases/e0*.yaml testdata/cases/e1*.yaml testdata/cases/e23-lidia-rescinded-in-absentia.yaml <<'EOS'
+:wait-load
+D
+:dump @
+G
+:dump @
+<Enter>
+:dump @
+q
+q
+f
+path=vd<Enter>
+D
+:dump @
+EOS
+
 t help testdata/cases <<'EOS'
 :wait-load
 ?

@@ -476,7 +476,11 @@ static void check_new_person_and_events(const struct cw_case *c)
 	e = nth_event(c, EV_HEARING, 1);
 	assert_int_equal(e->scheduled, TRI_TRUE);
 	assert_int_equal(e->appeared, TRI_UNSET);
+	assert_int_equal(e->minute, 9 * 60 + 30);
+	assert_string_equal(e->court, "San Francisco, 630 Sansome St.");
 	assert_int_equal(nth_event(c, EV_HEARING, 0)->scheduled, TRI_UNSET);
+	assert_int_equal(nth_event(c, EV_HEARING, 0)->minute, -1);
+	assert_null(nth_event(c, EV_HEARING, 0)->court);
 }
 
 static void check_new_events_2(const struct cw_case *c)
@@ -1012,10 +1016,22 @@ static void test_stubs_and_each(void **state)
 		assert_int_equal(s->n_tags, f->n_tags);
 		for (uint32_t k = 0; k < f->n_tags; k++)
 			assert_true(case_has_tag(s, f->tags[k]));
+		/* and what the same-person check compares (sameperson.h) */
+		if (f->person.a_number)
+			assert_string_equal(s->person.a_number, f->person.a_number);
+		else
+			assert_null(s->person.a_number);
+		assert_int_equal(date_lo(s->person.born), date_lo(f->person.born));
+		assert_int_equal(s->person.a_number_pos.line,
+				 f->person.a_number_pos.line);
+		assert_int_equal(s->n_same_person_as, f->n_same_person_as);
+		for (uint32_t k = 0; k < f->n_same_person_as; k++)
+			assert_string_equal(s->same_person_as[k],
+					    f->same_person_as[k]);
 		if (s->stub) {
 			stubs++;
 			assert_int_equal(s->n_events, 0);
-			assert_null(s->person.a_number);
+			assert_int_equal(s->n_offenses, 0);
 		} else {
 			whole++;        /* a file with a problem */
 			assert_int_equal(s->n_events, f->n_events);

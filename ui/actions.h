@@ -42,6 +42,10 @@
 	  "Every problem found in the case files and the configuration.") \
 	X(ACT_RULES, "rules", "L", "Views", \
 	  "The rules in force, with citations and dates.") \
+	X(ACT_DEADLINES, "deadlines", "D", "Views", \
+	  "Every deadline of the listed cases in date order: hearings, " \
+	  "departure and motion deadlines, the asylum year, the last day of " \
+	  "each bar.") \
 	X(ACT_SEARCH, "search", "/", "Searching", \
 	  "Search the current view as you type.") \
 	X(ACT_FIND_NEXT, "find-next", "n", "Searching", \
@@ -62,6 +66,9 @@
 	X(ACT_DELETE, "delete", "d", "Cases", \
 	  "In the kept edits (listed at start), delete the selected one; " \
 	  "press it twice.") \
+	X(ACT_MEMO, "memo", "m", "Cases", \
+	  "Write the review memo of the case to a file: its name ending in " \
+	  ".pdf gives a PDF, .md Markdown, anything else text.") \
 	X(ACT_REDACT, "redact", "R", "Cases", \
 	  "Hide names, A-numbers and notes (or show them again).") \
 	X(ACT_REVEAL, "reveal", "v", "Cases", \

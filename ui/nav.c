@@ -171,6 +171,8 @@ static int prompt_submit(struct ui *ui)
 	char err[256];
 	int kind = p->kind;
 	p->kind = PROMPT_NONE;
+	if (kind == PROMPT_MEMO)
+		return memo_submit(ui, p->buf);
 	if (kind == PROMPT_SEARCH) {
 		snprintf(ui->search, sizeof(ui->search), "%s", p->buf);
 		if (p->len && !line_matches(ui_top(ui), ui_top(ui)->sel, p->buf))
@@ -358,9 +360,19 @@ static int sort(struct ui *ui, bool reverse)
 	return UI_REDRAW;
 }
 
+static int memo_start(struct ui *ui)
+{
+	char name[256];
+	if (memo_prompt(ui, name, sizeof(name)))
+		return UI_REDRAW;
+	return prompt_start(ui, PROMPT_MEMO, name);
+}
+
 static int data_action(struct ui *ui, enum ui_action a)
 {
 	switch (a) {
+	case ACT_MEMO: return memo_start(ui);
+	case ACT_DEADLINES: return toggle(ui, &view_deadlines_ops, UI_NO_ROW);
 	case ACT_COMPARE: return need_case(ui, &view_compare_ops);
 	case ACT_EDIT: return need_case(ui, NULL);
 	case ACT_STATS: return toggle(ui, &view_stats_ops, UI_NO_ROW);

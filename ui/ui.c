@@ -219,6 +219,7 @@ static void draw_status(struct ui *ui, struct view *v)
 	char buf[512];
 	if (ui->prompt.kind != PROMPT_NONE) {
 		const char *label = ui->prompt.kind == PROMPT_SEARCH ? "/" :
+			ui->prompt.kind == PROMPT_MEMO ? "memo to file: " :
 			"filter: ";
 		snprintf(buf, sizeof(buf), "%s%s_", label, ui->prompt.buf);
 		draw_fill(y, 0, ui->cols, ROLE_PROMPT, false);

@@ -73,7 +73,7 @@ struct view {
 	void *priv;
 };
 
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_MEMO };
 
 struct prompt {
 	int kind;
@@ -182,13 +182,19 @@ void edit_free(struct edit *e);
  * returned). */
 const char *edit_shown_path(const char *path, char *buf, size_t n);
 
+/* view_deadlines.c, the m key: the prompt's first text (a file name
+ * with the case id), or -1 after a message; then the memo of the
+ * current case written to path (memo.h), its result a message. */
+int memo_prompt(struct ui *ui, char *name, size_t n);
+int memo_submit(struct ui *ui, const char *path);
+
 /* Quiz mode: whether row's outcome may be shown. */
 bool ui_outcome_shown(const struct ui *ui, size_t row);
 
 /* The views. */
 extern const struct view_ops view_list_ops, view_case_ops, view_compare_ops,
 	view_stats_ops, view_errors_ops, view_rules_ops, view_help_ops,
-	view_edit_ops, view_kept_ops, view_kept_text_ops;
+	view_edit_ops, view_kept_ops, view_kept_text_ops, view_deadlines_ops;
 
 /* Shared by the views built on a doc (doc.h): v->priv is a struct doc. */
 void view_doc_draw(struct view *v, size_t line, int y, bool selected);

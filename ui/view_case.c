@@ -124,12 +124,17 @@ static void event_text(const struct event *e, char *buf, size_t n)
 		&hearing_kind_def : e->type == EV_MOTION ? &motion_kind_def :
 		e->type == EV_MISREPRESENTATION ? &misrep_kind_def :
 		&departure_kind_def;
+	char hm[16];
+	snprintf(hm, sizeof(hm), "%02d:%02d", e->minute / 60 % 24,
+		 e->minute % 60);
 	const char *parts[] = {
 		enum_name(&manner_def, e->manner), enum_name(&finder_def, e->by),
 		enum_name(&form_def, e->form), enum_name(kind, e->kind),
 		enum_name(&status_def, e->status), enum_name(out, e->outcome),
 		enum_name(&relief_def, e->relief),
-		/* agency, visa status, class or ground; not the language */
+		e->minute >= 0 ? hm : NULL,     /* hearing: time */
+		/* agency, visa status, class, ground or court; not the
+		 * language */
 		e->type == EV_NTA_SERVED || e->type == EV_HEARING_NOTICE ?
 		NULL : e->text,
 		e->appeared == TRI_FALSE ? "absent" : e->appeared == TRI_TRUE ?
