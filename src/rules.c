@@ -477,6 +477,7 @@ static struct rule_cond *read_conds(struct rctx *x, const struct ynode *v,
 {
 	if (v->kind != YN_SEQ) {
 		yreader_error(x->y, v, "expected a list of conditions");
+		*n = 0;         /* a list read before under the same key goes */
 		return NULL;
 	}
 	struct rule_cond *c = arena_zalloc(&x->r->arena,

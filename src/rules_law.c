@@ -79,8 +79,13 @@ static void check_eras(struct rctx *x, const struct param *p)
 			return;
 		}
 		if (from < next) {
+			/* an era open to the end and another after it: the
+			 * later one's start is a day both cover */
 			yreader_error_at(x->y, p->pos.line, p->pos.col,
 				"parameter %s has two values on %s", p->id,
+				next == INT32_MAX || !date_known(e->from) ?
+				(date_known(e->from) ? date_format(e->from, a) :
+				 "every day") :
 				date_format(date_from_days(next - 1), a));
 			return;
 		}

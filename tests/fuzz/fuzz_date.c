@@ -26,10 +26,28 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
 #include "fuzz_util.h"
+#include "rules.h"
+
+/* The legal holidays are the rules file's (config/rules.yaml): loaded
+ * once. */
+static const struct holidays *holidays(void)
+{
+	static struct rules r;
+	static bool loaded;
+	if (!loaded) {
+		struct diag_list d = { 0 };
+		if (rules_load_default(&r, &d))
+			abort();
+		diag_free(&d);
+		loaded = true;
+	}
+	return &r.holidays;
+}
 
 /* Offsets are kept to +-4000 years so that every result fits int16_t. */
 #define MAX_DAYS (4000 * 366)
@@ -184,11 +202,12 @@ static void check_calendar(daynum n)
 	CHECK(w >= 0 && w <= 6 && date_weekday(n + 1) == (w + 1) % 7);
 	if (d.y < 1000 || d.y > 9999)
 		return;
-	daynum b = date_next_business_day(n);
+	const struct holidays *hs = holidays();
+	daynum b = holidays_next_business_day(hs, n);
 	CHECK(b >= n && b - n <= 7);
-	CHECK(date_weekday(b) < 5 && !date_is_federal_holiday(b));
+	CHECK(date_weekday(b) < 5 && !holidays_is_holiday(hs, b));
 	for (daynum k = n; k < b; k++)
-		CHECK(date_weekday(k) >= 5 || date_is_federal_holiday(k));
+		CHECK(date_weekday(k) >= 5 || holidays_is_holiday(hs, k));
 	char buf[DATE_BUFSZ];
 	struct date back;
 	const char *err;
