@@ -515,7 +515,8 @@ fi
 # unsafe FILE: how many bytes a terminal would act on: C0 but tab and
 # newline, DEL, C1 (as UTF-8), bidi controls
 unsafe() {
-	a=$(LC_ALL=C tr -d '\011\012\040-\176\200-\377' <"$1" | wc -c)
+	# CR LF ends a CSV row (RFC 4180): only a CR elsewhere is unsafe
+	a=$(LC_ALL=C sed 's/\r$//' "$1" | LC_ALL=C tr -d '\011\012\040-\176\200-\377' | wc -c)
 	b=$(LC_ALL=C grep -a -c -P '\xC2[\x80-\x9F]|\xE2\x80[\xAA-\xAE]|\xE2\x81[\xA6-\xA9]' "$1")
 	echo $((a + b))
 }
@@ -551,23 +552,24 @@ for args in "check" "assess" "assess --csv" "assess --json" "stats"; do
 	fi
 done
 # a rules file is shared between trainers: its strings are data as well
-cat >"$tmp/hostile-rules.yaml" <<'EOR'
-format: casewalk-rules/1
-rules:
-  - id: "bar\e[2J"
-    kind: penalty
-    title: "Title \e]0;pwned\a \u202E reversed \x9b"
-    cite: "INA \e[31m212"
-    when:
-      - {text: "always \e[5m", expr: "true"}
-    clock: {from: 2000-01-01, years: 3}
-  - id: "relief\u2066"
-    kind: relief
-    title: "R \x85"
-    cite: "C \x07"
-    when:
-      - {text: "never \e[8m", expr: "false"}
-EOR
+# (the built-in rules, their strings turned hostile: a title, a
+# condition's text, a citation, a policy's title, a derived fact's text)
+python3 - config/rules.yaml "$tmp/hostile-rules.yaml" <<'EOP'
+import re, sys
+s = open(sys.argv[1], encoding='utf-8').read()
+evil = ['\\e[2J', '\\e]0;pwned\\a', '\\u202E', '\\x9b', '\\x85', '\\x07',
+        '\\e[31m', '\\u2066', '\\e[8m']
+n = [0]
+def bad(m):
+    n[0] += 1
+    if n[0] % 5:        # one string in five, all through the file
+        return m.group(0)
+    return '%s"%s %s"' % (m.group(1), m.group(2).replace('"', "'"),
+                          evil[n[0] // 5 % len(evil)])
+s = re.sub(r'^(\s*(?:title|text|cite): )([^"{\n][^\n]*)$', bad, s,
+           flags=re.M)
+open(sys.argv[2], 'w', encoding='utf-8').write(s)
+EOP
 for args in "rules" "assess" "assess --csv" "stats"; do
 	# shellcheck disable=SC2086
 	run "$tmp/o" "$tmp/e" "$cw" $args --rules "$tmp/hostile-rules.yaml" $good
