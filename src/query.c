@@ -845,9 +845,7 @@ static int open_count(const struct case_row *o)
 {
 	int n = 0;
 	for (uint16_t i = 0; i < o->n_rel; i++)
-		n += o->rel[i].now == NOW_AVAILABLE ||
-		     o->rel[i].now == NOW_DEFENSIVE ||
-		     o->rel[i].now == NOW_VIA_MOTION;
+		n += query_relief_is_open(&o->rel[i]);
 	return n;
 }
 
@@ -936,22 +934,30 @@ size_t query_select(const struct catalog *cat, const struct query_filter *f,
 
 /* ---- what a row shows ------------------------------------------------------ */
 
+bool query_relief_is_open(const struct row_rel *x)
+{
+	return x->now == NOW_AVAILABLE || x->now == NOW_DEFENSIVE ||
+	       x->now == NOW_VIA_MOTION;
+}
+
+/* marked: a '?' after an open relief whose certainty is possible */
 static const char *join_rel(const struct catalog *cat,
 			    const struct case_row *r, bool forfeited,
-			    char *buf, size_t n)
+			    bool marked, char *buf, size_t n)
 {
 	size_t used = 0;
 	buf[0] = '\0';
 	for (uint16_t i = 0; cat->rules && i < r->n_rel; i++) {
 		const struct row_rel *x = &r->rel[i];
 		bool in = forfeited ? x->then == THEN_FORFEITED :
-			x->now == NOW_AVAILABLE || x->now == NOW_DEFENSIVE ||
-			x->now == NOW_VIA_MOTION;
+			query_relief_is_open(x);
 		if (!in || used >= n)
 			continue;
-		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+		used += (size_t)snprintf(buf + used, n - used, "%s%s%s",
 					 used ? ", " : "",
-					 cat->rules->v[x->rule].id);
+					 cat->rules->v[x->rule].id,
+					 marked && x->certainty == CERT_POSSIBLE ?
+					 "?" : "");
 	}
 	return buf;
 }
@@ -959,14 +965,21 @@ static const char *join_rel(const struct catalog *cat,
 const char *query_relief_open(const struct catalog *cat,
 			      const struct case_row *r, char *buf, size_t n)
 {
-	return join_rel(cat, r, false, buf, n);
+	return join_rel(cat, r, false, false, buf, n);
+}
+
+const char *query_relief_open_marked(const struct catalog *cat,
+				     const struct case_row *r, char *buf,
+				     size_t n)
+{
+	return join_rel(cat, r, false, true, buf, n);
 }
 
 const char *query_relief_forfeited(const struct catalog *cat,
 				   const struct case_row *r, char *buf,
 				   size_t n)
 {
-	return join_rel(cat, r, true, buf, n);
+	return join_rel(cat, r, true, false, buf, n);
 }
 
 const char *query_until_text(const struct case_row *r, char *buf, size_t n)
