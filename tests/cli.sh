@@ -95,6 +95,48 @@ if head -1 "$tmp/csv" | tr -d '\r' | grep -qx 'id,file,path,hearing,penalties,ba
 # a subcommand with nothing after it
 "$cw" rules >/dev/null 2>&1 && ok || bad "casewalk rules (no arguments)"
 if "$cw" rules --json | python3 -c "import json,sys; [json.loads(l) for l in sys.stdin]"; then ok; else bad "rules --json"; fi
+# rules --changes FROM TO: what a recount of rules --json under each law
+# finds (rules in or out of force, another way out, another value), the
+# same in text; named dates (a year, an era); a bad date is a usage error
+"$cw" rules --json --law-as-of 2010-12-31 >"$tmp/law1"
+"$cw" rules --json --law-as-of 2026-11-27 >"$tmp/law2"
+"$cw" rules --json --changes 2010 today >"$tmp/chg"
+if python3 - "$tmp/law1" "$tmp/law2" "$tmp/chg" <<'PY'
+import json, sys
+def load(f):
+    rules, params = {}, {}
+    for l in open(f, encoding="utf-8"):
+        d = json.loads(l)
+        if "id" in d: rules[d["id"]] = d.get("waiver")
+        if "parameter" in d: params[d["parameter"]] = d.get("value")
+    return rules, params
+(r1, p1), (r2, p2) = load(sys.argv[1]), load(sys.argv[2])
+want = set()
+for i in set(r1) | set(r2):
+    if (i in r1) != (i in r2): want.add(("rule_in" if i in r2 else "rule_out", i))
+    elif r1[i] != r2[i]: want.add(("waiver", i))
+for i in p1:
+    if p1[i] != p2[i]: want.add(("parameter", i))
+got = set()
+for l in open(sys.argv[3], encoding="utf-8"):
+    d = json.loads(l)
+    got.add((d["change"], d.get("rule") or d.get("parameter")))
+assert want == got and want, (want ^ got)
+PY
+then ok; else bad "rules --changes differs from a recount of rules --json"; fi
+"$cw" rules --changes 2010 2026-11-27 >"$tmp/chgt"
+if head -1 "$tmp/chgt" | grep -q "not legal advice" &&
+   grep -q "^What changes from the law of 2010-12-31 to the law of 2026-11-27 .*: $(wc -l <"$tmp/chg") changes$" "$tmp/chgt" &&
+   grep -q "^parameter stop_time_any_nta: true under the law of 2010-12-31, false under the law of 2026-11-27$" "$tmp/chgt"
+then ok; else bad "rules --changes text"; cat "$tmp/chgt" >&2; fi
+[ -z "$("$cw" rules --json --changes 2020-01-01 2020-01-01)" ] && ok || bad "rules --changes D D is not empty"
+# an era by name is its first day; a year its last
+"$cw" rules --changes morton_2011 2012-06 | grep -q "from the law of 2011-03-02 to the law of 2012-06-30 " &&
+	ok || bad "rules --changes: an era by name, a month"
+"$cw" rules --changes 2010 soon >/dev/null 2>"$tmp/cerr"; st=$?
+[ $st -eq 2 ] && grep -q "'soon' is not a date" "$tmp/cerr" && ok || bad "rules --changes with a bad date: exit $st"
+"$cw" rules --changes 2010 >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "rules --changes with one date"
+"$cw" assess --changes 2010 2011 testdata/cases >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "assess --changes must be a usage error"
 # text output starts with the disclaimer
 if "$cw" assess testdata/cases/e01-ana-180-days.yaml | head -1 | grep -q "not legal advice"; then ok; else bad "no disclaimer"; fi
 # exit codes: usage 2, bad rules 2, errors 1, closed pipe quiet
