@@ -350,7 +350,8 @@ static void eval_penalties(const struct rules *r, struct outcome_side *s,
 		if (rule_kind_is_penalty(rl->kind) && rules_in_force(rl, law))
 			eval_rule(r, rl, s, &l, as_of, detail, a);
 	}
-	qsort(l.v, l.n, sizeof(*l.v), instance_cmp);
+	if (l.n > 1)    /* l.v is NULL when nothing attaches */
+		qsort(l.v, l.n, sizeof(*l.v), instance_cmp);
 	for (uint32_t i = 0; i < l.n; i++)
 		l.v[i].instance = (uint16_t)(i && l.v[i - 1].rule == l.v[i].rule
 					     ? l.v[i - 1].instance + 1 : 1);
