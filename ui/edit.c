@@ -78,7 +78,7 @@ static bool valid(struct ui *ui, const char *text, size_t len)
 {
 	struct edit *e = &ui->edit;
 	struct corpus_opts opts = { .vocab = &ui->app->vocab.ids,
-				     .as_of = ui->app->as_of };
+				     .as_of = ui->model.as_of };
 	diag_free(&e->diags);
 	arena_free(&e->arena);
 	arena_init(&e->arena, 16 * 1024);

@@ -51,3 +51,10 @@ const char *view_date(struct date d, char buf[DATE_BUFSZ])
 {
 	return date_format(d, buf);
 }
+
+const char *view_day(daynum d, const char *none, char buf[DATE_BUFSZ])
+{
+	if (d == ASSESS_NO_DAY)
+		return none;
+	return date_format(date_from_days(d), buf);
+}
