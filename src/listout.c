@@ -96,8 +96,12 @@ static void row_json(struct outbuf *ob, const struct catalog *cat,
 	put_day_json(ob, r->assessed ? r->no_waiver : ASSESS_NO_DAY);
 	ob_puts(ob, ",\"earliest_with_waivers\":");
 	put_day_json(ob, r->assessed ? r->with_waivers : ASSESS_NO_DAY);
+	/* file names often carry the person's name */
 	ob_puts(ob, ",\"file\":");
-	json_escape(ob, cr->c->file);
+	if (redact)
+		ob_puts(ob, "null");
+	else
+		json_escape(ob, cr->c->file);
 	ob_printf(ob, ",\"line\":%u}\n", cr->c->pos.line);
 }
 
@@ -149,7 +153,7 @@ static void row_csv(struct outbuf *ob, const struct catalog *cat,
 	csv_raw(ob, r->assessed && r->with_waivers != ASSESS_NO_DAY ?
 		date_format(date_from_days(r->with_waivers), b) : "");
 	CSV_SEP(ob);
-	csv_cell(ob, cr->c->file);
+	csv_cell(ob, redact ? "" : cr->c->file);
 	CSV_SEP(ob);
 	snprintf(line, sizeof(line), "%u", cr->c->pos.line);
 	csv_raw(ob, line);

@@ -20,7 +20,8 @@ enum listout_format listout_format_of(const char *file);
  * (with the dates), nothing for NDJSON. */
 void listout_head(struct outbuf *ob, enum listout_format f, struct date as_of,
 		  struct date law_as_of);
-/* One row: the case of catalog row cr, its name masked when redact. */
+/* One row: the case of catalog row cr; when redact, its name is the
+ * pseudonym and its file is left out (file names often carry names). */
 void listout_row(struct outbuf *ob, enum listout_format f,
 		 const struct catalog *cat, const struct catalog_row *cr,
 		 bool redact);
