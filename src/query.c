@@ -260,6 +260,7 @@ struct term {
 	int path;                       /* path=: its id */
 	int rule;                       /* bar=RULE, penalty=, RULE=: index */
 	const char *arg;                /* tag=, text= */
+	const char *src;                /* as written, for messages */
 };
 
 struct query_filter {
@@ -630,12 +631,37 @@ static bool rewrite(const struct rules *r, const char *text,
 			strcpy(key, "bar");
 		if (!parse_term(r, key, val, &f->terms[f->n_terms], err, errsz))
 			return false;
+		f->terms[f->n_terms].src = arena_strndup(a, text + i, j - i);
 		n += (size_t)sprintf(o + n, "__t%u", f->n_terms++);
 		i = j;
 	}
 	o[n] = '\0';
 	*out = o;
 	return true;
+}
+
+/* The expression's message with each term's stand-in ("__t1") written as
+ * the user wrote the term, so that no internal name reaches the user. */
+static void terms_as_written(const struct query_filter *f, const char *msg,
+			     char *out, size_t n)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (const char *p = msg; *p && used + 1 < n;) {
+		unsigned k;
+		int len = 0;
+		if (!strncmp(p, "__t", 3) && sscanf(p, "__t%u%n", &k, &len) == 1 &&
+		    k < f->n_terms && f->terms[k].src) {
+			used += (size_t)snprintf(out + used, n - used, "%s",
+						 f->terms[k].src);
+			p += len;
+			continue;
+		}
+		out[used++] = *p++;
+		out[used] = '\0';
+	}
+	if (used >= n)
+		out[n - 1] = '\0';
 }
 
 /* "unknown fact 'x'": the nearest fact name. */
@@ -702,10 +728,13 @@ struct query_filter *query_filter_compile(const struct rules *r,
 			snprintf(err, errsz, "filter: '%s' is not a term, and "
 				 "without rules there are no facts to test",
 				 text);
-		else
+		else {
+			char msg[sizeof(e.msg) + 256];
+			terms_as_written(f, e.msg, msg, sizeof(msg));
 			snprintf(err, errsz, "filter: %s (terms: path= hearing= "
-				 "tag= text= bar= penalty= relief= RULE=STATUS)",
-				 e.msg);
+				 "tag= text= bar= penalty= relief= RULE=STATUS, "
+				 "joined with and, or, not)", msg);
+		}
 		suggest_fact(f, e.msg, err, errsz);
 		return NULL;
 	}

@@ -137,6 +137,11 @@ then ok; else bad "rules --changes text"; cat "$tmp/chgt" >&2; fi
 [ $st -eq 2 ] && grep -q "'soon' is not a date" "$tmp/cerr" && ok || bad "rules --changes with a bad date: exit $st"
 "$cw" rules --changes 2010 >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "rules --changes with one date"
 "$cw" assess --changes 2010 2011 testdata/cases >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "assess --changes must be a usage error"
+# a filter's error names the terms as written, never the stand-ins the
+# expression compiler sees (__t0, ...)
+"$cw" list --filter "path=voluntary hearing=no" testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
+[ $st -eq 2 ] && grep -q "unexpected 'hearing=no'" "$tmp/ferr" && ! grep -q "__t" "$tmp/ferr" &&
+	ok || bad "filter error shows an internal name: $(cat "$tmp/ferr")"
 # text output starts with the disclaimer
 if "$cw" assess testdata/cases/e01-ana-180-days.yaml | head -1 | grep -q "not legal advice"; then ok; else bad "no disclaimer"; fi
 # exit codes: usage 2, bad rules 2, errors 1, closed pipe quiet
