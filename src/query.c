@@ -280,7 +280,7 @@ static const char *rule_id_of(const struct rules *r, int i)
 }
 
 /* Index of the rule named id (of relief kind when relief, else a
- * penalty; bar: of kind bar), or -1. */
+ * penalty; bar: of kind bar; -1: any), or -1. */
 static int find_rule(const struct rules *r, const char *id, size_t n,
 		     int want)
 {
@@ -289,7 +289,7 @@ static int find_rule(const struct rules *r, const char *id, size_t n,
 		if (!rl->id || strlen(rl->id) != n || strncmp(rl->id, id, n))
 			continue;
 		bool pen = rule_kind_is_penalty(rl->kind);
-		if ((want == 0 && !pen) || (want == 1 && pen) ||
+		if (want < 0 || (want == 0 && pen) || (want == 1 && !pen) ||
 		    (want == 2 && rl->kind == KIND_BAR))
 			return (int)i;
 	}

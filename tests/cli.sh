@@ -137,6 +137,38 @@ then ok; else bad "rules --changes text"; cat "$tmp/chgt" >&2; fi
 [ $st -eq 2 ] && grep -q "'soon' is not a date" "$tmp/cerr" && ok || bad "rules --changes with a bad date: exit $st"
 "$cw" rules --changes 2010 >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "rules --changes with one date"
 "$cw" assess --changes 2010 2011 testdata/cases >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "assess --changes must be a usage error"
+# list --filter picks exactly the cases a recount of assess --json finds
+# (issue 11: RULE=STATUS, penalty=RULE, bar=running, RULE=now:S, relief=S)
+"$cw" assess --json testdata/cases >"$tmp/all"
+for f in "cancel_nonlpr=possible" "penalty=bar_9B_10yr" "bar=running" \
+	 "asylum=now:available" "relief=then:denied" "penalty=civil_penalty_1324d:possible"; do
+	"$cw" list --json --filter "$f" testdata/cases >"$tmp/lf" 2>"$tmp/lferr"
+	if python3 - "$f" "$tmp/all" "$tmp/lf" <<'PY'
+import json, sys
+f, all_, got = sys.argv[1], sys.argv[2], sys.argv[3]
+key, val = f.split("=", 1)
+def holds(d):
+    if key == "bar": return d["bar_running"] is True
+    if key == "penalty":
+        rule, _, mode = val.partition(":")
+        return any(p["rule"] == rule and bool(p.get("possible")) == (mode == "possible")
+                   for p in d["penalties"])
+    if key == "relief":
+        kind, st = val.split(":")
+        return any(r[kind]["status"] == st for r in d["relief"])
+    for r in d["relief"]:
+        if r["rule"] == key:
+            if ":" in val:
+                kind, st = val.split(":")
+                return r[kind]["status"] == st
+            return r["status"] == val
+    raise SystemExit("no rule " + key)
+want = [d["id"] for d in map(json.loads, open(all_, encoding="utf-8")) if holds(d)]
+have = [json.loads(l)["id"] for l in open(got, encoding="utf-8")]
+assert sorted(want) == sorted(have) and want, (f, set(want) ^ set(have))
+PY
+	then ok; else bad "list --filter '$f' differs from a recount of assess --json"; cat "$tmp/lferr" >&2; fi
+done
 # a filter's error names the terms as written, never the stand-ins the
 # expression compiler sees (__t0, ...)
 "$cw" list --filter "path=voluntary hearing=no" testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
