@@ -1,7 +1,6 @@
 /* view_sort.c - the sort menu (htop's F6): the keys the core sorts by
  * (query.h QUERY_KEYS), the current one marked.  Enter sorts the case list
- * by the selected key, ascending, or, when it is the key already in use
- * ascending, descending; o picks it descending at once. */
+ * by the selected key, ascending; o, descending. */
 #include <stdio.h>
 #include <string.h>
 
@@ -42,8 +41,8 @@ static void sort_header(struct view *v, int y)
 	struct ui *ui = v->ui;
 	char buf[256];
 	draw_fill(y, 0, ui->cols, ROLE_HEADER, false);
-	snprintf(buf, sizeof(buf), "Sort the case list by (%s: ascending, "
-		 "again: descending; %s: descending)", ui_key(ui, ACT_ENTER),
+	snprintf(buf, sizeof(buf), "Sort the case list by (%s: ascending; %s: "
+		 "descending)", ui_key(ui, ACT_ENTER),
 		 ui_key(ui, ACT_SORT_REVERSE));
 	draw_text(y, 1, ui->cols - 1, ROLE_HEADER, false, buf);
 }
@@ -66,10 +65,7 @@ static void sort_draw(struct view *v, size_t line, int y, bool selected)
 static int pick(struct view *v, bool desc)
 {
 	struct ui *ui = v->ui;
-	const struct query_sort *s = &ui->sel.sort;
 	int k = (int)v->sel;
-	if (!desc && s->n && s->key[0] == k && !s->desc[0])
-		desc = true;    /* Enter again: the other way */
 	select_set_sort(&ui->sel, k, desc);
 	select_apply(&ui->sel, &ui->model);
 	ui_back(ui);
