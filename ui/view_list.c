@@ -37,7 +37,7 @@ static const struct {
 	[COL_ID] = { 6, 24 }, [COL_NAME] = { 10, 30 }, [COL_PATH] = { 11, 14 },
 	[COL_HEARING] = { 3, 3 }, [COL_PENALTY] = { 11, 16 },
 	[COL_UNTIL] = { 10, 24 }, [COL_RUNNING] = { 3, 3 },
-	[COL_RELIEF] = { 8, 60 }, [COL_WAY_BACK] = { 10, 10 },
+	[COL_RELIEF] = { 8, 120 }, [COL_WAY_BACK] = { 10, 10 },
 };
 
 /* The widest of a column's cells among the rows shown (ids, bar ids,
