@@ -6,8 +6,8 @@
  * starts at the width its contents need; when they do not fit, they give
  * way in order of use (the way back first, then the hearing, then the
  * path, the bar and the relief shrink; the id is cut in the middle only
- * once the name is down to 18 columns), and spare columns go to the name
- * and the relief.  The sorted column's title carries a mark.
+ * once the name is down to 18 columns), and spare columns go to the
+ * relief and the name.  The sorted column's title carries a mark.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -25,6 +25,10 @@
 struct list {
 	int x[COL__COUNT], w[COL__COUNT];
 	bool on[COL__COUNT];
+	/* an empty list: what to do about it, wrapped */
+	struct doc empty;
+	const char *lines[8];
+	size_t n_lines;
 };
 
 #define NAME_KEEP 18    /* the name keeps this much before the id is cut */
@@ -124,12 +128,20 @@ static void layout(struct view *v, struct list *l)
 		l->on[c] = rules || c == COL_ID || c == COL_NAME;
 		l->w[c] = natural(v->ui, c);
 	}
+	int id = l->w[COL_ID];
 	give_way(l, width);
-	static const int grow[] = { COL_NAME, COL_RELIEF };
-	for (size_t i = 0; i < 2; i++) {
-		int c = grow[i], spare = width - total_width(l);
-		if (l->on[c] && spare > 0 && l->w[c] < col_size[c].max) {
-			int g = col_size[c].max - l->w[c];
+	/* what columns that gave way leave: the name's 18 columns first,
+	 * then the id whole, then the relief and the name, each to 30,
+	 * then the relief as wide as it goes */
+	static const struct { int col, max; } grow[] = {
+		{ COL_NAME, NAME_KEEP }, { COL_ID, 0 }, { COL_RELIEF, 30 },
+		{ COL_NAME, 30 }, { COL_RELIEF, 120 },
+	};
+	for (size_t i = 0; i < sizeof(grow) / sizeof(*grow); i++) {
+		int c = grow[i].col, spare = width - total_width(l);
+		int max = c == COL_ID ? id : grow[i].max;
+		if (l->on[c] && spare > 0 && l->w[c] < max) {
+			int g = max - l->w[c];
 			l->w[c] += g < spare ? g : spare;
 		}
 	}
@@ -142,19 +154,51 @@ static void layout(struct view *v, struct list *l)
 	}
 }
 
+static void empty_text(struct ui *ui, char *buf, size_t n)
+{
+	if (model_rows(&ui->model) == 0 && !ui->model.corpus.diags.n_errors)
+		snprintf(buf, n, "No case files were found in %s%s.  Open others "
+			 "with: casewalk FOLDER (case files end in .yaml or "
+			 ".yml).", ui->redact ? "the folder" : ui->app->n_paths ?
+			 ui->app->paths[0] : "the folder", ui->app->n_paths > 1 ?
+			 " and the others given" : "");
+	else if (model_rows(&ui->model) == 0)
+		snprintf(buf, n, "No case could be loaded: %s lists the "
+			 "problems.", ui_key(ui, ACT_ERRORS));
+	else
+		snprintf(buf, n, "No case matches the filter %s (%s changes it).",
+			 ui->sel.filter, ui_key(ui, ACT_FILTER));
+}
+
 static void list_open(struct view *v)
 {
 	struct ui *ui = v->ui;
-	if (!v->priv)
-		v->priv = xcalloc(1, sizeof(struct list));
-	layout(v, v->priv);
-	/* an empty list still has a line: what to do about it */
-	v->lines = !model_ready(&ui->model) ? 0 : ui->sel.n ? ui->sel.n : 1;
+	struct list *l = v->priv;
+	if (!l) {
+		l = v->priv = xcalloc(1, sizeof(struct list));
+		doc_init(&l->empty, ui->cols);
+	}
+	struct doc keep = l->empty;
+	layout(v, l);
+	l->empty = keep;
+	l->n_lines = 0;
+	if (model_ready(&ui->model) && !ui->sel.n) {
+		char buf[1024];
+		empty_text(ui, buf, sizeof(buf));
+		doc_reset(&l->empty, ui->cols);
+		l->n_lines = doc_split(&l->empty, ui->cols - 2, buf, l->lines, 8);
+	}
+	/* an empty list still has lines: what to do about it */
+	v->lines = !model_ready(&ui->model) ? 0 : ui->sel.n ? ui->sel.n :
+		l->n_lines;
 }
 
 static void list_done(struct view *v)
 {
-	free(v->priv);
+	struct list *l = v->priv;
+	if (l)
+		doc_free(&l->empty);
+	free(l);
 	v->priv = NULL;
 }
 
@@ -233,31 +277,13 @@ static const char *cell(struct view *v, size_t row, int c, int w, int *role,
 	}
 }
 
-static void draw_empty(struct view *v, int y)
-{
-	struct ui *ui = v->ui;
-	char buf[512];
-	if (model_rows(&ui->model) == 0 && !ui->model.corpus.diags.n_errors)
-		snprintf(buf, sizeof(buf), "No case files were found in %s%s.  "
-			 "Open others with: casewalk FOLDER (case files end in "
-			 ".yaml or .yml).", ui->redact ? "the folder" :
-			 ui->app->n_paths ? ui->app->paths[0] : "the folder",
-			 ui->app->n_paths > 1 ? " and the others given" : "");
-	else if (model_rows(&ui->model) == 0)
-		snprintf(buf, sizeof(buf), "No case could be loaded: %s lists "
-			 "the problems.", ui_key(ui, ACT_ERRORS));
-	else
-		snprintf(buf, sizeof(buf), "No case matches the filter %s "
-			 "(%s changes it).", ui->sel.filter,
-			 ui_key(ui, ACT_FILTER));
-	draw_text(y, 1, ui->cols - 1, ROLE_DIM, false, buf);
-}
-
 static void list_draw(struct view *v, size_t line, int y, bool selected)
 {
 	struct list *l = v->priv;
 	if (!v->ui->sel.n) {
-		draw_empty(v, y);
+		if (line < l->n_lines)
+			draw_text(y, 1, v->ui->cols - 1, ROLE_DIM, false,
+				  l->lines[line]);
 		return;
 	}
 	size_t row = v->ui->sel.idx[line];
