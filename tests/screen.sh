@@ -19,6 +19,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/casewalk-screen.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0
 fail=0
+made=""
 cd "$root" || exit 1
 
 # run NAME COLS ROWS SCRIPT [ARG...]: the explorer under the script; its
@@ -51,7 +52,17 @@ compare() {
 		sed -i -e "s|$tmp/|TMP/|g" \
 			-e 's/casewalk-[A-Za-z0-9]\{6\}/casewalk-XXXXXX/g' "$got"
 		want=$golden/$(basename "$got")
+		made="$made $(basename "$got")"
 		if [ "${UPDATE:-}" = 1 ]; then
+			# the update says what it accepts: read it before
+			# committing the goldens
+			if [ ! -f "$want" ]; then
+				echo "NEW $(basename "$got"):"
+				sed 's/^/    | /' "$got"
+			elif ! cmp -s "$got" "$want"; then
+				echo "UPDATE $(basename "$got"):"
+				diff -u "$want" "$got" | sed 's/^/    /'
+			fi
 			cp "$got" "$want"
 		fi
 		if [ ! -f "$want" ]; then
@@ -591,6 +602,18 @@ else
 	sed 's/^/    /' "$tmp/clock" 2>/dev/null
 	fail=$((fail + 1))
 fi
+
+# every golden belongs to a test that still makes it
+for g in "$golden"/*.txt; do
+	case " $made " in *" $(basename "$g") "*) continue ;; esac
+	if [ "${UPDATE:-}" = 1 ]; then
+		echo "REMOVED $(basename "$g"): no test makes it"
+		rm -f "$g"
+	else
+		echo "FAIL $(basename "$g"): no test makes it (UPDATE=1 removes it)"
+		fail=$((fail + 1))
+	fi
+done
 
 echo "screen: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
