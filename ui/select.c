@@ -42,10 +42,12 @@ bool select_set_filter(struct select *s, const struct model *m,
 		arena_free(&a);
 		return false;
 	}
+	/* text may be s->filter itself (compiled again after a reload):
+	 * the compiled filter keeps its own copy */
 	arena_free(&s->arena);
 	s->arena = a;
 	s->f = f;
-	snprintf(s->filter, sizeof(s->filter), "%s", text);
+	snprintf(s->filter, sizeof(s->filter), "%s", query_filter_text(f));
 	return true;
 }
 
