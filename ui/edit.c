@@ -202,7 +202,8 @@ int edit_restore(struct ui *ui, const struct save_kept *k)
 	edit_free(e);
 	if (!k->orig) {
 		ui_message(ui, ROLE_ERROR, "cannot restore: the case file it is "
-			   "an edit of is unknown (Enter shows its text)");
+			   "an edit of is unknown (%s shows its text)",
+			   ui_key(ui, ACT_ENTER));
 		return UI_REDRAW;
 	}
 	e->orig = xstrdup(k->orig);

@@ -823,9 +823,20 @@ const char *ui_key(struct ui *ui, enum ui_action a)
 	char *buf = ui->keyname[ui->keyname_at++ % 8];
 	const struct keymap *m = &ui->conf.keys;
 	buf[0] = '\0';
-	for (int i = 0; i < m->n; i++)
-		if (m->v[i].act == a)
-			return keys_name(m->v[i].key, buf, sizeof(ui->keyname[0]));
+	for (int i = 0; i < m->n; i++) {
+		if (m->v[i].act != a)
+			continue;
+		keys_name(m->v[i].key, buf, sizeof(ui->keyname[0]));
+		/* in a sentence a named key reads as its name: Enter, Tab */
+		size_t len = strlen(buf);
+		if (len > 2 && buf[0] == '<' && buf[len - 1] == '>') {
+			memmove(buf, buf + 1, len - 2);
+			buf[len - 2] = '\0';
+			if (!strcmp(buf, "lt"))
+				strcpy(buf, "<");
+		}
+		return buf;
+	}
 	return buf;
 }
 

@@ -166,8 +166,8 @@ int ui_view_height(const struct view *v);
 void ui_clamp(struct view *v);
 /* The row the current view is about: its own, or the list's selection. */
 size_t ui_current_row(struct ui *ui);
-/* The first key bound to action a as the help view names it ("c",
- * "<Enter>"), or "" when none is: for the hints on the status lines,
+/* The first key bound to action a, as a sentence names it ("c",
+ * "Enter", "C-d"), or "" when none is: for the hints on the status lines,
  * which follow the keymap in force.  The answer lasts eight calls. */
 const char *ui_key(struct ui *ui, enum ui_action a);
 /* Assesses every case again as of as_of under the law of law_as_of (the

@@ -43,7 +43,8 @@ const struct assessment *view_detail(struct view *v, struct doc *d)
 	doc_linef(d, 2, ROLE_UNMET, "This case cannot be shown: %s.",
 		  m->detail_why ? m->detail_why : "it cannot be read");
 	doc_linef(d, 2, ROLE_NORMAL, "Its file has changed since the cases "
-		  "were loaded; press r to load them again.");
+		  "were loaded; press %s to load them again.",
+		  ui_key(v->ui, ACT_RELOAD));
 	return NULL;
 }
 
