@@ -29,6 +29,10 @@ struct list {
 	struct doc empty;
 	const char *lines[8];
 	size_t n_lines;
+	/* the widest id, bar and last day of every case, made once a load
+	 * (not at each keystroke of a filter) */
+	int widest[COL__COUNT];
+	unsigned widest_generation;
 };
 
 #define NAME_KEEP 18    /* the name keeps this much before the id is cut */
@@ -44,16 +48,16 @@ static const struct {
 	[COL_RELIEF] = { 8, 120 }, [COL_WAY_BACK] = { 10, 10 },
 };
 
-/* The widest of a column's cells among the rows shown (ids, bar ids,
- * last days), within its limits. */
+/* The widest of a column's cells among all the cases (ids, bar ids, last
+ * days), within its limits. */
 static int content_width(const struct ui *ui, int c)
 {
 	int w = col_size[c].min;
 	char buf[64];
-	for (size_t i = 0; i < ui->sel.n && w < col_size[c].max; i++) {
-		const struct case_row *r = model_row(&ui->model, ui->sel.idx[i]);
-		const char *s = c == COL_ID ?
-			model_case(&ui->model, ui->sel.idx[i])->id :
+	for (size_t i = 0; i < model_rows(&ui->model) && w < col_size[c].max;
+	     i++) {
+		const struct case_row *r = model_row(&ui->model, i);
+		const char *s = c == COL_ID ? model_case(&ui->model, i)->id :
 			c == COL_UNTIL ? query_until_text(r, buf, sizeof(buf)) :
 			r->headline >= 0 ? ui->model.rules.v[r->headline].id : "";
 		int cw = text_width(s, strlen(s));
@@ -61,6 +65,16 @@ static int content_width(const struct ui *ui, int c)
 			w = cw > col_size[c].max ? col_size[c].max : cw;
 	}
 	return w;
+}
+
+static void widest(const struct ui *ui, struct list *l)
+{
+	if (l->widest_generation == ui->model.generation)
+		return;
+	l->widest[COL_ID] = content_width(ui, COL_ID);
+	l->widest[COL_PENALTY] = content_width(ui, COL_PENALTY);
+	l->widest[COL_UNTIL] = content_width(ui, COL_UNTIL);
+	l->widest_generation = ui->model.generation;
 }
 
 static bool sorted_by(const struct ui *ui, int c)
@@ -71,10 +85,10 @@ static bool sorted_by(const struct ui *ui, int c)
 
 /* A column's first width: what its cells need, its title (with the sort
  * mark) at least. */
-static int natural(const struct ui *ui, int c)
+static int natural(const struct ui *ui, const struct list *l, int c)
 {
 	int w = c == COL_ID || c == COL_PENALTY || c == COL_UNTIL ?
-		content_width(ui, c) : c == COL_NAME ? NAME_KEEP :
+		l->widest[c] : c == COL_NAME ? NAME_KEEP :
 		c == COL_RELIEF ? RELIEF_KEEP : col_size[c].max;
 	int t = (int)strlen(ui_column_titles[c]) + (sorted_by(ui, c) ? 1 : 0);
 	return w > t ? w : t;
@@ -121,12 +135,16 @@ static void layout(struct view *v, struct list *l)
 	const struct conf *cf = &v->ui->conf;
 	int width = v->ui->cols - 1, x = 1;
 	bool rules = v->ui->model.have_rules;
-	memset(l, 0, sizeof(*l));
+	memset(l->x, 0, sizeof(l->x));
+	memset(l->w, 0, sizeof(l->w));
+	memset(l->on, 0, sizeof(l->on));
+	if (model_ready(&v->ui->model))
+		widest(v->ui, l);
 	for (int i = 0; i < cf->n_columns; i++) {
 		int c = cf->columns[i];
 		/* without rules there is no assessment to show */
 		l->on[c] = rules || c == COL_ID || c == COL_NAME;
-		l->w[c] = natural(v->ui, c);
+		l->w[c] = natural(v->ui, l, c);
 	}
 	int id = l->w[COL_ID];
 	give_way(l, width);
@@ -178,9 +196,7 @@ static void list_open(struct view *v)
 		l = v->priv = xcalloc(1, sizeof(struct list));
 		doc_init(&l->empty, ui->cols);
 	}
-	struct doc keep = l->empty;
 	layout(v, l);
-	l->empty = keep;
 	l->n_lines = 0;
 	if (model_ready(&ui->model) && !ui->sel.n) {
 		char buf[1024];
