@@ -7,7 +7,7 @@
 
 #include "facts.h"
 
-#define EXPLAIN_FACTS_MAX 64
+#define EXPLAIN_FACTS_MAX 256
 
 /* The item column of scope sc that holds slot, or -1. */
 static int item_col(const struct rules *r, int sc, uint32_t slot)
@@ -112,7 +112,7 @@ size_t explain_criterion(const struct rules *r, const struct outcome_side *s,
 		f->param = param_of(r, idx[i]) != NULL;
 		value_text(f->name, v, f->value, sizeof(f->value));
 	}
-	return k;
+	return n;
 }
 
 /* ---- events ------------------------------------------------------------- */

@@ -30,7 +30,8 @@ struct explain_fact {
 
 /* The facts criterion c reads, with their values on side s; p: the
  * penalty c belongs to (its item's facts), or NULL for a relief's.  Into
- * out[0..max); returns how many. */
+ * out[0..max); returns how many it reads, which may be more than max (the
+ * caller says so: nothing is left out silently). */
 size_t explain_criterion(const struct rules *r, const struct outcome_side *s,
 			 const struct penalty *p, const struct criterion *c,
 			 struct explain_fact *out, size_t max);

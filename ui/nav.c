@@ -131,6 +131,7 @@ static int prompt_start(struct ui *ui, int kind, const char *text,
 	snprintf(p->buf, sizeof(p->buf), "%s", text);
 	p->len = strlen(p->buf);
 	p->selected = selected && p->len;
+	p->full = false;
 	p->err[0] = '\0';
 	snprintf(p->before, sizeof(p->before), "%s", text);
 	p->saved_top = v->top;
@@ -300,6 +301,8 @@ static void prompt_append(struct prompt *p, int key)
 		memcpy(p->buf + p->len, enc, (size_t)n);
 		p->len += (size_t)n;
 		p->buf[p->len] = 0;
+	} else {
+		p->full = true;
 	}
 }
 
@@ -358,6 +361,12 @@ int nav_prompt_key(struct ui *ui, int key)
 		return UI_HANDLED;
 	}
 	prompt_changed(ui);
+	if (p->full) {
+		/* said, not dropped unseen */
+		snprintf(p->err, sizeof(p->err), "the prompt holds %zu bytes: "
+			 "the last key was not taken", sizeof(p->buf) - 1);
+		p->full = false;
+	}
 	return UI_REDRAW;
 }
 

@@ -36,7 +36,7 @@ extern const char *const ui_column_titles[COL__COUNT];
 extern const int ui_column_keys[COL__COUNT];
 
 struct select {
-	char filter[256];               /* as applied; "" = everything */
+	char filter[1024];              /* as applied; "" = everything */
 	struct query_filter *f;         /* compiled, in arena */
 	struct arena arena;
 	struct query_sort sort;

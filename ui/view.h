@@ -82,19 +82,20 @@ enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_DATES,
 
 struct prompt {
 	int kind;
-	char buf[256];
+	char buf[1024];
 	size_t len;
+	bool full;                      /* a key did not fit in buf */
 	bool selected;                  /* buf is the old text, shown
 					   selected: typing replaces it */
-	char before[256];               /* the filter before f, for <Esc> */
+	char before[1024];              /* the filter before f, for <Esc> */
 	char err[512];                  /* why the text typed is not valid
 					   (filter: as it is typed) */
 	size_t saved_top, saved_sel;    /* restored by <Esc> */
 	/* incremental search: found[k] is the first line from the saved
 	 * place that matches the first k bytes of `searched` (-1: none,
 	 * -2: not searched yet) */
-	char searched[256];
-	long found[257];
+	char searched[1024];
+	long found[1025];
 	size_t searched_lines;          /* the view's lines then (a resize
 					   rewraps a doc: start again) */
 };
@@ -123,7 +124,7 @@ struct ui {
 	struct view stack[UI_MAX_VIEWS];
 	int n_views;
 	struct prompt prompt;
-	char search[256];       /* the last search, for n and N */
+	char search[1024];      /* the last search, for n and N */
 	long count;             /* a number typed before a key (g, G, %);
 				   -1: none */
 	char keyname[8][32];    /* ui_key's answers, in turn */

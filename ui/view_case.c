@@ -411,8 +411,11 @@ static void amounts(struct view *v, struct doc *d, const struct penalty *p,
 		    const struct criterion *c)
 {
 	struct explain_fact f[24];
-	size_t n = explain_criterion(&v->ui->model.rules, &full(v)->taken, p,
-				     c, f, 24);
+	size_t all = explain_criterion(&v->ui->model.rules, &full(v)->taken, p,
+				       c, f, 24), n = all < 24 ? all : 24;
+	if (all > n)
+		doc_field(d, FACT, "    ", ROLE_DIM, arena_printf(&d->arena,
+			  "it reads %zu facts; the first %zu:", all, n));
 	for (size_t i = 0; i < n; i++) {
 		char buf[512];
 		snprintf(buf, sizeof(buf), "%s: %s%s%s%s", f[i].name, f[i].value,

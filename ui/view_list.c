@@ -199,7 +199,7 @@ static void list_open(struct view *v)
 	layout(v, l);
 	l->n_lines = 0;
 	if (model_ready(&ui->model) && !ui->sel.n) {
-		char buf[1024];
+		char buf[1200];
 		empty_text(ui, buf, sizeof(buf));
 		doc_reset(&l->empty, ui->cols);
 		l->n_lines = doc_split(&l->empty, ui->cols - 2, buf, l->lines, 8);
@@ -396,7 +396,7 @@ static void list_status(struct view *v, char *buf, size_t n)
 {
 	struct ui *ui = v->ui;
 	const struct model *m = &ui->model;
-	char count[64], filter[300], help[40], part[128];
+	char count[64], filter[1100], help[40], part[128];
 	int cols = ui->status_cols > 0 ? ui->status_cols : ui->cols;
 	snprintf(count, sizeof(count), ui->sel.n == model_rows(m) ?
 		 "%zu cases" : "%zu of %zu cases", ui->sel.n, model_rows(m));
@@ -407,7 +407,7 @@ static void list_status(struct view *v, char *buf, size_t n)
 		   text_width(help, strlen(help)) + 3;
 	if (filtered && text_width(filter, strlen(filter)) > cols - need - 3) {
 		/* keep the start of a long filter, and the help */
-		char cut[300];
+		char cut[1100];
 		text_fit(filter, strlen(filter), cols - need - 3 > 10 ?
 			 cols - need - 3 : 10, cut, sizeof(cut), NULL);
 		snprintf(filter, sizeof(filter), "%s", cut);

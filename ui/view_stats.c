@@ -88,7 +88,7 @@ struct stats_view {
 	size_t *idx, n;                 /* the rows counted */
 	/* what they were counted for: a change counts again */
 	unsigned generation;
-	char filter[256];
+	char filter[1024];
 	bool redact;
 	struct arena tmp;
 };
