@@ -188,6 +188,16 @@ check "quit: another key stays" 'wait_for "not quitting"'
 tm send-keys -t cw q y
 check "quit: y quits with status 0" \
 	'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
+# search matches highlighted as they are typed, in the match role's look
+# (black on yellow by default: SGR 30 and 43)
+start testdata/cases
+check "search: starts" 'wait_for "102 cases"'
+tm send-keys -t cw / Ortega
+check "search: every match on the screen is highlighted" \
+	'wait_for "/Ortega_" &&
+	 [ "$(tm capture-pane -e -p -t cw | grep -c "43mOrtega")" -ge 2 ]'
+tm send-keys -t cw Escape Q
+check "search: Q quits at once" 'wait_exit && [ "$(cat "$tmp/status")" = 0 ]'
 # without colour, the help names no colour
 CW_ENV=NO_COLOR=1
 start testdata/cases
