@@ -555,18 +555,20 @@ static void now_details(struct doc *d, const struct relief_now *nw)
 	if (nw->req.n)
 		field(d, SUB, "requires", ROLE_NORMAL, ids(&nw->req, buf,
 							   sizeof(buf)));
-	if (nw->earliest && nw->earliest != ASSESS_NO_DAY)
+	/* as assess --json: the way back's date where the route is from
+	 * abroad */
+	if (nw->status == NOW_FROM_ABROAD)
 		field(d, SUB, "earliest", ROLE_NORMAL, view_day(nw->earliest,
-							       "none", a));
+		      "none: a bar with no end and no way out", a));
 	if (nw->motion) {
 		snprintf(buf, sizeof(buf), "%s; deadline %s", nw->motion,
 			 view_day(nw->deadline, "none", a));
 		field(d, SUB, "motion  ", ROLE_NORMAL, buf);
 	}
-	if (nw->from && nw->from != ASSESS_NO_DAY)
+	if (nw->from != ASSESS_NO_DAY)
 		field(d, SUB, "from    ", ROLE_NORMAL, view_day(nw->from, "none",
 							       a));
-	if (nw->met_on && nw->met_on != ASSESS_NO_DAY)
+	if (nw->met_on != ASSESS_NO_DAY)
 		field(d, SUB, "met on  ", ROLE_NORMAL, view_day(nw->met_on,
 							       "none", a));
 	if ((nw->status == NOW_UNKNOWN || nw->certainty == CERT_POSSIBLE) &&
@@ -589,9 +591,8 @@ static void relief_one(struct view *v, struct doc *d,
 	snprintf(buf, sizeof(buf), "%s%s%s%s%s",
 		 enum_name(&then_status_def, rl->then.status),
 		 certainty_text(rl->then.certainty),
-		 rl->then.date != ASSESS_NO_DAY && rl->then.date ? " on " : "",
-		 rl->then.date != ASSESS_NO_DAY && rl->then.date ?
-		 view_day(rl->then.date, "", a) : "",
+		 rl->then.date != ASSESS_NO_DAY ? " on " : "",
+		 view_day(rl->then.date, "", a),
 		 rl->then.reason ? "" : "");
 	field(d, SUB, "then    ", ROLE_NORMAL, buf);
 	if (rl->then.reason)
@@ -623,8 +624,7 @@ static void standing(struct doc *d, const struct standing *s)
 		  s->pen->rule->id, s->pen->instance, assess_until(s->pen, u),
 		  view_day(s->clear_from, "never without a way out", a),
 		  s->route ? s->route : "none", s->route &&
-		  s->route_from != ASSESS_NO_DAY && s->route_from ? " from " : "",
-		  s->route && s->route_from != ASSESS_NO_DAY && s->route_from ?
+		  s->route_from != ASSESS_NO_DAY ? " from " : "", s->route ?
 		  view_day(s->route_from, "", b) : "");
 }
 
@@ -651,10 +651,8 @@ static void way_back(struct view *v, struct doc *d)
 		standing(d, &w->standing[i]);
 	if (w->criminal)
 		doc_linef(d, SUB, ROLE_NORMAL, "criminal ground: way out %s%s%s",
-			  w->criminal, w->criminal_from != ASSESS_NO_DAY &&
-			  w->criminal_from ? " from " : "", w->criminal_from !=
-			  ASSESS_NO_DAY && w->criminal_from ?
-			  view_day(w->criminal_from, "", a) : "");
+			  w->criminal, w->criminal_from != ASSESS_NO_DAY ?
+			  " from " : "", view_day(w->criminal_from, "", a));
 	if (w->visa_222g)
 		doc_linef(d, SUB, ROLE_NORMAL, "222(g): a new visa from the "
 			  "country of nationality");
