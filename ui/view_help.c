@@ -82,6 +82,8 @@ static const struct mark screen_marks[] = {
 	{ ROLE_UNMET, "BARRED", "a bar to a relief that applies" },
 	{ ROLE_NORMAL, "fact / law", "what a criterion read: a fact of the case, "
 	  "or a parameter of the law, with its value" },
+	{ ROLE_NORMAL, "factor + / -", "in the enforcement priorities (policy, "
+	  "not law): a factor the file shows for the person, or against" },
 	{ ROLE_NORMAL, "[borderline]", "on the edge of a threshold (a Feb 29 "
 	  "in the count, a date on or about)" },
 	{ ROLE_NORMAL, "~1,000", "a rounded official figure" },
