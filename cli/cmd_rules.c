@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "assess.h"
 #include "json.h"
+#include "lawdate.h"
 #include "textout.h"
 
 static const char *value_text(struct value v, char *buf, size_t n)
@@ -267,11 +268,99 @@ static void policy_json(const struct policy *p)
 	json_done(&j);
 }
 
+static void change_json(const struct lawdate_change *c)
+{
+	struct json j;
+	json_init(&j, stdout);
+	json_obj(&j, NULL);
+	json_str(&j, "change", lawdate_what_names[c->what]);
+	json_str(&j, c->param ? "parameter" : "rule",
+		 c->param ? c->param->id : c->rule->id);
+	json_str(&j, "title", c->param ? c->param->title : c->rule->title);
+	json_str(&j, "from", c->before);
+	json_str(&j, "to", c->after);
+	json_str(&j, "cite", c->cite);
+	json_end_obj(&j);
+	json_raw(&j, "\n");
+	json_done(&j);
+}
+
+static void change_text(const struct lawdate_change *c, const char *from,
+			const char *to)
+{
+	const char *id = c->param ? c->param->id : c->rule->id;
+	switch (c->what) {
+	case LAWCH_RULE_IN:
+		text_fprintf(stdout, "rule %s: in force under the law of %s, "
+			     "not of %s\n  %s\n  %s; %s\n", id, to, from,
+			     c->rule->title, c->rule->cite, c->after);
+		break;
+	case LAWCH_RULE_OUT:
+		text_fprintf(stdout, "rule %s: in force under the law of %s, "
+			     "not of %s\n  %s\n  %s; %s\n", id, from, to,
+			     c->rule->title, c->rule->cite, c->before);
+		break;
+	case LAWCH_WAIVER:
+		text_fprintf(stdout, "rule %s: the way out changes\n  %s: %s\n"
+			     "  %s: %s\n", id, from, c->before ? c->before :
+			     "none", to, c->after ? c->after : "none");
+		break;
+	default:
+		text_fprintf(stdout, "parameter %s: %s under the law of %s, %s "
+			     "under the law of %s\n  %s\n  %s\n", id,
+			     c->before ? c->before : "not set", from,
+			     c->after ? c->after : "not set", to,
+			     c->param->title, c->cite ? c->cite : "");
+	}
+	putchar('\n');
+}
+
+/* rules --changes FROM TO */
+static int changes(struct app *app)
+{
+	const struct rules *r = &app->rules;
+	struct date from, to, today = date_today();
+	char err[256], a[DATE_BUFSZ], b[DATE_BUFSZ];
+	if (app->n_paths != 1) {
+		fputs("casewalk rules: --changes FROM TO: give two dates\n",
+		      stderr);
+		return 2;
+	}
+	if (!lawdate_parse(r, app->changes, strlen(app->changes), today,
+			   &from, err, sizeof(err)) ||
+	    !lawdate_parse(r, app->paths[0], strlen(app->paths[0]), today, &to,
+			   err, sizeof(err))) {
+		fprintf(stderr, "casewalk rules: --changes: %s\n", err);
+		return 2;
+	}
+	struct arena ar;
+	struct lawdate_change *v;
+	arena_init(&ar, 16 * 1024);
+	size_t n = lawdate_changes(r, from, to, &v, &ar);
+	date_format(from, a);
+	date_format(to, b);
+	if (!app->json)
+		text_fprintf(stdout, "%s\nWhat changes from the law of %s to the "
+			     "law of %s (%s): %zu change%s\n\n",
+			     CASEWALK_DISCLAIMER, a, b, r->name, n,
+			     n == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++) {
+		if (app->json)
+			change_json(&v[i]);
+		else
+			change_text(&v[i], a, b);
+	}
+	arena_free(&ar);
+	return 0;
+}
+
 int cmd_rules(struct app *app)
 {
 	char a[DATE_BUFSZ];
 	if (!app_load_rules(app))
 		return 2;
+	if (app->changes)
+		return changes(app);
 	const struct rules *r = &app->rules;
 	struct date law = app->law_as_of;
 	if (!app->json)

@@ -267,8 +267,10 @@ static void set_text(const char **v, uint32_t n, char *got, size_t sz)
 {
 	const char *tmp[64];
 	uint32_t m = n < 64 ? n : 64;
-	memcpy(tmp, v, m * sizeof(*tmp));
-	qsort(tmp, m, sizeof(*tmp), cmp_str);
+	if (m) {        /* v is NULL for an empty set */
+		memcpy(tmp, v, m * sizeof(*tmp));
+		qsort(tmp, m, sizeof(*tmp), cmp_str);
+	}
 	size_t used = 0;
 	got[0] = '\0';
 	for (uint32_t i = 0; i < m && used < sz; i++)

@@ -21,7 +21,7 @@
 
 enum { OPT_RULES = 256, OPT_AS_OF, OPT_LAW_AS_OF, OPT_REDACT, OPT_CONFIG,
        OPT_JOBS, OPT_JSON, OPT_CSV, OPT_QUIZ, OPT_FILTER, OPT_SORT,
-       OPT_ICS, OPT_FORMAT };
+       OPT_ICS, OPT_FORMAT, OPT_CHANGES };
 
 static const struct option long_opts[] = {
 	{ "rules", required_argument, NULL, OPT_RULES },
@@ -38,6 +38,7 @@ static const struct option long_opts[] = {
 	{ "ics", no_argument, NULL, OPT_ICS },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "output", required_argument, NULL, 'o' },
+	{ "changes", required_argument, NULL, OPT_CHANGES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -54,6 +55,7 @@ static void usage(FILE *f)
 "       casewalk deadlines [OPTIONS] PATH... every dated deadline (--ics, --csv, --json)\n"
 "       casewalk memo   [OPTIONS] PATH [ID]  a one-page review memo (--format, -o)\n"
 "       casewalk rules  [OPTIONS]            the rules in force, with citations (--json)\n"
+"       casewalk rules --changes FROM TO     what the law changes between two dates\n"
 "       casewalk test   [OPTIONS] FILE...    run rules tests (casewalk-rules(5))\n"
 "\n"
 "PATH is a case file or a directory of them (*.yaml, *.yml, recursively).\n"
@@ -72,6 +74,9 @@ static void usage(FILE *f)
 "                     asylum=now:available, path=voluntary, ...)\n"
 "  --sort KEY[,KEY]   list: the order (id name path hearing bar until relief\n"
 "                     way_back file; -KEY reverses)\n"
+"  --changes FROM TO  rules: the rules and parameters that differ between the\n"
+"                     law of FROM and of TO (today, YYYY-MM-DD, YYYY-MM, YYYY,\n"
+"                     or an era such as morton_2011)\n"
 "  --json, --csv      machine-readable output where a command has it\n"
 "  --ics              deadlines: an iCalendar file (RFC 5545) of all-day events\n"
 "  --format FMT       memo: text (default), md or pdf (PDF through groff)\n"
@@ -121,6 +126,7 @@ static int parse_args(struct app *app, int argc, char **argv)
 		case OPT_JSON: app->json = true; break;
 		case OPT_FILTER: app->filter = optarg; break;
 		case OPT_SORT: app->sort = optarg; break;
+		case OPT_CHANGES: app->changes = optarg; break;
 		case OPT_CSV: app->csv = true; break;
 		case OPT_ICS: app->ics = true; break;
 		case OPT_FORMAT: app->format = optarg; break;
@@ -175,6 +181,10 @@ static int parse_args(struct app *app, int argc, char **argv)
 	    (app->sort && (!app->cmd || strcmp(app->cmd, "list")))) {
 		fprintf(stderr, "casewalk: %s has no %s\n", cmd,
 			app->filter && !filter_ok ? "--filter" : "--sort");
+		return 2;
+	}
+	if (app->changes && (!app->cmd || strcmp(app->cmd, "rules"))) {
+		fprintf(stderr, "casewalk: %s has no --changes\n", cmd);
 		return 2;
 	}
 	if ((app->json && !json_ok) || (app->csv && !csv_ok)) {

@@ -21,6 +21,7 @@ struct app {
 	const char *format, *output;    /* memo --format, -o */
 	const char *rules_file, *config_file;
 	const char *filter, *sort;      /* --filter, --sort (query.h) */
+	const char *changes;            /* rules --changes FROM (TO: paths[0]) */
 	struct date as_of, law_as_of;   /* law_as_of: DATE_NONE = as_of */
 	int jobs;
 	char **paths;

@@ -360,7 +360,7 @@ static void eval_penalties(const struct rules *r, struct outcome_side *s,
 		if (rule_kind_is_penalty(rl->kind) && rules_in_force(rl, law))
 			eval_rule(r, rl, s, &l, as_of, detail, a);
 	}
-	if (l.n)        /* l.v is NULL when nothing attaches */
+	if (l.n > 1)    /* l.v is NULL when nothing attaches */
 		qsort(l.v, l.n, sizeof(*l.v), instance_cmp);
 	for (uint32_t i = 0; i < l.n; i++)
 		l.v[i].instance = (uint16_t)(i && l.v[i - 1].rule == l.v[i].rule

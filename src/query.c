@@ -311,11 +311,11 @@ struct term {
 	int path;                       /* path=: its id */
 	int rule;                       /* bar=RULE, penalty=, RULE=: index */
 	const char *arg;                /* tag=, text= */
+	const char *src;                /* as written, for messages */
 };
 
 struct query_filter {
 	const char *text;
-	const char **term_src;          /* each term as written */
 	struct term *terms;
 	uint32_t n_terms;
 	struct expr *expr;              /* NULL: match everything */
@@ -641,7 +641,6 @@ static bool rewrite(const struct rules *r, const char *text,
 	char *o = arena_alloc(a, 8 * len + 16);
 	size_t n = 0, cap_terms = len / 2 + 2, last_term_end = SIZE_MAX;
 	f->terms = arena_alloc(a, cap_terms * sizeof(*f->terms));
-	f->term_src = arena_alloc(a, cap_terms * sizeof(*f->term_src));
 	f->n_terms = 0;
 	for (size_t i = 0; i < len;) {
 		if (text[i] == '"' || text[i] == '\'') {
@@ -689,7 +688,7 @@ static bool rewrite(const struct rules *r, const char *text,
 			back--;
 		if (f->n_terms && last_term_end == back)
 			n += (size_t)sprintf(o + n, " and ");
-		f->term_src[f->n_terms] = arena_strndup(a, text + i, j - i);
+		f->terms[f->n_terms].src = arena_strndup(a, text + i, j - i);
 		n += (size_t)sprintf(o + n, "__t%u", f->n_terms++);
 		last_term_end = n;
 		i = j;
@@ -697,6 +696,30 @@ static bool rewrite(const struct rules *r, const char *text,
 	o[n] = '\0';
 	*out = o;
 	return true;
+}
+
+/* The expression's message with each term's stand-in ("__t1") written as
+ * the user wrote the term, so that no internal name reaches the user. */
+static void terms_as_written(const struct query_filter *f, const char *msg,
+			     char *out, size_t n)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (const char *p = msg; *p && used + 1 < n;) {
+		unsigned k;
+		int len = 0;
+		if (!strncmp(p, "__t", 3) && sscanf(p, "__t%u%n", &k, &len) == 1 &&
+		    k < f->n_terms && f->terms[k].src) {
+			used += (size_t)snprintf(out + used, n - used, "%s",
+						 f->terms[k].src);
+			p += len;
+			continue;
+		}
+		out[used++] = *p++;
+		out[used] = '\0';
+	}
+	if (used >= n)
+		out[n - 1] = '\0';
 }
 
 /* "unknown fact 'x'": the nearest fact name. */
@@ -731,28 +754,6 @@ static void suggest_fact(const struct query_filter *f, const char *msg,
 	}
 }
 
-/* msg with each internal term name (__tN) written as the term was. */
-static const char *shown_msg(const struct query_filter *f, const char *msg,
-			     struct arena *a)
-{
-	struct outbuf ob = { NULL, 0, 0 };
-	for (const char *p = msg; *p;) {
-		unsigned k;
-		int used;
-		if (!strncmp(p, "__t", 3) && sscanf(p + 3, "%u%n", &k, &used) == 1 &&
-		    k < f->n_terms) {
-			ob_puts(&ob, f->term_src[k]);
-			p += 3 + used;
-		} else {
-			ob_putc(&ob, *p++);
-		}
-	}
-	ob_putc(&ob, '\0');
-	char *out = arena_strdup(a, ob.p);
-	ob_free(&ob);
-	return out;
-}
-
 struct query_filter *query_filter_compile(const struct rules *r,
 					  const char *text, struct arena *a,
 					  char *err, size_t errsz)
@@ -785,10 +786,13 @@ struct query_filter *query_filter_compile(const struct rules *r,
 			snprintf(err, errsz, "filter: '%s' is not a term, and "
 				 "without rules there are no facts to test",
 				 text);
-		else
+		else {
+			char msg[sizeof(e.msg) + 256];
+			terms_as_written(f, e.msg, msg, sizeof(msg));
 			snprintf(err, errsz, "filter: %s (terms: path= hearing= "
-				 "tag= text= bar= penalty= relief= RULE=STATUS)",
-				 shown_msg(f, e.msg, a));
+				 "tag= text= bar= penalty= relief= RULE=STATUS, "
+				 "joined with and, or, not)", msg);
+		}
 		suggest_fact(f, e.msg, err, errsz);
 		return NULL;
 	}
@@ -928,9 +932,7 @@ static int open_count(const struct case_row *o)
 {
 	int n = 0;
 	for (uint16_t i = 0; i < o->n_rel; i++)
-		n += o->rel[i].now == NOW_AVAILABLE ||
-		     o->rel[i].now == NOW_DEFENSIVE ||
-		     o->rel[i].now == NOW_VIA_MOTION;
+		n += query_relief_is_open(&o->rel[i]);
 	return n;
 }
 
@@ -1019,22 +1021,30 @@ size_t query_select(const struct catalog *cat, const struct query_filter *f,
 
 /* ---- what a row shows ------------------------------------------------------ */
 
+bool query_relief_is_open(const struct row_rel *x)
+{
+	return x->now == NOW_AVAILABLE || x->now == NOW_DEFENSIVE ||
+	       x->now == NOW_VIA_MOTION;
+}
+
+/* marked: a '?' after an open relief whose certainty is possible */
 static const char *join_rel(const struct catalog *cat,
 			    const struct case_row *r, bool forfeited,
-			    char *buf, size_t n)
+			    bool marked, char *buf, size_t n)
 {
 	size_t used = 0;
 	buf[0] = '\0';
 	for (uint16_t i = 0; cat->rules && i < r->n_rel; i++) {
 		const struct row_rel *x = &r->rel[i];
 		bool in = forfeited ? x->then == THEN_FORFEITED :
-			x->now == NOW_AVAILABLE || x->now == NOW_DEFENSIVE ||
-			x->now == NOW_VIA_MOTION;
+			query_relief_is_open(x);
 		if (!in || used >= n)
 			continue;
-		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+		used += (size_t)snprintf(buf + used, n - used, "%s%s%s",
 					 used ? ", " : "",
-					 cat->rules->v[x->rule].id);
+					 cat->rules->v[x->rule].id,
+					 marked && x->certainty == CERT_POSSIBLE ?
+					 "?" : "");
 	}
 	return buf;
 }
@@ -1042,14 +1052,21 @@ static const char *join_rel(const struct catalog *cat,
 const char *query_relief_open(const struct catalog *cat,
 			      const struct case_row *r, char *buf, size_t n)
 {
-	return join_rel(cat, r, false, buf, n);
+	return join_rel(cat, r, false, false, buf, n);
+}
+
+const char *query_relief_open_marked(const struct catalog *cat,
+				     const struct case_row *r, char *buf,
+				     size_t n)
+{
+	return join_rel(cat, r, false, true, buf, n);
 }
 
 const char *query_relief_forfeited(const struct catalog *cat,
 				   const struct case_row *r, char *buf,
 				   size_t n)
 {
-	return join_rel(cat, r, true, buf, n);
+	return join_rel(cat, r, true, false, buf, n);
 }
 
 const char *query_until_text(const struct case_row *r, char *buf, size_t n)

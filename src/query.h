@@ -194,6 +194,14 @@ void query_sort_rows(const struct catalog *cat, const struct query_sort *s,
  * via_motion), or whose status then was forfeited, as "a, b"; "" none. */
 const char *query_relief_open(const struct catalog *cat,
 			      const struct case_row *r, char *buf, size_t n);
+/* The same as shown in the explorer's list: "cancel_nonlpr?, u_visa" (a
+ * '?' when its certainty is possible: some criterion is unknown). */
+const char *query_relief_open_marked(const struct catalog *cat,
+				     const struct case_row *r, char *buf,
+				     size_t n);
+/* Whether relief x is open now: available, defensive_only or via_motion
+ * (what relief_open lists). */
+bool query_relief_is_open(const struct row_rel *x);
 const char *query_relief_forfeited(const struct catalog *cat,
 				   const struct case_row *r, char *buf,
 				   size_t n);

@@ -95,6 +95,85 @@ if head -1 "$tmp/csv" | tr -d '\r' | grep -qx 'id,file,path,hearing,penalties,ba
 # a subcommand with nothing after it
 "$cw" rules >/dev/null 2>&1 && ok || bad "casewalk rules (no arguments)"
 if "$cw" rules --json | python3 -c "import json,sys; [json.loads(l) for l in sys.stdin]"; then ok; else bad "rules --json"; fi
+# rules --changes FROM TO: what a recount of rules --json under each law
+# finds (rules in or out of force, another way out, another value), the
+# same in text; named dates (a year, an era); a bad date is a usage error
+"$cw" rules --json --law-as-of 2010-12-31 >"$tmp/law1"
+"$cw" rules --json --law-as-of 2026-11-27 >"$tmp/law2"
+"$cw" rules --json --changes 2010 today >"$tmp/chg"
+if python3 - "$tmp/law1" "$tmp/law2" "$tmp/chg" <<'PY'
+import json, sys
+def load(f):
+    rules, params = {}, {}
+    for l in open(f, encoding="utf-8"):
+        d = json.loads(l)
+        if "id" in d: rules[d["id"]] = d.get("waiver")
+        if "parameter" in d: params[d["parameter"]] = d.get("value")
+    return rules, params
+(r1, p1), (r2, p2) = load(sys.argv[1]), load(sys.argv[2])
+want = set()
+for i in set(r1) | set(r2):
+    if (i in r1) != (i in r2): want.add(("rule_in" if i in r2 else "rule_out", i))
+    elif r1[i] != r2[i]: want.add(("waiver", i))
+for i in p1:
+    if p1[i] != p2[i]: want.add(("parameter", i))
+got = set()
+for l in open(sys.argv[3], encoding="utf-8"):
+    d = json.loads(l)
+    got.add((d["change"], d.get("rule") or d.get("parameter")))
+assert want == got and want, (want ^ got)
+PY
+then ok; else bad "rules --changes differs from a recount of rules --json"; fi
+"$cw" rules --changes 2010 2026-11-27 >"$tmp/chgt"
+if head -1 "$tmp/chgt" | grep -q "not legal advice" &&
+   grep -q "^What changes from the law of 2010-12-31 to the law of 2026-11-27 .*: $(wc -l <"$tmp/chg") changes$" "$tmp/chgt" &&
+   grep -q "^parameter stop_time_any_nta: true under the law of 2010-12-31, false under the law of 2026-11-27$" "$tmp/chgt"
+then ok; else bad "rules --changes text"; cat "$tmp/chgt" >&2; fi
+[ -z "$("$cw" rules --json --changes 2020-01-01 2020-01-01)" ] && ok || bad "rules --changes D D is not empty"
+# an era by name is its first day; a year its last
+"$cw" rules --changes morton_2011 2012-06 | grep -q "from the law of 2011-03-02 to the law of 2012-06-30 " &&
+	ok || bad "rules --changes: an era by name, a month"
+"$cw" rules --changes 2010 soon >/dev/null 2>"$tmp/cerr"; st=$?
+[ $st -eq 2 ] && grep -q "'soon' is not a date" "$tmp/cerr" && ok || bad "rules --changes with a bad date: exit $st"
+"$cw" rules --changes 2010 >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "rules --changes with one date"
+"$cw" assess --changes 2010 2011 testdata/cases >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "assess --changes must be a usage error"
+# list --filter picks exactly the cases a recount of assess --json finds
+# (issue 11: RULE=STATUS, penalty=RULE, bar=running, RULE=now:S, relief=S)
+"$cw" assess --json testdata/cases >"$tmp/all"
+for f in "cancel_nonlpr=possible" "penalty=bar_9B_10yr" "bar=running" \
+	 "asylum=now:available" "relief=then:denied" "penalty=civil_penalty_1324d:possible"; do
+	"$cw" list --json --filter "$f" testdata/cases >"$tmp/lf" 2>"$tmp/lferr"
+	if python3 - "$f" "$tmp/all" "$tmp/lf" <<'PY'
+import json, sys
+f, all_, got = sys.argv[1], sys.argv[2], sys.argv[3]
+key, val = f.split("=", 1)
+def holds(d):
+    if key == "bar": return d["bar_running"] is True
+    if key == "penalty":
+        rule, _, mode = val.partition(":")
+        return any(p["rule"] == rule and bool(p.get("possible")) == (mode == "possible")
+                   for p in d["penalties"])
+    if key == "relief":
+        kind, st = val.split(":")
+        return any(r[kind]["status"] == st for r in d["relief"])
+    for r in d["relief"]:
+        if r["rule"] == key:
+            if ":" in val:
+                kind, st = val.split(":")
+                return r[kind]["status"] == st
+            return r["status"] == val
+    raise SystemExit("no rule " + key)
+want = [d["id"] for d in map(json.loads, open(all_, encoding="utf-8")) if holds(d)]
+have = [json.loads(l)["id"] for l in open(got, encoding="utf-8")]
+assert sorted(want) == sorted(have) and want, (f, set(want) ^ set(have))
+PY
+	then ok; else bad "list --filter '$f' differs from a recount of assess --json"; cat "$tmp/lferr" >&2; fi
+done
+# a filter's error names the terms as written, never the stand-ins the
+# expression compiler sees (__t0, ...)
+"$cw" list --filter "path=voluntary hearing=no" testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
+[ $st -eq 2 ] && grep -q "unexpected 'hearing=no'" "$tmp/ferr" && ! grep -q "__t" "$tmp/ferr" &&
+	ok || bad "filter error shows an internal name: $(cat "$tmp/ferr")"
 # text output starts with the disclaimer
 if "$cw" assess testdata/cases/e01-ana-180-days.yaml | head -1 | grep -q "not legal advice"; then ok; else bad "no disclaimer"; fi
 # exit codes: usage 2, bad rules 2, errors 1, closed pipe quiet

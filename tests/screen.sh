@@ -19,6 +19,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/casewalk-screen.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0
 fail=0
+made=""
 cd "$root" || exit 1
 
 # run NAME COLS ROWS SCRIPT [ARG...]: the explorer under the script; its
@@ -51,7 +52,17 @@ compare() {
 		sed -i -e "s|$tmp/|TMP/|g" \
 			-e 's/casewalk-[A-Za-z0-9]\{6\}/casewalk-XXXXXX/g' "$got"
 		want=$golden/$(basename "$got")
+		made="$made $(basename "$got")"
 		if [ "${UPDATE:-}" = 1 ]; then
+			# the update says what it accepts: read it before
+			# committing the goldens
+			if [ ! -f "$want" ]; then
+				echo "NEW $(basename "$got"):"
+				sed 's/^/    | /' "$got"
+			elif ! cmp -s "$got" "$want"; then
+				echo "UPDATE $(basename "$got"):"
+				diff -u "$want" "$got" | sed 's/^/    /'
+			fi
 			cp "$got" "$want"
 		fi
 		if [ ! -f "$want" ]; then
@@ -107,23 +118,148 @@ G
 :dump @
 EOS
 
+# The sort menu (s, F6): the key in use marked; Enter sorts by the key
+# selected, again the other way; o descending; the list's title marks it
 t list-sort testdata/cases <<'EOS'
 :wait-load
-ss
+s
+:dump @
+jjjjj<Enter>
+:dump @
+sjjjjj<Enter>
 :dump @
 o
+:dump @
+<F6>jj
 :dump @
 EOS
 
 t list-filter testdata/cases <<'EOS'
 :wait-load
-fpath=voluntary hearing=no<Enter>
+fpath=voluntary and hearing=no<Enter>
 :dump @
 f<C-u>relief=granted<Enter>
 :dump @
-f<C-u>up_last_stay_days >= 365 and not hearing<Enter>
+f<C-u>up_current_days >= 365 and not hearing<Enter>
 :dump @
 f<C-u>nonsense ===<Enter>
+:dump @
+<Esc>
+EOS
+
+# The filter as it is typed (htop's F4): the list follows every key that
+# makes a valid filter, an error shows as it is typed (the core's, with its
+# nearest name), f opens with the filter selected so typing replaces it,
+# Esc restores the one before
+t list-filter-typed testdata/cases <<'EOS'
+:wait-load
+fbar=runn
+:dump @
+ing
+:dump @
+<Enter>f
+:dump @
+cancel_nonlrp=possible
+:dump @
+<C-u>cancel_nonlpr=possible
+:dump @
+<Esc>
+:dump @
+f<Right> and path=vol<Enter>
+:dump @
+EOS
+
+# Paging like less (Space, b, C-d, C-u, N%), a count before G, line N of
+# M, and a key that is not bound
+t list-paging testdata/cases <<'EOS'
+:wait-load
+<Space>
+:dump @
+<C-d>
+:dump @
+b<C-u>
+:dump @
+50%
+:dump @
+12G
+:dump @
+x
+:dump @
+EOS
+
+# An empty folder says so, and how to open others
+mkdir -p "$tmp/empty/cases"
+RUN_IN=$tmp/empty
+t empty cases <<'EOS'
+:wait-load
+:dump @
+EOS
+unset RUN_IN
+
+# The law date at a key: a year (the law at its end), the rules in force
+# then marked where they differ from today's, back to today; a date that
+# is not one stays in the prompt with why
+t dates testdata/cases <<'EOS'
+:wait-load
+D2010<Enter>
+:wait-load
+:dump @
+L
+:dump @
+/way out today<Enter>
+:dump @
+qDsoon<Enter>
+:dump @
+<C-u>today<Enter>
+:wait-load
+:dump @
+L
+:dump @
+EOS
+
+# q at the top asks when a filter is set (mutt); any key but y stays
+t quit-asks testdata/cases <<'EOS'
+:wait-load
+fbar=running<Enter>q
+:dump @
+n
+:dump @
+EOS
+
+# A case walked: Tab selects each event, penalty and criterion; Enter on
+# an event says what it does in law and goes to what rests on it (again:
+# the next); t goes back to the event a penalty rests on
+t case-walk testdata/cases <<'EOS'
+:wait-load
+/E06a<Enter><Enter><Tab>
+:dump @
+<Tab><Tab><Tab>
+:dump @
+<Enter>
+:dump @
+t
+:dump @
+<Enter>
+:dump @
+[[
+:dump @
+<Enter>
+:dump @
+EOS
+
+# Relief now and then, the way back with standing bars, the priorities
+# (policy, not law), an offense with its sentence, a missed hearing
+t case-parts testdata/cases <<'EOS'
+:wait-load
+/E40<Enter><Enter>
+:dump @
+/THE WAY BACK (<Enter>
+:dump @
+/ENFORCEMENT PRIORITIES (<Enter>
+:dump @
+q/E10<Enter><Enter>
+:dump @
+q/E14<Enter><Enter>/OFFENSES<Enter>
 :dump @
 EOS
 
@@ -207,6 +343,10 @@ t compare testdata/cases <<'EOS'
 :dump @
 q/IJ-2010-0201<Enter>c
 :dump @
+q/E40<Enter>c
+:dump @
+<Space>
+:dump @
 EOS
 
 t stats testdata/cases <<'EOS'
@@ -215,9 +355,139 @@ S
 :dump @
 <PgDn>
 :dump @
+<PgDn>
+:dump @
 qfpath=vol<Enter>S
 :dump @
+G
+:dump @
 EOS
+
+# ---- the screen and the command line count alike (issue 11) -------------
+# The list as shown, with every row and column in sight, against `casewalk
+# list --json` with the same filter and sort: the same cases in the same
+# order, each with the same bar, last day, whether it runs, relief open now
+# and way back; and w writes what list --json prints, byte for byte.  The
+# columns without the name (testdata/conf/tie.conf): ASCII, one column a
+# character.
+tie_list() {    # FILTER MENU-DOWNS SORT
+	rm -f "$tmp/tie.json"
+	jj=$(printf '%*s' "$2" '' | tr ' ' j)
+	printf ':wait-load\n:resize 400 200\nf%s<Enter>\ns%s<Enter>\n:dump %s\nw%s<Enter>\n' \
+		"$1" "$jj" "$tmp/tie.txt" "$tmp/tie.json" >"$tmp/tie.script"
+	run tie 80 24 "$tmp/tie.script" --config testdata/conf/tie.conf testdata/cases
+	(cd "$root" && env -i PATH="$PATH" CASEWALK_TODAY=2026-11-27 TZ=UTC \
+		LC_ALL=C.UTF-8 "$cw" list --json --filter "$1" --sort "$3" \
+		testdata/cases >"$tmp/tie.want")
+	if [ "$status" = 0 ] && cmp -s "$tmp/tie.json" "$tmp/tie.want" &&
+	   python3 - "$tmp/tie.txt" "$tmp/tie.want" <<'PY'
+import json, sys
+screen = open(sys.argv[1], encoding="utf-8").read().split("\n")
+want = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+head = screen[1]
+cols = ["ID", "HRG", "BAR", "LAST DAY", "RUN", "RELIEF NOW", "WAY BACK"]
+at = [head.index(c) for c in cols] + [10 ** 6]
+def cells(line):
+    return [line[at[i]:at[i + 1]].strip() for i in range(len(cols))]
+rows = [cells(l) for l in screen[2:2 + len(want)]]
+assert len(rows) == len(want) and all(r[0] for r in rows), (len(rows), len(want))
+assert not screen[2 + len(want)].strip(), "more rows on screen than in list --json"
+for r, w in zip(rows, want):
+    id_, hrg, bar, until, run, relief, back = r
+    assert id_.lstrip(">") == w["id"], (id_, w["id"])
+    assert hrg == ("yes" if w["hearing"] else "no"), (w["id"], hrg)
+    assert bar == (w["bar"] or "-"), (w["id"], bar, w["bar"])
+    if w["bar_permanent"]:
+        assert until == "permanent", (w["id"], until)
+    elif w["bar"] and w["bar_until"] and "bar_until_range" not in w:
+        assert until == w["bar_until"], (w["id"], until, w["bar_until"])
+    elif not w["bar"]:
+        assert until == "", (w["id"], until)
+    runs = {True: "yes", False: "no", None: "?"}[w["bar_running"]]
+    assert run == (runs if w["bar"] or w["bar_running"] is not False else ""), (w["id"], run)
+    shown = [x.rstrip("?") for x in relief.split(", ")] if relief != "-" else []
+    assert shown == w["relief_open"], (w["id"], shown, w["relief_open"])
+    assert back == (w["earliest_with_waivers"] or "none"), (w["id"], back)
+PY
+	then
+		pass=$((pass + 1))
+	else
+		echo "FAIL tie-list '$1' sorted by $3: the list differs from list --json"
+		diff "$tmp/tie.want" "$tmp/tie.json" | head -5 | sed 's/^/    /'
+		fail=$((fail + 1))
+	fi
+}
+tie_list "" 0 id
+tie_list "bar=running" 5 until
+tie_list "cancel_nonlpr=possible" 1 name
+tie_list "path=voluntary and hearing=no" 7 way_back
+tie_list "relief=now:via_motion or bar=ended" 8 file
+
+# The S view against `casewalk stats --json` with the same filter: the
+# cases, by path, hearing, the bars in force today, the penalties that
+# attach and those that only possibly do, relief now, and how far the
+# path taken moves the way back (the path not taken assessed when S opens)
+tie_stats() {   # FILTER
+	printf ':wait-load\n:resize 108 400\nf%s<Enter>\nS\n:dump %s\n' \
+		"$1" "$tmp/ties.txt" >"$tmp/ties.script"
+	run ties 80 24 "$tmp/ties.script" testdata/cases
+	(cd "$root" && env -i PATH="$PATH" CASEWALK_TODAY=2026-11-27 TZ=UTC \
+		LC_ALL=C.UTF-8 "$cw" stats --json --filter "$1" testdata/cases \
+		>"$tmp/ties.want")
+	if [ "$status" = 0 ] && python3 - "$tmp/ties.txt" "$tmp/ties.want" <<'PY'
+import json, re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+w = json.load(open(sys.argv[2], encoding="utf-8"))
+def num(s): return int(s.replace(",", ""))
+sec, got = None, {}
+bar_line = re.compile(r"^\s{2}(\S.*?)\s{2,}([\d,]+)(\s|$)")
+for l in lines:
+    if l.startswith(" OFFICIAL FIGURES"):
+        break
+    m = re.match(r"^ (\d+) cases? shown", l)
+    if m: got["cases"] = int(m.group(1))
+    m = re.match(r"^ A RE-ENTRY BAR IN FORCE TODAY: (\d+)", l)
+    if m: got["cases_bar_running"] = int(m.group(1)); sec = "bars_running"; continue
+    for title, key in (("CASES BY PATH", "by_path"), ("HEARING OR NONE", "hearing"),
+                       ("PENALTIES THAT ATTACH", "penalties"),
+                       ("PENALTIES THAT ONLY POSSIBLY", "penalties_possible"),
+                       ("RELIEF NOW", "relief_now"), ("THE WAY BACK", "way_back")):
+        if l.startswith(" " + title):
+            sec = key
+            break
+    else:
+        if sec == "relief_now" and re.match(r"^  \w+:", l):
+            rule, rest = l.strip().split(":", 1)
+            t = rest.split()
+            got.setdefault(sec, {})[rule] = {t[i]: int(t[i + 1]) for i in range(0, len(t), 2)}
+        elif sec == "way_back" and l.strip():
+            got.setdefault(sec, []).extend(int(x) for x in re.findall(r"\d+", l))
+        elif sec and sec not in ("relief_now", "way_back"):
+            m = bar_line.match(l)
+            if m: got.setdefault(sec, []).append((m.group(1), num(m.group(2))))
+assert got["cases"] == w["cases"], (got["cases"], w["cases"])
+assert [n for _, n in got.get("by_path", [])] == list(w["by_path"].values())
+assert [n for _, n in got["hearing"]] == [w["hearing"]["yes"], w["hearing"]["no"]]
+assert got["cases_bar_running"] == w["cases_bar_running"]
+for key in ("bars_running", "penalties", "penalties_possible"):
+    assert dict(got.get(key, [])) == w[key], (key, got.get(key), w[key])
+assert got.get("relief_now", {}) == {k: v for k, v in w["relief_now"].items() if v}, "relief_now"
+wb = w["way_back"]
+assert got["way_back"] == [wb["cases"], wb["later_no_waiver"], wb["days_no_waiver"],
+    wb["earlier_no_waiver"], wb["none_taken"], wb["none_not_taken"],
+    wb["later_with_waivers"], wb["days_with_waivers"], wb["earlier_with_waivers"]], (got["way_back"], wb)
+PY
+	then
+		pass=$((pass + 1))
+	else
+		echo "FAIL tie-stats '$1': the S view differs from stats --json"
+		fail=$((fail + 1))
+	fi
+}
+tie_stats ""
+tie_stats "bar=running"
+tie_stats "path=voluntary and hearing=no"
+tie_stats "cancel_nonlpr=possible or penalty=civil_penalty_1324d:possible"
 
 t errors testdata/cases testdata/bad/01-unclosed-quote.yaml testdata/bad/23-manner-swam.yaml testdata/bad/28-dup-id-a.yaml testdata/bad/29-dup-id-b.yaml <<'EOS'
 :wait-load
@@ -250,11 +520,11 @@ L
 :dump @
 EOS
 
-# the deadlines view (D): every deadline of the listed cases by date;
+# the deadlines view (C): every deadline of the listed cases by date;
 # Enter opens the case; the filter narrows it
 t deadlines testdata/cases/e0*.yaml testdata/cases/e1*.yaml testdata/cases/e23-lidia-rescinded-in-absentia.yaml <<'EOS'
 :wait-load
-D
+C
 :dump @
 G
 :dump @
@@ -264,7 +534,7 @@ q
 q
 f
 path=vd<Enter>
-D
+C
 :dump @
 EOS
 
@@ -609,6 +879,18 @@ else
 	sed 's/^/    /' "$tmp/clock" 2>/dev/null
 	fail=$((fail + 1))
 fi
+
+# every golden belongs to a test that still makes it
+for g in "$golden"/*.txt; do
+	case " $made " in *" $(basename "$g") "*) continue ;; esac
+	if [ "${UPDATE:-}" = 1 ]; then
+		echo "REMOVED $(basename "$g"): no test makes it"
+		rm -f "$g"
+	else
+		echo "FAIL $(basename "$g"): no test makes it (UPDATE=1 removes it)"
+		fail=$((fail + 1))
+	fi
+done
 
 echo "screen: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -50,6 +50,38 @@ Q
 EOS
 CASEWALK_SCRIPT="$tmp/script" COLUMNS=100 LINES=30 TERM=xterm-256color \
 	HOME="$tmp" XDG_CONFIG_HOME="$tmp" vg "$cw" testdata/cases testdata/bad
+# the prompts and the walk: the filter as typed (an error, Esc), the sort
+# menu, the law date (the cases assessed again), w, a case walked, the S
+# view's second pass, q asking
+cat >"$tmp/script2" <<EOS
+:wait-load
+fbar=runn
+ing<Enter>
+f<Right> and nonsense<Esc>
+sjjjjj<Enter>
+o
+w$tmp/list.json<Enter>
+w$tmp/list.json<Enter>
+D2010<Enter>
+:wait-load
+L
+/way out today<Enter>
+q
+Dtoday<Enter>
+:wait-load
+/E40<Enter><Enter><Tab><Tab><Tab><Tab><Enter>t<Enter>[t
+c
+q
+q
+S
+q
+q
+n
+5G50%<Space>b<C-d><C-u>x
+Q
+EOS
+CASEWALK_SCRIPT="$tmp/script2" COLUMNS=80 LINES=24 TERM=xterm-256color \
+	HOME="$tmp" XDG_CONFIG_HOME="$tmp" vg "$cw" testdata/cases
 # the edits kept in the private directory, offered at start: opened,
 # then deleted
 mkdir -p "$tmp/vhome/.cache/casewalk"

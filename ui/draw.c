@@ -128,6 +128,25 @@ void draw_fill(int y, int x, int cols, int role, bool selected)
 	attrset(A_NORMAL);
 }
 
+void draw_recolor(int y, int x, int n, int role)
+{
+	attr_t a = look(role, false);
+	if (n > 0)
+		mvchgat(y, x, n, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
+}
+
+const char *draw_ellipsis(void)
+{
+	return looks.utf8 ? "\xE2\x80\xA6" : "~";
+}
+
+const char *draw_sort_mark(bool descending)
+{
+	if (looks.utf8)
+		return descending ? "\xE2\x96\xBC" : "\xE2\x96\xB2";
+	return descending ? "v" : "^";
+}
+
 const char *draw_bar_cell(void)
 {
 	return looks.utf8 ? "\xE2\x96\x88" : "#";

@@ -34,7 +34,8 @@
 	X(ROLE_BAR, "bar") \
 	X(ROLE_BAR_ALT, "bar-alt") \
 	X(ROLE_PROMPT, "prompt") \
-	X(ROLE_MESSAGE, "message")
+	X(ROLE_MESSAGE, "message") \
+	X(ROLE_MATCH, "match")
 
 #define UI_ROLE_ENUM(id, name) id,
 enum ui_role { UI_ROLES(UI_ROLE_ENUM) ROLE__COUNT };
@@ -58,8 +59,15 @@ bool draw_has_color(void);
 int draw_text(int y, int x, int cols, int role, bool selected, const char *s);
 /* Fills cols columns at y, x with blanks in role's look. */
 void draw_fill(int y, int x, int cols, int role, bool selected);
+/* Gives the n cells at y, x role's look, keeping their text (a search
+ * match). */
+void draw_recolor(int y, int x, int n, int role);
 /* A horizontal bar of n cells. */
 void draw_bar(int y, int x, int n, int role);
+/* The mark of a cut: U+2026 in a UTF-8 locale, else '~' (text.h). */
+const char *draw_ellipsis(void);
+/* The sorted column's mark: up or down triangles, else ^ and v. */
+const char *draw_sort_mark(bool descending);
 /* The bar cell: a full block in a UTF-8 locale, else '#'. */
 const char *draw_bar_cell(void);
 

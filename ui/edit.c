@@ -78,7 +78,7 @@ static bool valid(struct ui *ui, const char *text, size_t len)
 {
 	struct edit *e = &ui->edit;
 	struct corpus_opts opts = { .vocab = &ui->app->vocab.ids,
-				     .as_of = ui->app->as_of };
+				     .as_of = ui->model.as_of };
 	diag_free(&e->diags);
 	arena_free(&e->arena);
 	arena_init(&e->arena, 16 * 1024);
@@ -202,7 +202,8 @@ int edit_restore(struct ui *ui, const struct save_kept *k)
 	edit_free(e);
 	if (!k->orig) {
 		ui_message(ui, ROLE_ERROR, "cannot restore: the case file it is "
-			   "an edit of is unknown (Enter shows its text)");
+			   "an edit of is unknown (%s shows its text)",
+			   ui_key(ui, ACT_ENTER));
 		return UI_REDRAW;
 	}
 	e->orig = xstrdup(k->orig);

@@ -1,10 +1,12 @@
-/* model.h - what the explorer shows: the corpus, the rules, and one
- * assessment per case, loaded on a background thread.
+/* model.h - what the explorer shows: the corpus, the rules, and the
+ * core's summary of each case (query.h: struct catalog), loaded on a
+ * background thread.
  *
  * The loading thread never touches curses: it reports progress through
  * atomics that the drawing loop reads, and the loop takes the result over
  * (model_poll) once the thread is done.  Until then nothing but the
- * progress counters may be read.
+ * progress counters may be read.  Every answer on screen comes from the
+ * core (query.h, assess.h): the model only holds them.
  */
 #ifndef CW_UI_MODEL_H
 #define CW_UI_MODEL_H
@@ -17,55 +19,26 @@
 #include "app.h"
 #include "assess.h"
 #include "corpus.h"
-#include "factpack.h"
 #include "official.h"
+#include "query.h"
 #include "redact.h"
 #include "rules.h"
-
-/* What the list shows of one case, from the assessment of the path it
- * took, made as the case is loaded and kept for every case: a few dozen
- * bytes and the packed facts, where the assessment itself takes kilobytes.
- * The case view assesses its one case again in full (model_detail). */
-struct row_info {
-	const char *pseudonym;          /* redact_pseudonym of the id */
-	bool assessed;                  /* false without rules: the rest is 0 */
-	uint8_t path;                   /* enum path_id */
-	bool hearing;
-	bool running;                   /* a penalty in force on as_of */
-	int16_t headline;               /* rule index of assess_headline, or -1 */
-	int8_t headline_running;        /* its running: 1, 0, -1 unknown */
-	struct date headline_until;     /* its last day (NONE: permanent) */
-	uint16_t n_status[RSTAT__COUNT]; /* relief rules by status */
-	uint16_t n_pen, n_forfeited;
-	const uint16_t *rules;          /* rule indexes: the penalties, then
-					   the relief forfeited */
-	const void *facts;              /* factpack.h record of rules.env */
-};
-
-/* One case of the list. */
-struct model_row {
-	const struct cw_case *c;        /* a stub (case.h) for a clean file */
-	const struct row_info *info;    /* never NULL once loaded */
-	/* "ID\0NAME\0PSEUDONYM\0", the rows' texts side by side in one
-	 * block: a search of every row reads these and nothing else */
-	const char *label;
-	uint16_t name_at, pseudonym_at;
-	bool revealed;                  /* quiz mode: outcome shown */
-};
 
 enum model_phase { MODEL_IDLE, MODEL_RULES, MODEL_FILES, MODEL_DONE };
 
 struct model {
 	struct app *app;
+	struct date as_of, law_as_of;   /* the dates every answer is for */
 	struct corpus corpus;
 	struct rules rules;
 	bool have_corpus, have_rules;
 	struct official official;
 	struct diag_list diags;         /* rules and statistics problems */
-	struct factpack facts;          /* the layout of row_info.facts */
-	struct model_row *rows;
-	size_t n_rows;
-	char *labels;                   /* model_row.label's block */
+	/* one row per case: the summary of the path taken, made on the
+	 * loading threads (corpus_opts.each = query_row_of_case) */
+	struct catalog cat;
+	struct query_ctx q;             /* what those threads read */
+	bool *revealed;                 /* quiz mode: outcome shown, by row */
 	unsigned generation;            /* new at each model_start */
 	/* the one case opened in full (with the path not taken) */
 	struct arena detail_arena;
@@ -81,8 +54,10 @@ struct model {
 	bool vocab_failed;
 };
 
-/* Starts loading app's paths on a background thread. */
-void model_start(struct model *m, struct app *app);
+/* Starts loading app's paths on a background thread, to be assessed as
+ * of as_of under the law of law_as_of. */
+void model_start(struct model *m, struct app *app, struct date as_of,
+		 struct date law_as_of);
 /* True once, when a load has just finished (the thread is then joined). */
 bool model_poll(struct model *m);
 /* Blocks until the load in progress, if any, ends; true if there was
@@ -96,16 +71,29 @@ const char *model_progress(const struct model *m, char *buf, size_t n);
  * assessment (the path not taken, each event's effect; without rules only
  * .c is set), made when first asked for and kept until another row is
  * asked for.  NULL when the file no longer holds the case: the reason is
- * in m->detail_why.  The list keeps a stub and a row_info of each case:
- * that is what filters and totals need, and it keeps 100,000 cases in
- * less memory than their files take. */
+ * in m->detail_why. */
 const struct assessment *model_detail(struct model *m, size_t i);
 /* Frees everything (waits for a load in progress first). */
 void model_free(struct model *m);
 
-/* The name to show for row r: the person's name, or the pseudonym when
+/* The number of rows, and row i's case (a stub) and summary. */
+static inline size_t model_rows(const struct model *m)
+{
+	return m->cat.n_rows;
+}
+static inline const struct cw_case *model_case(const struct model *m,
+					       size_t i)
+{
+	return m->cat.rows[i].c;
+}
+static inline const struct case_row *model_row(const struct model *m,
+					       size_t i)
+{
+	return m->cat.rows[i].row;
+}
+/* The name to show for row i: the person's name, or the pseudonym when
  * redacting; "" when the file gives none. */
-const char *model_name(const struct model_row *r, bool redact);
+const char *model_name(const struct model *m, size_t i, bool redact);
 /* A short label for a path ("vol. return"), and its colour role. */
 const char *model_path_label(int path);
 int model_path_role(int path);

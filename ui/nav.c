@@ -1,12 +1,16 @@
-/* nav.c - what every view shares: moving, searching, the prompt, the
- * global views, reloading, redaction.  The loop calls nav_action for an
- * action the top view did not handle. */
+/* nav.c - what every view shares: moving and paging, searching, the
+ * prompts (search, filter, dates, write, quit), the global views,
+ * reloading, redaction.  The loop calls nav_action for an action the top
+ * view did not handle. */
 #include <ctype.h>
+#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "draw.h"
+#include "keys.h"
+#include "lawdate.h"
 #include "view.h"
 
 static int move_to(struct view *v, long target)
@@ -24,17 +28,39 @@ static int move_to(struct view *v, long target)
 	return UI_REDRAW;
 }
 
-static int move(struct view *v, enum ui_action a)
+/* The number typed before the key, used up; dflt when none. */
+static long take_count(struct ui *ui, long dflt)
+{
+	long n = ui->count;
+	ui->count = -1;
+	return n >= 0 ? n : dflt;
+}
+
+static int move_by(struct ui *ui, struct view *v, enum ui_action a)
 {
 	long h = ui_view_height(v), pos = (long)(v->ops->cursor ? v->sel :
 						   v->top);
+	long page = h > 1 ? h - 1 : 1, half = h > 1 ? h / 2 : 1;
+	long lines = (long)v->lines;
 	switch (a) {
-	case ACT_MOVE_DOWN: return move_to(v, pos + 1);
-	case ACT_MOVE_UP: return move_to(v, pos - 1);
-	case ACT_PAGE_DOWN: return move_to(v, pos + (h > 1 ? h - 1 : 1));
-	case ACT_PAGE_UP: return move_to(v, pos - (h > 1 ? h - 1 : 1));
-	case ACT_MOVE_FIRST: return move_to(v, 0);
-	default: return move_to(v, (long)v->lines);
+	case ACT_MOVE_DOWN: return move_to(v, pos + take_count(ui, 1));
+	case ACT_MOVE_UP: return move_to(v, pos - take_count(ui, 1));
+	case ACT_PAGE_DOWN: return move_to(v, pos + page);
+	case ACT_PAGE_UP: return move_to(v, pos - page);
+	case ACT_HALF_DOWN: return move_to(v, pos + half);
+	case ACT_HALF_UP: return move_to(v, pos - half);
+	case ACT_MOVE_FIRST: return move_to(v, take_count(ui, 1) - 1);
+	case ACT_PERCENT: {
+		/* as less: N% is the line N percent of the way down */
+		long pct = take_count(ui, 0);
+		if (pct > 100)
+			pct = 100;
+		return move_to(v, lines ? (lines - 1) * pct / 100 : 0);
+	}
+	default: {
+		long line = take_count(ui, -1);
+		return move_to(v, line >= 0 ? line - 1 : lines);
+	}
 	}
 }
 
@@ -82,7 +108,8 @@ static int find_step(struct ui *ui, int dir)
 {
 	struct view *v = ui_top(ui);
 	if (!ui->search[0]) {
-		ui_message(ui, ROLE_MESSAGE, "no search yet: press / first");
+		ui_message(ui, ROLE_MESSAGE, "no search yet: press %s first",
+			   ui_key(ui, ACT_SEARCH));
 		return UI_REDRAW;
 	}
 	long pos = (long)(v->ops->cursor ? v->sel : v->top);
@@ -91,15 +118,22 @@ static int find_step(struct ui *ui, int dir)
 	return UI_REDRAW;
 }
 
-/* ---- the prompt -------------------------------------------------------- */
+/* ---- the prompts ------------------------------------------------------- */
 
-static int prompt_start(struct ui *ui, int kind, const char *text)
+/* Opens a prompt holding text; selected: shown selected, so that typing
+ * replaces it and an arrow keeps it. */
+static int prompt_start(struct ui *ui, int kind, const char *text,
+			bool selected)
 {
 	struct view *v = ui_top(ui);
 	struct prompt *p = &ui->prompt;
 	p->kind = kind;
 	snprintf(p->buf, sizeof(p->buf), "%s", text);
 	p->len = strlen(p->buf);
+	p->selected = selected && p->len;
+	p->full = false;
+	p->err[0] = '\0';
+	snprintf(p->before, sizeof(p->before), "%s", text);
 	p->saved_top = v->top;
 	p->saved_sel = v->sel;
 	p->searched[0] = '\0';
@@ -147,10 +181,30 @@ static long search_memo(struct view *v, struct prompt *p, long start)
 	return p->found[p->len];
 }
 
+/* The filter as typed: applied when it compiles, the core's message
+ * (what is allowed, the nearest name) when it does not; the list keeps
+ * the last filter that did. */
+static void filter_typed(struct ui *ui)
+{
+	struct prompt *p = &ui->prompt;
+	if (!select_set_filter(&ui->sel, &ui->model, p->buf, p->err,
+			       sizeof(p->err)))
+		return;
+	p->err[0] = '\0';
+	select_apply(&ui->sel, &ui->model);
+	ui->stack[0].sel = ui->stack[0].top = 0;
+	ui_rebuild(ui);
+}
+
 static void prompt_changed(struct ui *ui)
 {
 	struct view *v = ui_top(ui);
 	struct prompt *p = &ui->prompt;
+	if (p->kind == PROMPT_FILTER) {
+		filter_typed(ui);
+		return;
+	}
+	p->err[0] = '\0';
 	if (p->kind != PROMPT_SEARCH)
 		return;
 	/* incremental: each keystroke searches again from where / was
@@ -165,27 +219,70 @@ static void prompt_changed(struct ui *ui)
 	}
 }
 
+static int submit_dates(struct ui *ui)
+{
+	struct prompt *p = &ui->prompt;
+	struct date as_of = ui->model.as_of, law = ui->model.law_as_of;
+	if (!lawdate_parse_pair(ui->model.have_rules ? &ui->model.rules : NULL,
+				p->buf, date_today(), &as_of, &law, p->err,
+				sizeof(p->err)))
+		return UI_REDRAW;       /* the prompt stays, with why */
+	p->kind = PROMPT_NONE;
+	return ui_set_dates(ui, as_of, law);
+}
+
 static int prompt_submit(struct ui *ui)
+{
+	struct prompt *p = &ui->prompt;
+	switch (p->kind) {
+	case PROMPT_SEARCH:
+		p->kind = PROMPT_NONE;
+		snprintf(ui->search, sizeof(ui->search), "%s", p->buf);
+		if (p->len && !line_matches(ui_top(ui), ui_top(ui)->sel, p->buf))
+			ui_message(ui, ROLE_MESSAGE, "not found: %s", p->buf);
+		return UI_REDRAW;
+	case PROMPT_FILTER:
+		if (p->err[0])
+			return UI_REDRAW;       /* fix it, or Esc */
+		p->kind = PROMPT_NONE;
+		return UI_REDRAW;
+	case PROMPT_DATES:
+		return submit_dates(ui);
+	case PROMPT_WRITE:
+		if (!p->len)
+			return UI_REDRAW;
+		p->kind = PROMPT_NONE;
+		return view_list_write(ui, p->buf);
+	case PROMPT_MEMO:
+		p->kind = PROMPT_NONE;
+		return memo_submit(ui, p->buf);
+	default:
+		p->kind = PROMPT_NONE;
+		return UI_REDRAW;
+	}
+}
+
+static int prompt_cancel(struct ui *ui)
 {
 	struct prompt *p = &ui->prompt;
 	char err[256];
 	int kind = p->kind;
 	p->kind = PROMPT_NONE;
-	if (kind == PROMPT_MEMO)
-		return memo_submit(ui, p->buf);
-	if (kind == PROMPT_SEARCH) {
-		snprintf(ui->search, sizeof(ui->search), "%s", p->buf);
-		if (p->len && !line_matches(ui_top(ui), ui_top(ui)->sel, p->buf))
-			ui_message(ui, ROLE_MESSAGE, "not found: %s", p->buf);
+	if (kind == PROMPT_FILTER) {
+		/* the filter before f, which compiled then */
+		if (strcmp(ui->sel.filter, p->before) &&
+		    select_set_filter(&ui->sel, &ui->model, p->before, err,
+				      sizeof(err))) {
+			select_apply(&ui->sel, &ui->model);
+			ui_rebuild(ui);
+		}
+		ui->stack[0].top = p->saved_top;
+		ui->stack[0].sel = p->saved_sel;
+		ui_clamp(&ui->stack[0]);
 		return UI_REDRAW;
 	}
-	if (!select_set_filter(&ui->sel, &ui->model, p->buf, err, sizeof(err))) {
-		ui_message(ui, ROLE_ERROR, "%s", err);
-		return UI_REDRAW;
-	}
-	select_apply(&ui->sel, &ui->model);
-	ui->stack[0].sel = ui->stack[0].top = 0;
-	ui_rebuild(ui);
+	ui_top(ui)->top = p->saved_top;
+	ui_top(ui)->sel = p->saved_sel;
 	return UI_REDRAW;
 }
 
@@ -207,19 +304,48 @@ static void prompt_append(struct prompt *p, int key)
 		memcpy(p->buf + p->len, enc, (size_t)n);
 		p->len += (size_t)n;
 		p->buf[p->len] = 0;
+	} else {
+		p->full = true;
 	}
+}
+
+static int quit_key(struct ui *ui, int key)
+{
+	ui->prompt.kind = PROMPT_NONE;
+	if (key == 'y' || key == 'Y')
+		return UI_QUIT;
+	ui_message(ui, ROLE_MESSAGE, "not quitting");
+	return UI_REDRAW;
+}
+
+static bool is_arrow(int key)
+{
+	return key == UI_KEY_FN(KEY_LEFT) || key == UI_KEY_FN(KEY_RIGHT) ||
+	       key == UI_KEY_FN(KEY_HOME) || key == UI_KEY_FN(KEY_END);
 }
 
 int nav_prompt_key(struct ui *ui, int key)
 {
 	struct prompt *p = &ui->prompt;
+	if (p->kind == PROMPT_QUIT)
+		return quit_key(ui, key);
 	if (key == '\n')
 		return prompt_submit(ui);
-	if (key == UI_KEY_ESC) {
-		ui_top(ui)->top = p->saved_top;
-		ui_top(ui)->sel = p->saved_sel;
-		p->kind = PROMPT_NONE;
+	if (key == UI_KEY_ESC)
+		return prompt_cancel(ui);
+	if (is_arrow(key)) {
+		p->selected = false;    /* keep the old text, to edit it */
 		return UI_REDRAW;
+	}
+	bool typed = key >= 0x20 && key != 0x7F && !(key & UI_KEY_FN_FLAG);
+	if (p->selected && (typed || key == UI_KEY_BACKSPACE)) {
+		p->len = 0;             /* typing replaces the selection */
+		p->buf[0] = 0;
+		p->selected = false;
+		if (!typed) {
+			prompt_changed(ui);
+			return UI_REDRAW;
+		}
 	}
 	if (key == UI_KEY_BACKSPACE) {
 		while (p->len && ((unsigned char)p->buf[p->len - 1] & 0xC0) ==
@@ -231,12 +357,19 @@ int nav_prompt_key(struct ui *ui, int key)
 	} else if (key == 21) {         /* ^U: start again */
 		p->len = 0;
 		p->buf[0] = 0;
-	} else if (key >= 0x20 && key != 0x7F && !(key & UI_KEY_FN_FLAG)) {
+		p->selected = false;
+	} else if (typed) {
 		prompt_append(p, key);
 	} else {
 		return UI_HANDLED;
 	}
 	prompt_changed(ui);
+	if (p->full) {
+		/* said, not dropped unseen */
+		snprintf(p->err, sizeof(p->err), "the prompt holds %zu bytes: "
+			 "the last key was not taken", sizeof(p->buf) - 1);
+		p->full = false;
+	}
 	return UI_REDRAW;
 }
 
@@ -246,7 +379,8 @@ static void reselect(struct ui *ui)
 {
 	struct view *list = &ui->stack[0];
 	for (size_t i = 0; ui->reselect[0] && i < ui->sel.n; i++)
-		if (!strcmp(ui->model.rows[ui->sel.idx[i]].c->id, ui->reselect)) {
+		if (!strcmp(model_case(&ui->model, ui->sel.idx[i])->id,
+			    ui->reselect)) {
 			list->sel = i;
 			ui_clamp(list);
 			if (ui->reopen_case)
@@ -260,6 +394,10 @@ static void reselect(struct ui *ui)
 void nav_loaded(struct ui *ui)
 {
 	struct model *m = &ui->model;
+	char err[512];
+	/* the filter again, for rules that may have changed */
+	if (!select_set_filter(&ui->sel, m, ui->sel.filter, err, sizeof(err)))
+		select_set_filter(&ui->sel, m, "", err, sizeof(err));
 	select_apply(&ui->sel, m);
 	ui_rebuild(ui);
 	reselect(ui);
@@ -269,31 +407,43 @@ void nav_loaded(struct ui *ui)
 		ui_message(ui, ROLE_ERROR, "the offense vocabulary did not load");
 	else if (!m->have_rules)
 		ui_message(ui, ROLE_ERROR, "the rules did not load: no "
-			   "assessment (E shows why)");
+			   "assessment (%s shows why)", ui_key(ui, ACT_ERRORS));
 	else if (n)
-		ui_message(ui, ROLE_WARNING, "%zu problem%s found: E shows "
-			   "them", n, n == 1 ? "" : "s");
+		ui_message(ui, ROLE_WARNING, "%zu problem%s found: %s shows "
+			   "them", n, n == 1 ? "" : "s", ui_key(ui, ACT_ERRORS));
 }
 
-int ui_reload(struct ui *ui)
+/* Loads the files again, the dates as given; the view about a case
+ * (or the list's selection) is taken up again. */
+static int restart(struct ui *ui, struct date as_of, struct date law)
 {
 	size_t row = ui_current_row(ui);
 	if (!model_ready(&ui->model))
 		return UI_HANDLED;
 	if (row != UI_NO_ROW) {
 		snprintf(ui->reselect, sizeof(ui->reselect), "%s",
-			 ui->model.rows[row].c->id);
+			 model_case(&ui->model, row)->id);
 		ui->reopen_case = ui_top(ui)->ops != &view_list_ops;
 	}
 	/* every other view borrows from the model: close them first */
 	while (ui->n_views > 1)
 		ui_back(ui);
 	model_free(&ui->model);
-	model_start(&ui->model, ui->app);
+	model_start(&ui->model, ui->app, as_of, law);
 	select_apply(&ui->sel, &ui->model);
 	ui->stack[0].sel = ui->stack[0].top = 0;
 	ui_rebuild(ui);
 	return UI_REDRAW;
+}
+
+int ui_reload(struct ui *ui)
+{
+	return restart(ui, ui->model.as_of, ui->model.law_as_of);
+}
+
+int ui_set_dates(struct ui *ui, struct date as_of, struct date law_as_of)
+{
+	return restart(ui, as_of, law_as_of);
 }
 
 /* ---- global actions ---------------------------------------------------- */
@@ -319,8 +469,8 @@ static int need_case(struct ui *ui, const struct view_ops *ops)
 		return UI_REDRAW;
 	}
 	if (!ops)
-		return edit_start(ui, ui->model.rows[row].c->file,
-				  ui->model.rows[row].c->pos.line);
+		return edit_start(ui, model_case(&ui->model, row)->file,
+				  model_case(&ui->model, row)->pos.line);
 	return toggle(ui, ops, row);
 }
 
@@ -344,17 +494,18 @@ static int reveal(struct ui *ui)
 		return UI_REDRAW;
 	}
 	if (row != UI_NO_ROW)
-		ui->model.rows[row].revealed = true;
+		ui->model.revealed[row] = true;
 	ui_rebuild(ui);
 	return UI_REDRAW;
 }
 
-static int sort(struct ui *ui, bool reverse)
+static int sort_reverse(struct ui *ui)
 {
-	if (reverse)
-		ui->sel.reverse = !ui->sel.reverse;
+	struct query_sort *s = &ui->sel.sort;
+	if (!s->n)
+		select_set_sort(&ui->sel, QK_ID, true);
 	else
-		ui->sel.sort = (ui->sel.sort + 1) % COL__COUNT;
+		s->desc[0] = !s->desc[0];
 	select_apply(&ui->sel, &ui->model);
 	ui_rebuild(ui);
 	return UI_REDRAW;
@@ -365,7 +516,34 @@ static int memo_start(struct ui *ui)
 	char name[256];
 	if (memo_prompt(ui, name, sizeof(name)))
 		return UI_REDRAW;
-	return prompt_start(ui, PROMPT_MEMO, name);
+	return prompt_start(ui, PROMPT_MEMO, name, true);
+}
+
+
+static int dates_prompt(struct ui *ui)
+{
+	char a[DATE_BUFSZ], l[DATE_BUFSZ], text[64];
+	date_format(ui->model.as_of, a);
+	date_format(ui->model.law_as_of, l);
+	if (strcmp(a, l))
+		snprintf(text, sizeof(text), "%s %s", a, l);
+	else
+		snprintf(text, sizeof(text), "%s", a);
+	return prompt_start(ui, PROMPT_DATES, text, true);
+}
+
+static int list_only(struct ui *ui, int kind)
+{
+	if (ui_top(ui)->ops != &view_list_ops) {
+		ui_message(ui, ROLE_MESSAGE, "%s works on the case list (%s "
+			   "goes back to it)", kind == PROMPT_WRITE ?
+			   ui_key(ui, ACT_WRITE) : ui_key(ui, ACT_SORT),
+			   ui_key(ui, ACT_BACK));
+		return UI_REDRAW;
+	}
+	if (kind == PROMPT_WRITE)
+		return prompt_start(ui, PROMPT_WRITE, "", false);
+	return ui_open(ui, &view_sort_ops, UI_NO_ROW);
 }
 
 static int data_action(struct ui *ui, enum ui_action a)
@@ -378,13 +556,30 @@ static int data_action(struct ui *ui, enum ui_action a)
 	case ACT_STATS: return toggle(ui, &view_stats_ops, UI_NO_ROW);
 	case ACT_ERRORS: return toggle(ui, &view_errors_ops, UI_NO_ROW);
 	case ACT_RULES: return toggle(ui, &view_rules_ops, UI_NO_ROW);
-	case ACT_FILTER: return prompt_start(ui, PROMPT_FILTER, ui->sel.filter);
-	case ACT_SORT: return sort(ui, false);
-	case ACT_SORT_REVERSE: return sort(ui, true);
+	case ACT_FILTER:
+		return prompt_start(ui, PROMPT_FILTER, ui->sel.filter, true);
+	case ACT_SORT: return list_only(ui, 0);
+	case ACT_WRITE: return list_only(ui, PROMPT_WRITE);
+	case ACT_SORT_REVERSE: return sort_reverse(ui);
+	case ACT_DATES: return dates_prompt(ui);
 	case ACT_RELOAD: return ui_reload(ui);
 	case ACT_REVEAL: return reveal(ui);
-	default: return UI_HANDLED;
+	default:
+		ui_message(ui, ROLE_MESSAGE, "%s does nothing here",
+			   ui_actions[a].name);
+		return UI_REDRAW;
 	}
+}
+
+/* q on the last view: at once, unless a filter is set or an edit is
+ * pending (mutt asks too); Q never asks. */
+static int back(struct ui *ui)
+{
+	if (ui->n_views > 1)
+		return ui_back(ui);
+	if (ui->edit.copy.path || ui->sel.filter[strspn(ui->sel.filter, " ")])
+		return prompt_start(ui, PROMPT_QUIT, "", false);
+	return UI_QUIT;
 }
 
 int nav_action(struct ui *ui, enum ui_action a)
@@ -393,15 +588,20 @@ int nav_action(struct ui *ui, enum ui_action a)
 	switch (a) {
 	case ACT_MOVE_DOWN: case ACT_MOVE_UP: case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP: case ACT_MOVE_FIRST: case ACT_MOVE_LAST:
-		return move(v, a);
-	case ACT_BACK: return ui_back(ui);
+	case ACT_HALF_DOWN: case ACT_HALF_UP: case ACT_PERCENT:
+		return move_by(ui, v, a);
+	case ACT_BACK: return back(ui);
 	case ACT_QUIT: return UI_QUIT;
 	case ACT_HELP: return toggle(ui, &view_help_ops, UI_NO_ROW);
-	case ACT_SEARCH: return prompt_start(ui, PROMPT_SEARCH, "");
+	case ACT_SEARCH: return prompt_start(ui, PROMPT_SEARCH, "", false);
 	case ACT_FIND_NEXT: return find_step(ui, 1);
 	case ACT_FIND_PREV: return find_step(ui, -1);
 	case ACT_REDACT: return set_redact(ui);
 	case ACT_ENTER: return UI_HANDLED;
+	case ACT_NEXT_ITEM: case ACT_PREV_ITEM: case ACT_ORIGIN:
+		ui_message(ui, ROLE_MESSAGE, "%s works in a case (%s opens "
+			   "one)", ui_actions[a].name, ui_key(ui, ACT_ENTER));
+		return UI_REDRAW;
 	default: break;
 	}
 	if (!model_ready(&ui->model)) {

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "app.h"
 #include "draw.h"
@@ -200,43 +201,188 @@ int ui_run_editor(struct ui *ui, const char *file, unsigned line)
 
 /* ---- drawing ----------------------------------------------------------- */
 
+const char *view_dates(const struct ui *ui, char *buf, size_t n)
+{
+	char a[DATE_BUFSZ], l[DATE_BUFSZ];
+	date_format(ui->model.as_of, a);
+	date_format(ui->model.law_as_of, l);
+	snprintf(buf, n, "as of %s, law of %s", a, l);
+	return buf;
+}
+
+/* The view's title on the left; on the right the dates every answer is
+ * for, the modes, and the disclaimer when it fits. */
 static void draw_title(struct ui *ui, struct view *v)
 {
-	char left[256], right[64];
+	char left[256], right[160], dates[64];
 	v->ops->title(v, left, sizeof(left));
-	snprintf(right, sizeof(right), "%s%s%s", ui->redact ? "[redacted] " : "",
-		 ui->quiz ? "[quiz] " : "", "not legal advice");
+	view_dates(ui, dates, sizeof(dates));
 	draw_fill(0, 0, ui->cols, ROLE_TITLE, false);
 	int w = draw_text(0, 1, ui->cols - 1, ROLE_TITLE, false, left);
-	int rw = text_width(right, strlen(right));
-	if (w + rw + 4 <= ui->cols)
-		draw_text(0, ui->cols - rw - 1, rw, ROLE_TITLE, false, right);
+	for (int full = 1; full >= 0; full--) {
+		snprintf(right, sizeof(right), "%s%s%s%s", ui->redact ?
+			 "[redacted] " : "", ui->quiz ? "[quiz] " : "", dates,
+			 full ? " | not legal advice" : "");
+		int rw = text_width(right, strlen(right));
+		if (w + rw + 3 <= ui->cols) {
+			draw_text(0, ui->cols - rw - 1, rw, ROLE_TITLE, false,
+				  right);
+			break;
+		}
+	}
+}
+
+static const char *prompt_label(int kind)
+{
+	switch (kind) {
+	case PROMPT_SEARCH: return "/";
+	case PROMPT_FILTER: return "filter: ";
+	case PROMPT_DATES: return "dates (WHEN, or AS-OF LAW, or law WHEN): ";
+	case PROMPT_WRITE: return "write the list to (.csv, .json, else text): ";
+	case PROMPT_MEMO: return "memo to file (.pdf, .md, else text): ";
+	case PROMPT_QUIT: return "";
+	default: return "";
+	}
+}
+
+/* text wrapped on the lines that end just above row y, over what the view
+ * drew there (at most 6 lines, half the view). */
+static void draw_above(struct ui *ui, int y, int role, const char *text)
+{
+	struct doc tmp;
+	const char *lines[6];
+	size_t max = (size_t)(y - 1) / 2 < 6 ? (size_t)(y - 1) / 2 : 6;
+	if (!max)
+		return;
+	doc_init(&tmp, ui->cols);
+	size_t n = doc_split(&tmp, ui->cols - 1, text, lines, max);
+	for (size_t i = 0; i < n; i++) {
+		int row = y - (int)n + (int)i;
+		draw_fill(row, 0, ui->cols, role, false);
+		draw_text(row, 0, ui->cols, role, false, lines[i]);
+	}
+	doc_free(&tmp);
+}
+
+/* The prompt on the last line; what is wrong with the text typed on the
+ * line above, as it is typed. */
+static void draw_prompt(struct ui *ui, int y)
+{
+	const struct prompt *p = &ui->prompt;
+	draw_fill(y, 0, ui->cols, ROLE_PROMPT, false);
+	if (p->kind == PROMPT_QUIT) {
+		draw_text(y, 0, ui->cols, ROLE_PROMPT, false, ui->edit.copy.path ?
+			  "quit casewalk? an edit is pending (y quits, any other "
+			  "key stays)" : "quit casewalk? a filter is set (y quits, "
+			  "any other key stays)");
+		return;
+	}
+	const char *label = prompt_label(p->kind);
+	int x = draw_text(y, 0, ui->cols, ROLE_PROMPT, false, label);
+	/* the old text selected: typing replaces it */
+	x += draw_text(y, x, ui->cols - x, ROLE_PROMPT, p->selected, p->buf);
+	draw_text(y, x, ui->cols - x, ROLE_PROMPT, false, "_");
+	/* over the last lines of the view: the nearest name ("did you mean
+	 * ...?") comes last and must show */
+	if (p->err[0])
+		draw_above(ui, y, ROLE_ERROR, p->err);
+}
+
+/* "line N of M", tig's place in a view. */
+static void place(const struct view *v, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	if (v->lines > 1)
+		snprintf(buf, n, "line %zu of %zu", (v->ops->cursor ? v->sel :
+			 v->top) + 1, v->lines);
 }
 
 static void draw_status(struct ui *ui, struct view *v)
 {
 	int y = ui->lines - 1;
-	char buf[512];
+	char buf[512], where[64];
 	if (ui->prompt.kind != PROMPT_NONE) {
-		const char *label = ui->prompt.kind == PROMPT_SEARCH ? "/" :
-			ui->prompt.kind == PROMPT_MEMO ? "memo to file: " :
-			"filter: ";
-		snprintf(buf, sizeof(buf), "%s%s_", label, ui->prompt.buf);
-		draw_fill(y, 0, ui->cols, ROLE_PROMPT, false);
-		draw_text(y, 0, ui->cols, ROLE_PROMPT, false, buf);
+		draw_prompt(ui, y);
 		return;
 	}
 	draw_fill(y, 0, ui->cols, ROLE_STATUS, false);
 	if (ui->msg[0]) {
-		draw_text(y, 0, ui->cols, ui->msg_role, false, ui->msg);
+		/* a long message ends on the status line, its start above */
+		struct doc tmp;
+		const char *lines[7];
+		doc_init(&tmp, ui->cols);
+		size_t n = doc_split(&tmp, ui->cols - 1, ui->msg, lines, 7);
+		size_t above = n ? n - 1 : 0, room = (size_t)(y > 1 ? y - 1 : 0) / 2;
+		if (above > room)
+			above = room;
+		for (size_t i = 0; i < above; i++) {
+			int row = y - (int)above + (int)i;
+			draw_fill(row, 0, ui->cols, ui->msg_role, false);
+			draw_text(row, 0, ui->cols, ui->msg_role, false,
+				  lines[n - 1 - above + i]);
+		}
+		draw_text(y, 0, ui->cols, ui->msg_role, false, n ? lines[n - 1] :
+			  "");
+		doc_free(&tmp);
 		return;
 	}
 	buf[0] = 0;
+	place(v, where, sizeof(where));
+	int rw = text_width(where, strlen(where));
+	/* the view's status knows the width it has (view_list: what gives
+	 * way first) */
+	ui->status_cols = ui->cols - (rw ? rw + 2 : 0);
 	if (!model_ready(&ui->model))
 		model_progress(&ui->model, buf, sizeof(buf));
 	else if (v->ops->status)
 		v->ops->status(v, buf, sizeof(buf));
-	draw_text(y, 0, ui->cols, ROLE_STATUS, false, buf);
+	int w = draw_text(y, 0, ui->cols, ROLE_STATUS, false, buf);
+	if (rw && w + rw + 2 <= ui->cols)
+		draw_text(y, ui->cols - rw, rw, ROLE_STATUS, false, where);
+}
+
+/* The cells of row y as wide characters, one per column (a wide
+ * character's second cell holds 0). */
+static int row_cells(int y, int cols, wchar_t *out)
+{
+	for (int x = 0; x < cols; x++) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1] = { 0 };
+		attr_t attr;
+		short pair;
+		out[x] = L' ';
+		if (mvin_wch(y, x, &cc) == ERR ||
+		    getcchar(&cc, wc, &attr, &pair, NULL) == ERR)
+			continue;
+		out[x] = wc[0] ? wc[0] : L' ';
+		if (wcwidth(wc[0]) == 2 && x + 1 < cols)
+			out[++x] = 0;
+	}
+	return cols;
+}
+
+/* Highlights every match of pat (ASCII case folded, as the search
+ * finds it) on the screen rows y0 .. y0 + n - 1. */
+static void highlight(struct ui *ui, const char *pat, int y0, int n)
+{
+	wchar_t wp[256], cells[1024];
+	size_t lp = mbstowcs(wp, pat, 255);
+	if (!pat[0] || lp == (size_t)-1 || lp == 0 || ui->cols > 1024)
+		return;
+	for (int y = y0; y < y0 + n; y++) {
+		int cols = row_cells(y, ui->cols, cells);
+		for (int x = 0; x + (int)lp <= cols; x++) {
+			size_t k = 0;
+			while (k < lp && x + (int)k < cols &&
+			       towlower((wint_t)cells[x + (int)k]) ==
+			       towlower((wint_t)wp[k]))
+				k++;
+			if (k == lp) {
+				draw_recolor(y, x, (int)lp, ROLE_MATCH);
+				x += (int)lp - 1;
+			}
+		}
+	}
 }
 
 static void draw_screen(struct ui *ui)
@@ -266,6 +412,8 @@ static void draw_screen(struct ui *ui)
 		if (sel)
 			draw_text(y0 + y, 0, 1, ROLE_NORMAL, true, ">");
 	}
+	highlight(ui, ui->prompt.kind == PROMPT_SEARCH ? ui->prompt.buf :
+		  ui->search, y0, ui_view_height(v));
 	draw_status(ui, v);
 	wnoutrefresh(stdscr);
 }
@@ -403,8 +551,9 @@ static void next_event(struct ui *ui, struct ui_event *ev)
 		return;
 	}
 	wint_t wc;
-	/* wake up now and then: to draw progress, and to see signals */
-	timeout(ui->model.loading ? 100 : 1000);
+	/* wake up now and then: to draw progress, and to see signals;
+	 * at once while a view has work to do */
+	timeout(ui_top(ui)->working ? 0 : ui->model.loading ? 100 : 1000);
 	int r = get_wch(&wc);
 	if (r == ERR)
 		return;
@@ -416,6 +565,18 @@ static void next_event(struct ui *ui, struct ui_event *ev)
 	ev->key = keys_from_curses((int)wc, r == KEY_CODE_YES);
 }
 
+/* A digit that no key binds starts or continues a count (less: 50%,
+ * 10G). */
+static bool count_key(struct ui *ui, int key)
+{
+	if (key < '0' || key > '9' || (key == '0' && ui->count < 0))
+		return false;
+	long n = (ui->count < 0 ? 0 : ui->count) * 10 + (key - '0');
+	ui->count = n > 9999999 ? 9999999 : n;
+	ui_message(ui, ROLE_MESSAGE, "%ld", ui->count);
+	return true;
+}
+
 static int handle_key(struct ui *ui, int key)
 {
 	ui->msg[0] = 0;
@@ -424,12 +585,20 @@ static int handle_key(struct ui *ui, int key)
 	enum ui_action a = keymap_lookup(&ui->conf.keys, key);
 	if (ui->too_small)
 		return a == ACT_QUIT || a == ACT_BACK ? UI_QUIT : UI_HANDLED;
+	if (a == ACT_NONE && count_key(ui, key))
+		return UI_REDRAW;
 	if (a == ACT_NONE) {
 		char name[32];
-		ui_message(ui, ROLE_MESSAGE, "%s is not bound (? shows the "
-			   "keys)", keys_name(key, name, sizeof(name)));
+		ui->count = -1;
+		/* mutt's words */
+		ui_message(ui, ROLE_MESSAGE, "Key is not bound: %s.  Press %s "
+			   "for help.", keys_name(key, name, sizeof(name)),
+			   ui_key(ui, ACT_HELP));
 		return UI_REDRAW;
 	}
+	if (a != ACT_MOVE_FIRST && a != ACT_MOVE_LAST && a != ACT_PERCENT &&
+	    a != ACT_MOVE_DOWN && a != ACT_MOVE_UP)
+		ui->count = -1;
 	struct view *v = ui_top(ui);
 	int flags = v->ops->request ? v->ops->request(v, a) : 0;
 	return flags ? flags : nav_action(ui, a);
@@ -448,8 +617,22 @@ static int handle(struct ui *ui, const struct ui_event *ev)
 		return UI_QUIT;
 	default:
 		/* a tick: only the progress line may have changed */
-		return ui->model.loading ? UI_REDRAW : 0;
+		return ui->model.loading || ui_top(ui)->working ? UI_REDRAW : 0;
 	}
+}
+
+/* A step of the top view's work (the S view's second pass), between
+ * events; a script waits for all of it, so that its screens do not
+ * depend on the machine's speed. */
+static int work(struct ui *ui)
+{
+	struct view *v = ui_top(ui);
+	if (ui->too_small || !v->working || !v->ops->work)
+		return 0;
+	do
+		v->ops->work(v);
+	while (ui->script && v->working);
+	return UI_REDRAW;
 }
 
 static void run(struct ui *ui)
@@ -462,6 +645,7 @@ static void run(struct ui *ui)
 		}
 		if (flags & UI_RESIZE)
 			relayout(ui);
+		flags |= work(ui);
 		if (flags & (UI_REDRAW | UI_RESIZE | UI_HANDLED))
 			draw_screen(ui);
 		doupdate();
@@ -480,6 +664,7 @@ static int init(struct ui *ui, struct app *app, struct script *script)
 	ui->app = app;
 	ui->redact = app->redact;
 	ui->quiz = app->quiz;
+	ui->count = -1;
 	select_init(&ui->sel);
 	ui->sel.redact = ui->redact;
 	if (conf_load(&ui->conf, app->config_file))
@@ -526,7 +711,7 @@ int ui_main(struct app *app)
 		done(&ui);
 		return st;
 	}
-	model_start(&ui.model, app);
+	model_start(&ui.model, app, app->as_of, app->law_as_of);
 	ui_open(&ui, &view_list_ops, UI_NO_ROW);
 	/* what an earlier session kept, or left when it was killed */
 	view_kept_offer(&ui);
@@ -634,8 +819,30 @@ size_t ui_current_row(struct ui *ui)
 	return UI_NO_ROW;
 }
 
+const char *ui_key(struct ui *ui, enum ui_action a)
+{
+	char *buf = ui->keyname[ui->keyname_at++ % 8];
+	const struct keymap *m = &ui->conf.keys;
+	buf[0] = '\0';
+	for (int i = 0; i < m->n; i++) {
+		if (m->v[i].act != a)
+			continue;
+		keys_name(m->v[i].key, buf, sizeof(ui->keyname[0]));
+		/* in a sentence a named key reads as its name: Enter, Tab */
+		size_t len = strlen(buf);
+		if (len > 2 && buf[0] == '<' && buf[len - 1] == '>') {
+			memmove(buf, buf + 1, len - 2);
+			buf[len - 2] = '\0';
+			if (!strcmp(buf, "lt"))
+				strcpy(buf, "<");
+		}
+		return buf;
+	}
+	return buf;
+}
+
 bool ui_outcome_shown(const struct ui *ui, size_t row)
 {
-	return !ui->quiz || (row < ui->model.n_rows &&
-			     ui->model.rows[row].revealed);
+	return !ui->quiz || (row < model_rows(&ui->model) &&
+			     ui->model.revealed[row]);
 }

@@ -59,6 +59,9 @@ struct view_ops {
 	int (*request)(struct view *v, enum ui_action a);
 	/* The text of a line as shown, for searching. */
 	const char *(*text)(struct view *v, size_t line, char *buf, size_t n);
+	/* Does a step of the view's work in the background (a few hundred
+	 * cases) while v->working; clears it when done.  May be NULL. */
+	void (*work)(struct view *v);
 	void (*title)(struct view *v, char *buf, size_t n);
 	void (*status)(struct view *v, char *buf, size_t n);
 	void (*done)(struct view *v);
@@ -70,21 +73,29 @@ struct view {
 	size_t lines;           /* content lines */
 	size_t top, sel;        /* first line shown; selected line */
 	size_t row;             /* the model row it is about, or UI_NO_ROW */
+	bool working;           /* ops->work has more to do */
 	void *priv;
 };
 
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_MEMO };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_DATES,
+		   PROMPT_WRITE, PROMPT_QUIT, PROMPT_MEMO };
 
 struct prompt {
 	int kind;
-	char buf[256];
+	char buf[1024];
 	size_t len;
+	bool full;                      /* a key did not fit in buf */
+	bool selected;                  /* buf is the old text, shown
+					   selected: typing replaces it */
+	char before[1024];              /* the filter before f, for <Esc> */
+	char err[512];                  /* why the text typed is not valid
+					   (filter: as it is typed) */
 	size_t saved_top, saved_sel;    /* restored by <Esc> */
 	/* incremental search: found[k] is the first line from the saved
 	 * place that matches the first k bytes of `searched` (-1: none,
 	 * -2: not searched yet) */
-	char searched[256];
-	long found[257];
+	char searched[1024];
+	long found[1025];
 	size_t searched_lines;          /* the view's lines then (a resize
 					   rewraps a doc: start again) */
 };
@@ -113,12 +124,17 @@ struct ui {
 	struct view stack[UI_MAX_VIEWS];
 	int n_views;
 	struct prompt prompt;
-	char search[256];       /* the last search, for n and N */
+	char search[1024];      /* the last search, for n and N */
+	long count;             /* a number typed before a key (g, G, %);
+				   -1: none */
+	char keyname[8][32];    /* ui_key's answers, in turn */
+	int keyname_at;
 	char msg[512];          /* shown on the status line until a key */
 	int msg_role;
 	bool redact, quiz;
 	bool too_small;
 	int cols, lines;
+	int status_cols;        /* columns the view's status line may take */
 	struct script *script;  /* the test harness, or NULL */
 	struct edit edit;
 	/* the edits an earlier session kept (view_kept.c), listed again
@@ -151,6 +167,13 @@ int ui_view_height(const struct view *v);
 void ui_clamp(struct view *v);
 /* The row the current view is about: its own, or the list's selection. */
 size_t ui_current_row(struct ui *ui);
+/* The first key bound to action a, as a sentence names it ("c",
+ * "Enter", "C-d"), or "" when none is: for the hints on the status lines,
+ * which follow the keymap in force.  The answer lasts eight calls. */
+const char *ui_key(struct ui *ui, enum ui_action a);
+/* Assesses every case again as of as_of under the law of law_as_of (the
+ * files are read again; views about cases are closed). */
+int ui_set_dates(struct ui *ui, struct date as_of, struct date law_as_of);
 /* Runs $EDITOR (or vi) on file at line, with the terminal handed over;
  * returns the editor's exit status (-1 if it could not run). */
 int ui_run_editor(struct ui *ui, const char *file, unsigned line);
@@ -194,7 +217,11 @@ bool ui_outcome_shown(const struct ui *ui, size_t row);
 /* The views. */
 extern const struct view_ops view_list_ops, view_case_ops, view_compare_ops,
 	view_stats_ops, view_errors_ops, view_rules_ops, view_help_ops,
-	view_edit_ops, view_kept_ops, view_kept_text_ops, view_deadlines_ops;
+	view_edit_ops, view_kept_ops, view_kept_text_ops, view_sort_ops,
+	view_deadlines_ops;
+
+/* view_list.c: `w`, the list as shown written to file (listout.h). */
+int view_list_write(struct ui *ui, const char *file);
 
 /* Shared by the views built on a doc (doc.h): v->priv is a struct doc. */
 void view_doc_draw(struct view *v, size_t line, int y, bool selected);
@@ -208,5 +235,9 @@ struct doc *view_doc_reset(struct view *v);
 const struct assessment *view_detail(struct view *v, struct doc *d);
 /* Formats a date or "" (a convenience for the views). */
 const char *view_date(struct date d, char buf[DATE_BUFSZ]);
+/* A day number as a date, or `none` for ASSESS_NO_DAY. */
+const char *view_day(daynum d, const char *none, char buf[DATE_BUFSZ]);
+/* "as of 2026-11-27, law of 2026-11-27": the dates every header shows. */
+const char *view_dates(const struct ui *ui, char *buf, size_t n);
 
 #endif

@@ -79,12 +79,14 @@ static void one_file(struct view *v, const struct row_file *rows, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < res.n_cases; k++) {
 			const struct cw_case *c = res.cases[k];
-			if (strcmp(c->id, m->rows[rows[i].row].c->id))
+			if (strcmp(c->id, m->cat.rows[rows[i].row].c->id))
 				continue;
 			struct assessment as;
 			struct deadline_list l = { 0 };
-			assess_case_taken(&m->rules, c, m->app->as_of,
-					  m->app->law_as_of, &as, &scratch);
+			/* as the command line: relief now (its motion
+			 * deadlines) needs the full path taken */
+			assess_case_paths(&m->rules, c, m->as_of,
+					  m->law_as_of, false, &as, &scratch);
 			as.c = c;
 			deadlines_of(&m->rules, &as, &l, &dv->arena);
 			for (size_t j = 0; j < l.n; j++)
@@ -117,7 +119,7 @@ static void dl_open(struct view *v)
 	for (size_t i = 0; i < ui->sel.n; i++) {
 		size_t r = ui->sel.idx[i];
 		if (ui_outcome_shown(ui, r))
-			rows[n++] = (struct row_file){ ui->model.rows[r].c->file, r };
+			rows[n++] = (struct row_file){ ui->model.cat.rows[r].c->file, r };
 		else
 			dv->hidden++;
 	}
@@ -150,15 +152,15 @@ static const char *line_text(struct view *v, size_t line, char *buf,
 		return "No deadlines in the listed cases.";
 	const struct dl_entry *e = &dv->v[line];
 	const struct deadline *d = &e->d;
-	const struct model_row *r = &ui->model.rows[e->row];
+	const struct catalog_row *r = &ui->model.cat.rows[e->row];
 	char id[TEXT_SAFE_SIZE(64)], nm[TEXT_SAFE_SIZE(64)];
-	const char *name = model_name(r, ui->redact);
+	const char *name = model_name(&ui->model, e->row, ui->redact);
 	int idw = ID_W(ui), namew = NAME_W(ui);
 	/* columns, not bytes: a name is cut with an ellipsis (text.h) */
 	int iw = text_fit(r->c->id, strlen(r->c->id), idw, id, sizeof(id), NULL);
 	int nw = text_fit(name, strlen(name), namew, nm, sizeof(nm), NULL);
 	snprintf(buf, n, "%-10s %6ld  %s%*s %s%*s  %-18s %s%s%s%s",
-		 deadline_date_text(d, day), deadline_days_left(d, ui->app->as_of),
+		 deadline_date_text(d, day), deadline_days_left(d, ui->model.as_of),
 		 id, idw - iw, "", nm, namew - nw, "", deadline_kind_names[d->kind],
 		 d->possible ? "(possible) " : "", d->rule ? d->rule : "",
 		 d->court ? "  " : "", d->court ? d->court : "");
@@ -171,7 +173,7 @@ static void dl_draw(struct view *v, size_t line, int y, bool selected)
 	char buf[1024];
 	int role = ROLE_NORMAL;
 	if (dv->n) {
-		long left = deadline_days_left(&dv->v[line].d, v->ui->app->as_of);
+		long left = deadline_days_left(&dv->v[line].d, v->ui->model.as_of);
 		role = left < 0 ? ROLE_DIM : left <= 30 ? ROLE_RUNNING :
 			ROLE_NORMAL;
 	}
@@ -258,7 +260,7 @@ int memo_prompt(struct ui *ui, char *name, size_t n)
 		return -1;
 	}
 	/* a name with the case id, not the person's: file names are seen */
-	snprintf(name, n, "%s-memo.txt", ui->model.rows[row].c->id);
+	snprintf(name, n, "%s-memo.txt", ui->model.cat.rows[row].c->id);
 	return 0;
 }
 

@@ -43,11 +43,19 @@ const struct assessment *view_detail(struct view *v, struct doc *d)
 	doc_linef(d, 2, ROLE_UNMET, "This case cannot be shown: %s.",
 		  m->detail_why ? m->detail_why : "it cannot be read");
 	doc_linef(d, 2, ROLE_NORMAL, "Its file has changed since the cases "
-		  "were loaded; press r to load them again.");
+		  "were loaded; press %s to load them again.",
+		  ui_key(v->ui, ACT_RELOAD));
 	return NULL;
 }
 
 const char *view_date(struct date d, char buf[DATE_BUFSZ])
 {
 	return date_format(d, buf);
+}
+
+const char *view_day(daynum d, const char *none, char buf[DATE_BUFSZ])
+{
+	if (d == ASSESS_NO_DAY)
+		return none;
+	return date_format(date_from_days(d), buf);
 }

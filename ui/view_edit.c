@@ -18,11 +18,12 @@ static void edit_open(struct view *v)
 	snprintf(dir, sizeof(dir), "%s", e->copy.path ? e->copy.path : "");
 	if (strrchr(dir, '/'))
 		*strrchr(dir, '/') = 0;
-	doc_wrap(d, 1, 0, ROLE_NORMAL, arena_printf(&d->arena, "e or Enter: "
-		 "edit again, at the first error.  q: leave it; your text is "
+	doc_wrap(d, 1, 0, ROLE_NORMAL, arena_printf(&d->arena, "%s or %s: "
+		 "edit again, at the first error.  %s: leave it; your text is "
 		 "then kept as a rejected edit in %s, and the next start "
-		 "offers it again.", edit_shown_path(dir, shown,
-						     sizeof(shown))));
+		 "offers it again.", ui_key(v->ui, ACT_EDIT),
+		 ui_key(v->ui, ACT_ENTER), ui_key(v->ui, ACT_BACK),
+		 edit_shown_path(dir, shown, sizeof(shown))));
 	doc_add(d);
 	for (size_t i = 0; i < e->diags.n; i++) {
 		const struct diag *g = &e->diags.v[i];
@@ -63,8 +64,8 @@ static void edit_title(struct view *v, char *buf, size_t n)
 
 static void edit_status(struct view *v, char *buf, size_t n)
 {
-	(void)v;
-	snprintf(buf, n, "e edit again | q leave (your text is kept)");
+	snprintf(buf, n, "%s edit again | %s leave (your text is kept)",
+		 ui_key(v->ui, ACT_EDIT), ui_key(v->ui, ACT_BACK));
 }
 
 const struct view_ops view_edit_ops = {

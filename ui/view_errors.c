@@ -1,7 +1,8 @@
 /* view_errors.c - every problem found: in the case files, the rules, the
- * statistics and the configuration.  Enter edits the file at the line: a
- * case file through the safe edit flow (edit.c), anything else directly
- * in $EDITOR. */
+ * statistics and the configuration, each wrapped to the width (a long
+ * diagnostic is read whole, never cut).  Enter edits the file at the
+ * line: a case file through the safe edit flow (edit.c), anything else
+ * directly in $EDITOR. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,37 +13,15 @@
 struct errors {
 	const struct diag **v;
 	size_t n;
+	struct doc doc;         /* the diagnostics wrapped */
+	size_t *of;             /* of[line]: its diagnostic */
+	size_t n_of, cap_of;
 };
 
 static void collect(struct errors *e, const struct diag_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
 		e->v[e->n++] = &l->v[i];
-}
-
-static void errors_open(struct view *v)
-{
-	struct ui *ui = v->ui;
-	struct errors *e = v->priv;
-	if (!e)
-		e = v->priv = xcalloc(1, sizeof(*e));
-	free(e->v);
-	e->n = 0;
-	e->v = xcalloc(ui->model.corpus.diags.n + ui->model.diags.n +
-		       ui->conf.diags.n + 1, sizeof(*e->v));
-	collect(e, &ui->conf.diags);
-	collect(e, &ui->model.diags);
-	collect(e, &ui->model.corpus.diags);
-	v->lines = e->n ? e->n : 1;
-}
-
-static void errors_done(struct view *v)
-{
-	struct errors *e = v->priv;
-	if (e)
-		free(e->v);
-	free(e);
-	v->priv = NULL;
 }
 
 /* In redaction mode a file is named by its load order: case file names
@@ -56,14 +35,10 @@ static const char *file_name(struct view *v, const struct diag *d,
 	return buf;
 }
 
-static const char *line_text(struct view *v, size_t line, char *buf,
+static const char *diag_text(struct view *v, const struct diag *d, char *buf,
 			     size_t n)
 {
-	struct errors *e = v->priv;
 	char f[32];
-	if (!e->n)
-		return "No problems found.";
-	const struct diag *d = e->v[line];
 	const char *sev = d->severity == DIAG_ERROR ? "error" : "warning";
 	/* as diag_print writes it: a whole-file problem has no position */
 	if (d->line)
@@ -75,19 +50,86 @@ static const char *line_text(struct view *v, size_t line, char *buf,
 	return buf;
 }
 
-static void errors_draw(struct view *v, size_t line, int y, bool selected)
+static void wrap_all(struct view *v, struct errors *e)
+{
+	doc_reset(&e->doc, v->ui->cols);
+	e->n_of = 0;
+	for (size_t i = 0; i < e->n; i++) {
+		char buf[2048];
+		size_t before = e->doc.n;
+		doc_wrap(&e->doc, 1, 0, e->v[i]->severity == DIAG_ERROR ?
+			 ROLE_ERROR : ROLE_WARNING, diag_text(v, e->v[i], buf,
+							      sizeof(buf)));
+		for (size_t k = before; k < e->doc.n; k++) {
+			if (e->n_of == e->cap_of) {
+				e->cap_of = e->cap_of ? e->cap_of * 2 : 64;
+				e->of = xrealloc(e->of, e->cap_of *
+						 sizeof(*e->of));
+			}
+			e->of[e->n_of++] = i;
+		}
+	}
+}
+
+static void errors_open(struct view *v)
+{
+	struct ui *ui = v->ui;
+	struct errors *e = v->priv;
+	if (!e) {
+		e = v->priv = xcalloc(1, sizeof(*e));
+		doc_init(&e->doc, ui->cols);
+	}
+	free(e->v);
+	e->n = 0;
+	e->v = xcalloc(ui->model.corpus.diags.n + ui->model.diags.n +
+		       ui->conf.diags.n + 1, sizeof(*e->v));
+	collect(e, &ui->conf.diags);
+	collect(e, &ui->model.diags);
+	collect(e, &ui->model.corpus.diags);
+	wrap_all(v, e);
+	v->lines = e->n ? e->doc.n : 1;
+}
+
+static void errors_done(struct view *v)
 {
 	struct errors *e = v->priv;
-	char buf[1024];
-	draw_fill(y, 0, v->ui->cols, ROLE_NORMAL, selected);
+	if (e) {
+		free(e->v);
+		free(e->of);
+		doc_free(&e->doc);
+	}
+	free(e);
+	v->priv = NULL;
+}
+
+/* The diagnostic of the selected line. */
+static const struct diag *selected(struct view *v)
+{
+	struct errors *e = v->priv;
+	return e && e->n && v->sel < e->n_of ? e->v[e->of[v->sel]] : NULL;
+}
+
+static const char *line_text(struct view *v, size_t line, char *buf,
+			     size_t n)
+{
+	struct errors *e = v->priv;
+	if (!e->n)
+		return "No problems found.";
+	return doc_text(&e->doc, line, buf, n);
+}
+
+static void errors_draw(struct view *v, size_t line, int y, bool selected_)
+{
+	struct errors *e = v->priv;
 	if (!e->n) {
-		draw_text(y, 1, v->ui->cols - 1, ROLE_MET, selected,
+		draw_fill(y, 0, v->ui->cols, ROLE_NORMAL, selected_);
+		draw_text(y, 1, v->ui->cols - 1, ROLE_MET, selected_,
 			  "No problems found.");
 		return;
 	}
-	draw_text(y, 1, v->ui->cols - 1, e->v[line]->severity == DIAG_ERROR ?
-		  ROLE_ERROR : ROLE_WARNING, selected,
-		  line_text(v, line, buf, sizeof(buf)));
+	/* every line of the selected diagnostic is highlighted */
+	doc_draw(&e->doc, line, y, v->sel < e->n_of &&
+		 e->of[line] == e->of[v->sel]);
 }
 
 static bool is_case_file(struct ui *ui, const char *file)
@@ -98,13 +140,38 @@ static bool is_case_file(struct ui *ui, const char *file)
 	return false;
 }
 
-static int errors_request(struct view *v, enum ui_action a)
+/* j and k move a diagnostic at a time: to the first line of the next or
+ * the previous one. */
+static int step(struct view *v, int dir)
 {
 	struct errors *e = v->priv;
+	size_t cur = e->of[v->sel], line = v->sel;
+	if (dir > 0) {
+		while (line < e->n_of && e->of[line] == cur)
+			line++;
+		if (line == e->n_of)
+			return UI_HANDLED;
+	} else {
+		if (cur == 0)
+			return UI_HANDLED;
+		while (line > 0 && e->of[line] >= cur)
+			line--;
+		while (line > 0 && e->of[line - 1] == e->of[line])
+			line--;
+	}
+	v->sel = line;
+	ui_clamp(v);
+	return UI_REDRAW;
+}
+
+static int errors_request(struct view *v, enum ui_action a)
+{
 	struct ui *ui = v->ui;
-	if (a != ACT_ENTER || !e->n)
+	const struct diag *d = selected(v);
+	if (d && (a == ACT_MOVE_DOWN || a == ACT_MOVE_UP) && ui->count < 0)
+		return step(v, a == ACT_MOVE_DOWN ? 1 : -1);
+	if (a != ACT_ENTER || !d)
 		return 0;
-	const struct diag *d = e->v[v->sel];
 	if (is_case_file(ui, d->file))
 		return edit_start(ui, d->file, d->line);
 	if (strstr(d->file, "(built in)")) {
@@ -131,14 +198,14 @@ static void errors_title(struct view *v, char *buf, size_t n)
 
 static void errors_status(struct view *v, char *buf, size_t n)
 {
-	struct errors *e = v->priv;
-	const struct diag *d = e && e->n ? e->v[v->sel] : NULL;
+	const struct diag *d = selected(v);
 	if (d && d->source && *d->source && !v->ui->redact)
 		snprintf(buf, n, "%u| %s", d->line, d->source);
 	else if (d)
-		snprintf(buf, n, "%s", d->msg);
+		snprintf(buf, n, "%s edits the file at the line | %s back",
+			 ui_key(v->ui, ACT_ENTER), ui_key(v->ui, ACT_BACK));
 	else
-		snprintf(buf, n, "Enter edits the file at the line | q back");
+		snprintf(buf, n, "%s back", ui_key(v->ui, ACT_BACK));
 }
 
 const struct view_ops view_errors_ops = {

@@ -148,9 +148,10 @@ static void kept_title(struct view *v, char *buf, size_t n)
 
 static void kept_status(struct view *v, char *buf, size_t n)
 {
-	(void)v;
-	snprintf(buf, n, "e restore | Enter open (read-only) | d delete | "
-		 "q back");
+	struct ui *ui = v->ui;
+	snprintf(buf, n, "%s restore | %s open (read-only) | %s delete | "
+		 "%s back", ui_key(ui, ACT_EDIT), ui_key(ui, ACT_ENTER),
+		 ui_key(ui, ACT_DELETE), ui_key(ui, ACT_BACK));
 }
 
 void view_kept_offer(struct ui *ui)
@@ -173,8 +174,9 @@ void view_kept_offer(struct ui *ui)
 		snprintf(what, sizeof(what), "%zu rejected and %zu unsaved "
 			 "edit%s", r, u, u == 1 ? "" : "s");
 	ui_open(ui, &view_kept_ops, UI_NO_ROW);
-	ui_message(ui, ROLE_WARNING, "%s kept: restore (e), open (Enter), or "
-		   "delete (d)", what);
+	ui_message(ui, ROLE_WARNING, "%s kept: restore (%s), open (%s), or "
+		   "delete (%s)", what, ui_key(ui, ACT_EDIT),
+		   ui_key(ui, ACT_ENTER), ui_key(ui, ACT_DELETE));
 }
 
 const struct view_ops view_kept_ops = {

@@ -83,8 +83,8 @@ static void text_title(struct view *v, char *buf, size_t n)
 
 static void text_status(struct view *v, char *buf, size_t n)
 {
-	(void)v;
-	snprintf(buf, n, "q back | / search");
+	snprintf(buf, n, "%s back | %s search", ui_key(v->ui, ACT_BACK),
+		 ui_key(v->ui, ACT_SEARCH));
 }
 
 const struct view_ops view_kept_text_ops = {

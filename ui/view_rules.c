@@ -1,10 +1,32 @@
-/* view_rules.c - the rules in force, for students: each penalty and each
- * relief with its citation, the dates it is in force, its conditions in
- * plain words, and its way out. */
+/* view_rules.c - the rules in force on the law date, for students: each
+ * penalty and each relief with its citation, the dates it is in force,
+ * its conditions in plain words and its way out; then every parameter
+ * with its value under that law.  When the law date is not today, what
+ * differs from today's law is marked, rule by rule and parameter by
+ * parameter (lawdate.h: what `casewalk rules --changes` prints). */
 #include <stdio.h>
+#include <string.h>
 
 #include "draw.h"
+#include "facts.h"
+#include "lawdate.h"
 #include "view.h"
+
+struct rules_ctx {
+	struct date law, today;
+	const struct lawdate_change *ch;
+	size_t n_ch;
+};
+
+static const struct lawdate_change *change_of(const struct rules_ctx *x,
+					      const struct rule *r,
+					      const struct param *p)
+{
+	for (size_t i = 0; i < x->n_ch; i++)
+		if ((r && x->ch[i].rule == r) || (p && x->ch[i].param == p))
+			return &x->ch[i];
+	return NULL;
+}
 
 static void conds(struct doc *d, const char *label,
 		  const struct rule_cond *c, uint32_t n)
@@ -16,16 +38,48 @@ static void conds(struct doc *d, const char *label,
 				       c[i].cite : "", c[i].cite ? ")" : ""));
 }
 
-static void one_rule(struct doc *d, const struct rule *r, struct date law)
+/* What differs from today's law, marked: a * and the diff role. */
+static void marked(struct doc *d, const char *text)
+{
+	size_t before = d->n;
+	doc_wrap(d, 3, 0, ROLE_DIFF, text);
+	if (d->n > before)
+		doc_put(d, &d->v[before], 1, 1, ROLE_DIFF, "*");
+}
+
+static void rule_change(struct doc *d, const struct rules_ctx *x,
+			const struct lawdate_change *c)
+{
+	char t[DATE_BUFSZ];
+	date_format(x->today, t);
+	if (c->what == LAWCH_RULE_IN)
+		marked(d, arena_printf(&d->arena, "differs from today (%s): not "
+			   "in force under today's law", t));
+	else if (c->what == LAWCH_RULE_OUT)
+		marked(d, arena_printf(&d->arena, "differs from today (%s): in "
+			   "force under today's law", t));
+	else if (c->what == LAWCH_WAIVER)
+		marked(d, arena_printf(&d->arena, "differs from today (%s): the "
+			   "way out today is: %s", t, c->before ? c->before :
+			   "none"));
+}
+
+static void one_rule(struct doc *d, const struct rule *r,
+		     const struct rules_ctx *x)
 {
 	char a[DATE_BUFSZ], b[DATE_BUFSZ];
-	bool in = rules_in_force(r, law);
+	bool in = rules_in_force(r, x->law);
+	const struct lawdate_change *c = change_of(x, r, NULL);
 	struct doc_line *l = doc_add(d);
+	if (c)
+		doc_put(d, l, 0, 1, ROLE_DIFF, "*");
 	int w = doc_putf(d, l, 1, ROLE_HEADER, "%s", r->id);
 	w += doc_putf(d, l, w + 3, ROLE_DIM, "%s",
 		      enum_name(&rule_kind_def, r->kind));
 	doc_put(d, l, w + 5, -1, in ? ROLE_MET : ROLE_UNMET,
 		in ? "in force" : "not in force on that date");
+	if (c)
+		rule_change(d, x, c);
 	doc_wrap(d, 3, 0, ROLE_NORMAL, r->title);
 	doc_wrap(d, 3, 0, ROLE_SECTION, r->cite);
 	doc_linef(d, 3, ROLE_DIM, "in force from %s until %s",
@@ -49,23 +103,65 @@ static void one_rule(struct doc *d, const struct rule *r, struct date law)
 	doc_add(d);
 }
 
+static void one_param(struct doc *d, const struct param *p,
+		      const struct rules_ctx *x)
+{
+	char v[96];
+	const struct param_era *era;
+	const struct lawdate_change *c = change_of(x, NULL, p);
+	struct value now = params_value(p, x->law, &era);
+	if (now.type == VAL_UNKNOWN)
+		snprintf(v, sizeof(v), "not set under that law");
+	else
+		facts_format(now, v, sizeof(v));
+	struct doc_line *l = doc_add(d);
+	if (c)
+		doc_put(d, l, 0, 1, ROLE_DIFF, "*");
+	int w = doc_putf(d, l, 1, ROLE_HEADER, "%s", p->id);
+	doc_putf(d, l, w + 2, c ? ROLE_DIFF : ROLE_NORMAL, "= %s", v);
+	doc_wrap(d, 3, 0, ROLE_NORMAL, p->title);
+	doc_wrap(d, 3, 0, ROLE_SECTION, era && era->cite ? era->cite : p->cite);
+	if (c) {
+		char t[DATE_BUFSZ];
+		marked(d, arena_printf(&d->arena, "differs from today (%s): "
+			   "today %s", date_format(x->today, t), c->before ?
+			   c->before : "not set"));
+	}
+}
+
 static void rules_open(struct view *v)
 {
 	struct doc *d = view_doc_reset(v);
 	const struct model *m = &v->ui->model;
-	char a[DATE_BUFSZ];
+	char a[DATE_BUFSZ], t[DATE_BUFSZ];
 	if (!m->have_rules) {
-		doc_linef(d, 1, ROLE_ERROR, "The rules did not load: E shows "
-			  "why.");
+		doc_linef(d, 1, ROLE_ERROR, "The rules did not load: %s shows "
+			  "why.", ui_key(v->ui, ACT_ERRORS));
 		v->lines = d->n;
 		return;
 	}
+	struct rules_ctx x = { m->law_as_of, date_today(), NULL, 0 };
+	struct lawdate_change *ch;
+	/* from today's law to the law shown: `before` is today's */
+	x.n_ch = lawdate_changes(&m->rules, x.today, x.law, &ch, &d->arena);
+	x.ch = ch;
 	doc_linef(d, 1, ROLE_DIM, "%zu rules from %s; law as of %s", m->rules.n,
 		  m->rules.name ? m->rules.name : "the built-in rules",
-		  view_date(v->ui->app->law_as_of, a));
+		  view_date(x.law, a));
+	if (date_days(x.law) != date_days(x.today))
+		doc_wrap(d, 1, 0, x.n_ch ? ROLE_DIFF : ROLE_DIM, arena_printf(
+			 &d->arena, "Compared with today's law (%s): %zu "
+			 "difference%s, marked * (casewalk rules --changes %s "
+			 "%s).  %s changes the date.", view_date(x.today, t),
+			 x.n_ch, x.n_ch == 1 ? "" : "s", t, a,
+			 ui_key(v->ui, ACT_DATES)));
 	doc_add(d);
 	for (size_t i = 0; i < m->rules.n; i++)
-		one_rule(d, &m->rules.v[i], v->ui->app->law_as_of);
+		one_rule(d, &m->rules.v[i], &x);
+	doc_linef(d, 1, ROLE_SECTION, "PARAMETERS under the law of %s", a);
+	for (size_t i = 0; i < m->rules.n_params; i++)
+		one_param(d, &m->rules.params[i], &x);
+	doc_add(d);
 	doc_linef(d, 1, ROLE_DIM, "%s", CASEWALK_DISCLAIMER);
 	v->lines = d->n;
 }
@@ -78,8 +174,10 @@ static void rules_title(struct view *v, char *buf, size_t n)
 
 static void rules_status(struct view *v, char *buf, size_t n)
 {
-	(void)v;
-	snprintf(buf, n, "/ searches | q back | ? help");
+	struct ui *ui = v->ui;
+	snprintf(buf, n, "%s searches | %s law date | %s back | %s help",
+		 ui_key(ui, ACT_SEARCH), ui_key(ui, ACT_DATES),
+		 ui_key(ui, ACT_BACK), ui_key(ui, ACT_HELP));
 }
 
 const struct view_ops view_rules_ops = {
