@@ -159,7 +159,7 @@ EOS
 	TZ=UTC LC_ALL=C.UTF-8 TERM=xterm COLUMNS=100 LINES=30 CASEWALK_TODAY=2026-11-27 \
 	CASEWALK_SCRIPT=script "$cw" "$OLDPWD/testdata/cases" >/dev/null 2>&1)
 "$cw" memo "$PWD/testdata/cases/e10-jorge-in-absentia.yaml" >"$tmp/want.txt"
-if grep -q 'memo to file: E10-memo.txt_' "$tmp/ui/memo-prompt.txt" &&
+if grep -q 'memo to file (.pdf, .md, else text): E10-memo.txt_' "$tmp/ui/memo-prompt.txt" &&
    grep -q 'memo written to E10-memo.txt' "$tmp/ui/memo-done.txt" &&
    cmp -s "$tmp/ui/E10-memo.txt" "$tmp/want.txt"; then ok
 else bad "the m key's memo"; diff "$tmp/want.txt" "$tmp/ui/E10-memo.txt" | head -5 >&2; fi
