@@ -457,11 +457,15 @@ static daynum nth_weekday(int y, int m, int nth, int wday)
  * is observed (Saturday -> Friday, Sunday -> Monday; 5 U.S.C. 6103(b)). */
 static bool holiday_matches(const struct holiday *h, int y, daynum n)
 {
-	if (y < h->from || y > h->to || !h->month)
+	if (y < h->from || y > h->to || h->month < 1 || h->month > 12 ||
+	    h->weekday > 6 || (h->weekday >= 0 && (h->nth == 0 || h->nth > 5 ||
+						     h->nth < -1)))
+		return false;
+	if (!date_valid_ymd(y, h->month, 1))
 		return false;
 	if (h->weekday >= 0)
 		return n == nth_weekday(y, h->month, h->nth, h->weekday);
-	if (h->day > date_days_in_month(y, h->month))
+	if (!date_valid_ymd(y, h->month, h->day))
 		return false;
 	daynum day = date_days(date_ymd(y, h->month, h->day));
 	int wd = date_weekday(day);
@@ -509,13 +513,17 @@ static void holidays_index(struct holidays *hs, struct arena *a)
 	for (int y = INDEX_FIRST_YEAR - 1; y <= INDEX_LAST_YEAR + 1; y++)
 		for (size_t i = 0; i < hs->n; i++) {
 			const struct holiday *h = &hs->v[i];
-			if (y < h->from || y > h->to || !h->month)
+			if (y < h->from || y > h->to || h->month < 1 ||
+			    h->month > 12)
+				continue;       /* (a bad one is an error) */
+			if (h->weekday > 6 || (h->weekday >= 0 &&
+			    (h->nth == 0 || h->nth > 5 || h->nth < -1)))
 				continue;
 			if (h->weekday >= 0) {
 				SET(nth_weekday(y, h->month, h->nth, h->weekday));
 				continue;
 			}
-			if (h->day > date_days_in_month(y, h->month))
+			if (!date_valid_ymd(y, h->month, h->day))
 				continue;
 			daynum day = date_days(date_ymd(y, h->month, h->day));
 			int wd = date_weekday(day);
