@@ -616,6 +616,7 @@ static void read_routes(struct rctx *x, const struct ynode *v, struct rule *rl)
 		return;
 	}
 	rl->route = arena_zalloc(&x->r->arena, (v->n + 1) * sizeof(*rl->route));
+	rl->n_route = 0;        /* a list given twice: the second one */
 	for (uint32_t i = 0; i < v->n; i++) {
 		const struct ynode *m = v->kids[i];
 		struct rule_route *w = &rl->route[rl->n_route];
