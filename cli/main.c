@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "quiz.h"
 #include "cli.h"
 #include "secure.h"
 #include "../ui/ui.h"
@@ -28,7 +29,7 @@ static const struct option long_opts[] = {
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
 	{ "law-as-of", required_argument, NULL, OPT_LAW_AS_OF },
 	{ "redact", no_argument, NULL, OPT_REDACT },
-	{ "quiz", no_argument, NULL, OPT_QUIZ },
+	{ "quiz", optional_argument, NULL, OPT_QUIZ },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -67,7 +68,8 @@ static void usage(FILE *f)
 "  --rules FILE       rules file instead of the built-in rules\n"
 "  --config FILE      explorer configuration file\n"
 "  --redact           mask names and A-numbers, hide notes\n"
-"  --quiz             hide each case's outcome until revealed\n"
+"  --quiz[=SEED]      hide each case's outcome until revealed; ids become\n"
+"                     Case 1, Case 2, ... shuffled by SEED (default 1)\n"
 "  --jobs N           load with N threads (default: number of processors)\n"
 "  --filter EXPR      only the cases EXPR matches (assess, list, stats, deadlines;\n"
 "                     casewalk(1) FILTERS: bar=running, cancel_nonlpr=possible,\n"
@@ -122,7 +124,15 @@ static int parse_args(struct app *app, int argc, char **argv)
 		case OPT_RULES: app->rules_file = optarg; break;
 		case OPT_CONFIG: app->config_file = optarg; break;
 		case OPT_REDACT: app->redact = true; break;
-		case OPT_QUIZ: app->quiz = true; break;
+		case OPT_QUIZ:
+			app->quiz = true;
+			app->quiz_seed = QUIZ_DEFAULT_SEED;
+			if (optarg && !quiz_parse_seed(optarg, &app->quiz_seed)) {
+				fprintf(stderr, "casewalk: --quiz: expected a "
+					"number as the seed, got '%s'\n", optarg);
+				return 2;
+			}
+			break;
 		case OPT_JSON: app->json = true; break;
 		case OPT_FILTER: app->filter = optarg; break;
 		case OPT_SORT: app->sort = optarg; break;

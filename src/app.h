@@ -17,6 +17,7 @@
 struct app {
 	const char *cmd;                /* "check", ..., or NULL: explorer */
 	bool json, csv, redact, quiz;
+	uint64_t quiz_seed;             /* --quiz=SEED */
 	bool ics;                       /* deadlines --ics */
 	const char *format, *output;    /* memo --format, -o */
 	const char *rules_file, *config_file;

@@ -815,6 +815,18 @@ const char *query_filter_text(const struct query_filter *f)
 	return f ? f->text : "";
 }
 
+bool query_filter_quiz_safe(const struct query_filter *f)
+{
+	if (!f || !f->expr)
+		return true;
+	if (f->n_used)
+		return false;
+	for (uint32_t i = 0; i < f->n_terms; i++)
+		if (f->terms[i].kind != TK_TAG)
+			return false;
+	return true;
+}
+
 /* f on one case: its facts from `facts` (all of them) or from the packed
  * record `pack`. */
 static bool match(const struct query_filter *f, const struct rules *r,

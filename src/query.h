@@ -149,6 +149,9 @@ bool query_filter_case(const struct query_filter *f, const struct rules *r,
 		       const char *name);
 /* The text it was compiled from. */
 const char *query_filter_text(const struct query_filter *f);
+/* Whether f reads nothing quiz mode hides: only tag= terms (no path,
+ * hearing, bars, penalties, relief, text= over the ids, or facts). */
+bool query_filter_quiz_safe(const struct query_filter *f);
 
 /* ---- the sort -------------------------------------------------------------- */
 

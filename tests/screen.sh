@@ -559,11 +559,35 @@ EOS
 t quiz --quiz testdata/cases <<'EOS'
 :wait-load
 :dump @
-/E06a<Enter><Enter>
+/Case 7<Enter><Enter>
 :dump @
 v
 :dump @
 q
+:dump @
+EOS
+
+# the quiz gives nothing away: a search by an id finds nothing, sorts and
+# filters on what it hides are refused, the ids are Case N
+t quiz-hide --quiz=7 testdata/cases <<'EOS'
+:wait-load
+/E06a<Enter>
+:dump @
+sjj<Enter>
+:dump @
+q
+o
+:dump @
+fpath=voluntary_return<Enter>
+:dump @
+<Esc>
+fhearing=no<Enter>
+:dump @
+<Esc>
+ftext=VR<Enter>
+:dump @
+<Esc>
+sj<Enter>
 :dump @
 EOS
 

@@ -10,6 +10,7 @@
 
 #include "draw.h"
 #include "load.h"
+#include "quiz.h"
 
 static void progress(void *ctx, size_t done, size_t total)
 {
@@ -48,6 +49,12 @@ static void *load_main(void *arg)
 	if (m->have_corpus)
 		catalog_build(&m->cat, &m->corpus);
 	m->revealed = xcalloc(m->cat.n_rows + 1, sizeof(*m->revealed));
+	if (m->app->quiz) {
+		m->quiz_order = xcalloc(m->cat.n_rows + 1, sizeof(size_t));
+		m->quiz_no = xcalloc(m->cat.n_rows + 1, sizeof(size_t));
+		quiz_order(&m->cat, m->app->quiz_seed, m->quiz_order,
+			   m->quiz_no);
+	}
 	official_load_default(&m->official, &m->diags);
 	atomic_store(&m->phase, MODEL_DONE);
 	atomic_store(&m->finished, true);
@@ -164,6 +171,8 @@ void model_free(struct model *m)
 	official_free(&m->official);
 	diag_free(&m->diags);
 	free(m->revealed);
+	free(m->quiz_order);
+	free(m->quiz_no);
 	memset(m, 0, sizeof(*m));
 }
 

@@ -39,6 +39,8 @@ struct model {
 	struct catalog cat;
 	struct query_ctx q;             /* what those threads read */
 	bool *revealed;                 /* quiz mode: outcome shown, by row */
+	size_t *quiz_order, *quiz_no;   /* quiz mode: rows shuffled, and each
+					   row's "Case N" (quiz.h) */
 	unsigned generation;            /* new at each model_start */
 	/* the one case opened in full (with the path not taken) */
 	struct arena detail_arena;

@@ -395,6 +395,7 @@ void nav_loaded(struct ui *ui)
 {
 	struct model *m = &ui->model;
 	char err[512];
+	ui_quiz_update(ui);
 	/* the filter again, for rules that may have changed */
 	if (!select_set_filter(&ui->sel, m, ui->sel.filter, err, sizeof(err)))
 		select_set_filter(&ui->sel, m, "", err, sizeof(err));
@@ -495,6 +496,7 @@ static int reveal(struct ui *ui)
 	}
 	if (row != UI_NO_ROW)
 		ui->model.revealed[row] = true;
+	ui_quiz_update(ui);
 	ui_rebuild(ui);
 	return UI_REDRAW;
 }
@@ -502,8 +504,14 @@ static int reveal(struct ui *ui)
 static int sort_reverse(struct ui *ui)
 {
 	struct query_sort *s = &ui->sel.sort;
+	char err[256];
+	if (select_sort_hidden(&ui->sel, s->n ? s->key[0] : QK_ID)) {
+		ui_message(ui, ROLE_WARNING, "hidden in the quiz: sort by name "
+			   "only until every case is revealed (v)");
+		return UI_REDRAW;
+	}
 	if (!s->n)
-		select_set_sort(&ui->sel, QK_ID, true);
+		select_set_sort(&ui->sel, QK_ID, true, err, sizeof(err));
 	else
 		s->desc[0] = !s->desc[0];
 	select_apply(&ui->sel, &ui->model);

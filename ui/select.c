@@ -38,6 +38,11 @@ bool select_set_filter(struct select *s, const struct model *m,
 	arena_init(&a, 4096);
 	struct query_filter *f = query_filter_compile(m->have_rules ?
 		&m->rules : NULL, text, &a, err, errsz);
+	if (f && s->quiz_hidden && !query_filter_quiz_safe(f)) {
+		snprintf(err, errsz, "hidden in the quiz: only tag= filters "
+			 "until every case is revealed (v)");
+		f = NULL;
+	}
 	if (!f) {
 		arena_free(&a);
 		return false;
@@ -51,11 +56,24 @@ bool select_set_filter(struct select *s, const struct model *m,
 	return true;
 }
 
-void select_set_sort(struct select *s, int k, bool desc)
+bool select_sort_hidden(const struct select *s, int k)
 {
+	return s->quiz_hidden && k != QK_NAME;
+}
+
+bool select_set_sort(struct select *s, int k, bool desc, char *err,
+		     size_t errsz)
+{
+	if (select_sort_hidden(s, k)) {
+		snprintf(err, errsz, "hidden in the quiz: %s sorts by what the "
+			 "quiz hides; only name until every case is revealed "
+			 "(v)", query_key_names[k]);
+		return false;
+	}
 	s->sort.n = 1;
 	s->sort.key[0] = (uint8_t)k;
 	s->sort.desc[0] = desc;
+	return true;
 }
 
 static bool same_sort(const struct query_sort *a, const struct query_sort *b)
@@ -79,8 +97,13 @@ static void sort_all(struct select *s, const struct model *m)
 		return;
 	free(s->order);
 	s->order = xmalloc((n + 1) * sizeof(*s->order));
-	s->n_order = query_select(&m->cat, NULL, &s->sort, s->redact,
-				  s->order);
+	if (!s->sort.n && s->quiz_order) {
+		memcpy(s->order, s->quiz_order, n * sizeof(*s->order));
+		s->n_order = n;
+	} else {
+		s->n_order = query_select(&m->cat, NULL, &s->sort, s->redact,
+					  s->order);
+	}
 	s->order_generation = m->generation;
 	s->order_sort = s->sort;
 	s->order_redact = s->redact;
@@ -109,7 +132,8 @@ void select_apply(struct select *s, const struct model *m)
 const char *select_describe(const struct select *s, char *buf, size_t n)
 {
 	if (!s->sort.n)
-		snprintf(buf, n, "sort: load order");
+		snprintf(buf, n, s->quiz_order ? "sort: quiz order" :
+			 "sort: load order");
 	else
 		snprintf(buf, n, "sort: %s%s", query_key_names[s->sort.key[0]],
 			 s->sort.desc[0] ? ", descending" : "");

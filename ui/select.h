@@ -41,6 +41,11 @@ struct select {
 	struct arena arena;
 	struct query_sort sort;
 	bool redact;                    /* names as shown */
+	/* quiz mode: the order with no sort key (NULL: load order), and
+	 * whether an outcome is still hidden (sorts and filters on what
+	 * the quiz hides are then refused) */
+	const size_t *quiz_order;
+	bool quiz_hidden;
 	size_t *idx;                    /* rows shown, in order */
 	size_t n;
 	size_t n_hearing;               /* of those, heard by a judge */
@@ -60,8 +65,12 @@ void select_free(struct select *s);
  * with the core's message in err (what is allowed, the nearest name). */
 bool select_set_filter(struct select *s, const struct model *m,
 		       const char *text, char *err, size_t errsz);
-/* Sorts by key k (enum query_key), descending or not. */
-void select_set_sort(struct select *s, int k, bool desc);
+/* Sorts by key k (enum query_key), descending or not; false, with a
+ * message in err, when the quiz hides what k sorts by. */
+bool select_set_sort(struct select *s, int k, bool desc, char *err,
+		     size_t errsz);
+/* Whether a sort on key k would show what the quiz hides. */
+bool select_sort_hidden(const struct select *s, int k);
 /* Recomputes idx for m (after loading, filtering, sorting, redacting). */
 void select_apply(struct select *s, const struct model *m);
 /* "sort: until, descending", for the status line. */

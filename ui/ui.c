@@ -26,6 +26,7 @@
 #include "app.h"
 #include "draw.h"
 #include "keys.h"
+#include "quiz.h"
 #include "text.h"
 #include "view.h"
 
@@ -667,6 +668,8 @@ static int init(struct ui *ui, struct app *app, struct script *script)
 	ui->count = -1;
 	select_init(&ui->sel);
 	ui->sel.redact = ui->redact;
+	if (ui->quiz)
+		ui->sel.sort.n = 0;     /* the quiz order (quiz.h) */
 	if (conf_load(&ui->conf, app->config_file))
 		return 2;
 	if (path && *path) {
@@ -839,6 +842,23 @@ const char *ui_key(struct ui *ui, enum ui_action a)
 		return buf;
 	}
 	return buf;
+}
+
+void ui_quiz_update(struct ui *ui)
+{
+	struct model *m = &ui->model;
+	ui->sel.quiz_order = ui->quiz ? m->quiz_order : NULL;
+	ui->sel.quiz_hidden = false;
+	for (size_t i = 0; ui->quiz && i < model_rows(m); i++)
+		if (!m->revealed[i])
+			ui->sel.quiz_hidden = true;
+}
+
+const char *ui_case_id(const struct ui *ui, size_t row, char *buf, size_t n)
+{
+	if (ui->quiz && ui->model.quiz_no && row < model_rows(&ui->model))
+		return quiz_label(ui->model.quiz_no[row], buf, n);
+	return model_case(&ui->model, row)->id;
 }
 
 bool ui_outcome_shown(const struct ui *ui, size_t row)

@@ -213,6 +213,11 @@ int memo_submit(struct ui *ui, const char *path);
 
 /* Quiz mode: whether row's outcome may be shown. */
 bool ui_outcome_shown(const struct ui *ui, size_t row);
+/* Quiz mode: the selection told the quiz order and whether an outcome
+ * is still hidden (after a load or a reveal). */
+void ui_quiz_update(struct ui *ui);
+/* Row's id as shown: "Case 3" in quiz mode (quiz.h), else its own. */
+const char *ui_case_id(const struct ui *ui, size_t row, char *buf, size_t n);
 
 /* The views. */
 extern const struct view_ops view_list_ops, view_case_ops, view_compare_ops,

@@ -93,7 +93,9 @@ static void person(struct view *v, struct doc *d, bool whole)
 	const struct cw_case *stub = model_case(&v->ui->model, v->row);
 	char a[REDACT_BUFSZ], b[DATE_BUFSZ];
 	struct doc_line *l = doc_add(d);
-	int w = doc_putf(d, l, 1, ROLE_HEADER, "%s", stub->id);
+	char idb[32];
+	int w = doc_putf(d, l, 1, ROLE_HEADER, "%s",
+			 ui_case_id(v->ui, v->row, idb, sizeof(idb)));
 	doc_put(d, l, w + 3, -1, ROLE_HEADER,
 		model_name(&v->ui->model, v->row, redact));
 	if (!whole)
@@ -989,7 +991,10 @@ static const char *case_text(struct view *v, size_t line, char *buf,
 
 static void case_title(struct view *v, char *buf, size_t n)
 {
-	snprintf(buf, n, "case %s  %s", model_case(&v->ui->model, v->row)->id,
+	char idb[32];
+	/* quiz ids already say "Case N" */
+	snprintf(buf, n, "%s%s  %s", v->ui->quiz ? "" : "case ",
+		 ui_case_id(v->ui, v->row, idb, sizeof(idb)),
 		 model_name(&v->ui->model, v->row, v->ui->redact));
 }
 

@@ -299,7 +299,9 @@ static void compare_open(struct view *v)
 
 static void compare_title(struct view *v, char *buf, size_t n)
 {
-	snprintf(buf, n, "compare %s  %s", model_case(&v->ui->model, v->row)->id,
+	char idb[32];
+	snprintf(buf, n, "compare %s  %s",
+		 ui_case_id(v->ui, v->row, idb, sizeof(idb)),
 		 model_name(&v->ui->model, v->row, v->ui->redact));
 }
 

@@ -152,12 +152,13 @@ static const char *line_text(struct view *v, size_t line, char *buf,
 		return "No deadlines in the listed cases.";
 	const struct dl_entry *e = &dv->v[line];
 	const struct deadline *d = &e->d;
-	const struct catalog_row *r = &ui->model.cat.rows[e->row];
 	char id[TEXT_SAFE_SIZE(64)], nm[TEXT_SAFE_SIZE(64)];
 	const char *name = model_name(&ui->model, e->row, ui->redact);
 	int idw = ID_W(ui), namew = NAME_W(ui);
 	/* columns, not bytes: a name is cut with an ellipsis (text.h) */
-	int iw = text_fit(r->c->id, strlen(r->c->id), idw, id, sizeof(id), NULL);
+	char idb[32];
+	const char *cid = ui_case_id(ui, e->row, idb, sizeof(idb));
+	int iw = text_fit(cid, strlen(cid), idw, id, sizeof(id), NULL);
 	int nw = text_fit(name, strlen(name), namew, nm, sizeof(nm), NULL);
 	snprintf(buf, n, "%-10s %6ld  %s%*s %s%*s  %-18s %s%s%s%s",
 		 deadline_date_text(d, day), deadline_days_left(d, ui->model.as_of),

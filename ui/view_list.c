@@ -57,7 +57,8 @@ static int content_width(const struct ui *ui, int c)
 	for (size_t i = 0; i < model_rows(&ui->model) && w < col_size[c].max;
 	     i++) {
 		const struct case_row *r = model_row(&ui->model, i);
-		const char *s = c == COL_ID ? model_case(&ui->model, i)->id :
+		char idb[32];
+		const char *s = c == COL_ID ? ui_case_id(ui, i, idb, sizeof(idb)) :
 			c == COL_UNTIL ? query_until_text(r, buf, sizeof(buf)) :
 			r->headline >= 0 ? ui->model.rules.v[r->headline].id : "";
 		int cw = text_width(s, strlen(s));
@@ -258,7 +259,11 @@ static const char *cell(struct view *v, size_t row, int c, int w, int *role,
 	char b[DATE_BUFSZ];
 	*role = ROLE_NORMAL;
 	if (c == COL_ID)
-		return cut_middle(model_case(&ui->model, row)->id, w, buf, n);
+	{
+		char idb[32];
+		return cut_middle(ui_case_id(ui, row, idb, sizeof(idb)), w, buf,
+				  n);
+	}
 	if (c == COL_NAME)
 		return model_name(&ui->model, row, ui->redact);
 	if (!ui->model.have_rules || !o->assessed)
@@ -352,11 +357,15 @@ static const char *list_text(struct view *v, size_t line, char *buf,
 		return "";
 	const struct catalog_row *r = &v->ui->model.cat.rows[v->ui->sel.idx[line]];
 	const char *name = catalog_name(r, v->ui->redact);
-	size_t a = (size_t)r->name_at - 1, b = strlen(name);
+	char idb[32];
+	const char *id = v->ui->quiz ? ui_case_id(v->ui, v->ui->sel.idx[line],
+		idb, sizeof(idb)) : r->label;
+	size_t a = v->ui->quiz ? strlen(id) : (size_t)r->name_at - 1,
+	       b = strlen(name);
 	/* by hand: a search runs this for every row */
 	if (a > n - 1)
 		a = n - 1;
-	memcpy(buf, r->label, a);       /* the id */
+	memcpy(buf, id, a);             /* the id */
 	if (a + 1 < n) {
 		buf[a++] = ' ';
 		if (b > n - 1 - a)

@@ -66,7 +66,11 @@ static int pick(struct view *v, bool desc)
 {
 	struct ui *ui = v->ui;
 	int k = (int)v->sel;
-	select_set_sort(&ui->sel, k, desc);
+	char err[256];
+	if (!select_set_sort(&ui->sel, k, desc, err, sizeof(err))) {
+		ui_message(ui, ROLE_WARNING, "%s", err);
+		return UI_REDRAW;
+	}
 	select_apply(&ui->sel, &ui->model);
 	ui_back(ui);
 	ui->stack[0].sel = ui->stack[0].top = 0;
