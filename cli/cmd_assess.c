@@ -1218,6 +1218,12 @@ static void stats_json(const struct query_stats *s, size_t errors,
 	json_counts(&j, "penalties_possible", s->penalty_possible, r, is_penalty);
 	json_counts(&j, "bars_running", s->bar_running, r, is_bar);
 	json_int(&j, "cases_bar_running", (long long)s->cases_bar_running);
+	json_counts(&j, "penalties_running", s->penalty_running, r, is_penalty);
+	json_obj(&j, "dhs");
+	json_int(&j, "removals", (long long)s->dhs_removals);
+	json_int(&j, "returns", (long long)s->dhs_returns);
+	json_int(&j, "headline", (long long)(s->dhs_removals + s->dhs_returns));
+	json_end_obj(&j);
 	json_by_status(&j, "relief", s->relief, r, &relief_status_def);
 	json_by_status(&j, "relief_then", s->relief_then, r, &then_status_def);
 	json_by_status(&j, "relief_now", s->relief_now, r, &now_status_def);
@@ -1243,6 +1249,9 @@ static void stats_text(const struct query_stats *s, size_t errors,
 	printf("%s\n\n%zu cases%s%s (%zu case%s left out for errors)\n",
 	       CASEWALK_DISCLAIMER, s->cases, filter ? " matching " : "",
 	       filter ? filter : "", errors, errors == 1 ? "" : "s");
+	printf("as DHS would count them: %zu removals (under an order), %zu "
+	       "returns (no order); one \"removals\" headline: %zu\n",
+	       s->dhs_removals, s->dhs_returns, s->dhs_removals + s->dhs_returns);
 	printf("hearing before a judge: %zu yes, %zu no\n", s->hearing_yes,
 	       s->hearing_no);
 	printf("a re-entry bar in force today: %zu\n\nby path:\n",
@@ -1250,13 +1259,14 @@ static void stats_text(const struct query_stats *s, size_t errors,
 	for (int p = 0; p < PATH__COUNT; p++)
 		if (s->by_path[p])
 			printf("  %-26s %6zu\n", path_id_def.names[p], s->by_path[p]);
-	puts("\npenalties (cases: attach / only possibly / a bar in force today):");
+	puts("\npenalties (cases: ever attached / only possibly / running on "
+	     "the as-of date):");
 	for (size_t k = 0; k < r->n; k++)
 		if (rule_kind_is_penalty(r->v[k].kind) &&
 		    (s->penalty[k] || s->penalty_possible[k]))
 			text_fprintf(stdout, "  %-26s %6zu %6zu %6zu\n", r->v[k].id,
 				     s->penalty[k], s->penalty_possible[k],
-				     s->bar_running[k]);
+				     s->penalty_running[k]);
 	puts("\nrelief now (cases by status today):");
 	for (size_t k = 0; k < r->n; k++) {
 		if (r->v[k].kind != KIND_RELIEF)

@@ -130,6 +130,9 @@ static const struct {
 	{ "published", offsetof(struct official_edition, published), false },
 	{ "note", offsetof(struct official_edition, note), false },
 	{ "flag", offsetof(struct official_edition, flag), false },
+	{ "caveat", offsetof(struct official_edition, caveat), false },
+	{ "caveat_source", offsetof(struct official_edition, caveat_source),
+	  false },
 };
 #define N_EDITION_KEYS (sizeof(edition_keys) / sizeof(edition_keys[0]))
 

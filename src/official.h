@@ -31,6 +31,10 @@ struct official_edition {
 	const char *title;      /* the report or release */
 	const char *published;  /* YYYY, YYYY-MM or YYYY-MM-DD; may be NULL */
 	const char *note, *flag;        /* may be NULL */
+	/* how the publisher counted, where it differs from DHS (ICE counted
+	 * voluntary returns among its "removals"), and where that is said;
+	 * may be NULL */
+	const char *caveat, *caveat_source;
 	struct official_figure *v;      /* sorted by fiscal year */
 	size_t n;
 };

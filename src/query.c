@@ -1099,6 +1099,21 @@ const char *query_until_text(const struct case_row *r, char *buf, size_t n)
 
 /* ---- statistics ------------------------------------------------------------ */
 
+enum query_dhs query_dhs_kind(int path)
+{
+	switch (path) {
+	case PATH_REMOVAL_CONTESTED: case PATH_IN_ABSENTIA:
+	case PATH_STIPULATED: case PATH_EXPEDITED: case PATH_REINSTATEMENT:
+	case PATH_ADMIN_238B:
+		return DHS_REMOVAL;
+	case PATH_VOLUNTARY_RETURN: case PATH_WITHDRAWAL_AT_PORT:
+	case PATH_VD_PRE: case PATH_VD_POST:
+		return DHS_RETURN;
+	default:
+		return DHS_NEITHER;
+	}
+}
+
 void query_stats_init(struct query_stats *s, const struct rules *r)
 {
 	memset(s, 0, sizeof(*s));
@@ -1107,6 +1122,7 @@ void query_stats_init(struct query_stats *s, const struct rules *r)
 	s->penalty = xcalloc(n + 1, sizeof(*s->penalty));
 	s->penalty_possible = xcalloc(n + 1, sizeof(*s->penalty_possible));
 	s->bar_running = xcalloc(n + 1, sizeof(*s->bar_running));
+	s->penalty_running = xcalloc(n + 1, sizeof(*s->penalty_running));
 	s->relief = xcalloc(n * RSTAT__COUNT + 1, sizeof(*s->relief));
 	s->relief_now = xcalloc(n * NOW__COUNT + 1, sizeof(*s->relief_now));
 	s->relief_then = xcalloc(n * THEN__COUNT + 1, sizeof(*s->relief_then));
@@ -1116,6 +1132,7 @@ void query_stats_free(struct query_stats *s)
 {
 	free(s->penalty);
 	free(s->penalty_possible);
+	free(s->penalty_running);
 	free(s->bar_running);
 	free(s->relief);
 	free(s->relief_now);
@@ -1156,6 +1173,8 @@ void query_stats_add(struct query_stats *s, const struct case_row *r)
 	if (!r->assessed || !rl)
 		return;
 	s->by_path[r->path]++;
+	s->dhs_removals += query_dhs_kind(r->path) == DHS_REMOVAL;
+	s->dhs_returns += query_dhs_kind(r->path) == DHS_RETURN;
 	if (r->hearing)
 		s->hearing_yes++;
 	else
@@ -1171,6 +1190,9 @@ void query_stats_add(struct query_stats *s, const struct case_row *r)
 			sure |= r->pen[k].rule == p->rule && !r->pen[k].possible;
 		if (p->possible && !sure && !seen_before(r, i, same_rule))
 			s->penalty_possible[p->rule]++;
+		if (p->running == 1 && !p->possible &&
+		    !seen_before(r, i, same_running))
+			s->penalty_running[p->rule]++;
 		if (p->running == 1 && !p->possible &&
 		    rl->v[p->rule].kind == KIND_BAR &&
 		    !seen_before(r, i, same_running))
@@ -1209,12 +1231,15 @@ void query_stats_merge(struct query_stats *s, const struct query_stats *p)
 	s->hearing_yes += p->hearing_yes;
 	s->hearing_no += p->hearing_no;
 	s->cases_bar_running += p->cases_bar_running;
+	s->dhs_removals += p->dhs_removals;
+	s->dhs_returns += p->dhs_returns;
 	for (int i = 0; i < PATH__COUNT; i++)
 		s->by_path[i] += p->by_path[i];
 	for (size_t i = 0; i < n; i++) {
 		s->penalty[i] += p->penalty[i];
 		s->penalty_possible[i] += p->penalty_possible[i];
 		s->bar_running[i] += p->bar_running[i];
+		s->penalty_running[i] += p->penalty_running[i];
 	}
 	for (size_t i = 0; i < n * RSTAT__COUNT; i++)
 		s->relief[i] += p->relief[i];

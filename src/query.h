@@ -224,6 +224,12 @@ struct query_stats {
 	size_t *penalty_possible;       /* by rule: only possibly */
 	size_t *bar_running;            /* by rule: a bar in force */
 	size_t cases_bar_running;       /* cases with one */
+	size_t *penalty_running;        /* by rule: attaches and runs on the
+					   as-of date (any penalty kind) */
+	/* how DHS would count the cases' departures: removals (under an
+	 * order) and returns (without one); a single "removals" headline,
+	 * as ICE reported some years, is their sum (query_dhs_kind) */
+	size_t dhs_removals, dhs_returns;
 	size_t *relief;                 /* by rule and status: [rule * RSTAT__COUNT + st] */
 	size_t *relief_now;             /* [rule * NOW__COUNT + now] */
 	size_t *relief_then;            /* [rule * THEN__COUNT + then] */
@@ -236,6 +242,11 @@ struct query_stats {
 	int64_t days_no_waiver, days_with_waivers;
 	size_t none_taken, none_not_taken;
 };
+
+enum query_dhs { DHS_NEITHER, DHS_REMOVAL, DHS_RETURN };
+/* How DHS counts a case that took path (enum path_id): a removal (an
+ * order), a return (no order), or neither (pending, relief, closed). */
+enum query_dhs query_dhs_kind(int path);
 
 void query_stats_init(struct query_stats *s, const struct rules *r);
 void query_stats_add(struct query_stats *s, const struct case_row *r);

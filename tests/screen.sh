@@ -425,7 +425,8 @@ tie_list "relief=now:via_motion or bar=ended" 8 file
 
 # The S view against `casewalk stats --json` with the same filter: the
 # cases, by path, hearing, the bars in force today, the penalties that
-# attach and those that only possibly do, relief now, and how far the
+# attach (running on the as-of date, ever attached) and those that only
+# possibly do, the DHS count (removals, returns, headline), relief now, and how far the
 # path taken moves the way back (the path not taken assessed when S opens)
 tie_stats() {   # FILTER
 	printf ':wait-load\n:resize 108 400\nf%s<Enter>\nS\n:dump %s\n' \
@@ -449,7 +450,8 @@ for l in lines:
     m = re.match(r"^ A RE-ENTRY BAR IN FORCE TODAY: (\d+)", l)
     if m: got["cases_bar_running"] = int(m.group(1)); sec = "bars_running"; continue
     for title, key in (("CASES BY PATH", "by_path"), ("HEARING OR NONE", "hearing"),
-                       ("PENALTIES THAT ATTACH", "penalties"),
+                       ("PENALTIES RUNNING ON THE AS-OF DATE", "penalties_running"),
+                       ("PENALTIES EVER ATTACHED", "penalties"),
                        ("PENALTIES THAT ONLY POSSIBLY", "penalties_possible"),
                        ("RELIEF NOW", "relief_now"), ("THE WAY BACK", "way_back")):
         if l.startswith(" " + title):
@@ -469,7 +471,13 @@ assert got["cases"] == w["cases"], (got["cases"], w["cases"])
 assert [n for _, n in got.get("by_path", [])] == list(w["by_path"].values())
 assert [n for _, n in got["hearing"]] == [w["hearing"]["yes"], w["hearing"]["no"]]
 assert got["cases_bar_running"] == w["cases_bar_running"]
-for key in ("bars_running", "penalties", "penalties_possible"):
+head = " ".join(lines[:lines.index(next(l for l in lines if l.startswith(" OFFICIAL")))])
+m = re.search(r"As DHS would count them: (\d+) removals? \(under an order\), (\d+) "
+              r"returns? \(no\s+order\); one \"removals\"\s+headline\s+would\s+say\s+(\d+)", head)
+assert m, "the DHS count line"
+assert [int(x) for x in m.groups()] == [w["dhs"]["removals"], w["dhs"]["returns"],
+                                        w["dhs"]["headline"]], (m.groups(), w["dhs"])
+for key in ("bars_running", "penalties_running", "penalties", "penalties_possible"):
     assert dict(got.get(key, [])) == w[key], (key, got.get(key), w[key])
 assert got.get("relief_now", {}) == {k: v for k, v in w["relief_now"].items() if v}, "relief_now"
 wb = w["way_back"]

@@ -48,6 +48,13 @@ static void test_official_default_loads(void **state)
 	assert_int_equal(e11->v[1].value[OFFICIAL_REMOVALS], 385100);
 	assert_int_equal(e11->v[1].value[OFFICIAL_RETURNS], -1);
 	assert_int_equal(official_max(e11), 393457);
+	/* ICE's counting caveat is data, with where it is said */
+	const struct official_edition *ice = find(&o, "ice-2008-release");
+	assert_non_null(ice);
+	assert_non_null(ice->caveat);
+	assert_non_null(strstr(ice->caveat, "voluntary returns"));
+	assert_non_null(ice->caveat_source);
+	assert_null(e11->caveat);
 	/* every edition says where it comes from */
 	for (size_t i = 0; i < o.n; i++) {
 		assert_non_null(o.v[i].source);

@@ -58,13 +58,12 @@ static void bar_line(struct doc *d, const struct bar *b, int64_t max)
 		doc_put(d, l, LABEL_W + NUM_W + 2, -1, b->role, cells);
 }
 
+/* max: the scale, shared by every chart of the same unit (the cases
+ * shown; the people in every official edition), so that a longer bar is
+ * always a larger number. */
 static void chart(struct doc *d, const char *title, const struct bar *b,
-		  size_t n)
+		  size_t n, int64_t max)
 {
-	int64_t max = 0;
-	for (size_t i = 0; i < n; i++)
-		if (b[i].value > max)
-			max = b[i].value;
 	if (title)
 		doc_linef(d, 0, ROLE_SECTION, "%s", title);
 	if (!n)
@@ -159,25 +158,27 @@ static void by_path(const struct query_stats *s, struct doc *d)
 			b[n++] = (struct bar){ model_path_label(p),
 					       (int64_t)s->by_path[p], false,
 					       model_path_role(p) };
-	chart(d, "CASES BY PATH", b, n);
+	chart(d, "CASES BY PATH", b, n, (int64_t)s->cases);
 	struct bar h[2] = {
 		{ "hearing", (int64_t)s->hearing_yes, false, ROLE_BAR },
 		{ "no hearing", (int64_t)s->hearing_no, false, ROLE_NO_HEARING },
 	};
-	chart(d, "HEARING OR NONE", h, 2);
+	chart(d, "HEARING OR NONE", h, 2, (int64_t)s->cases);
 }
 
 /* Cases per rule of counts v, for the rules want picks. */
-static void by_rule(const struct rules *r, struct doc *d, const char *title,
-		    const size_t *v, bool (*want)(const struct rule *), int role)
+static void by_rule(const struct query_stats *s, struct doc *d,
+		    const char *title, const size_t *v,
+		    bool (*want)(const struct rule *), int role)
 {
+	const struct rules *r = s->rules;
 	struct bar *b = xcalloc(r->n + 1, sizeof(*b));
 	size_t n = 0;
 	for (size_t i = 0; i < r->n; i++)
 		if (want(&r->v[i]) && v[i])
 			b[n++] = (struct bar){ r->v[i].id, (int64_t)v[i], false,
 					       role };
-	chart(d, title, b, n);
+	chart(d, title, b, n, (int64_t)s->cases);
 	free(b);
 }
 
@@ -240,18 +241,50 @@ static void way_back(const struct stats_view *sv, struct doc *d)
 	doc_add(d);
 }
 
+/* The editions' counting caveats (statistics.yaml), each with where it
+ * is said: the point an audience needs first. */
+static void caveats(struct ui *ui, struct doc *d)
+{
+	const struct official *o = &ui->model.official;
+	for (size_t i = 0; i < o->n; i++) {
+		const struct official_edition *e = &o->v[i];
+		if (!e->caveat)
+			continue;
+		doc_wrap(d, 0, 0, ROLE_WARNING, arena_printf(&d->arena,
+			 "%s: %s", e->title, e->caveat));
+		if (e->caveat_source)
+			doc_wrap(d, 1, 0, ROLE_DIM, arena_printf(&d->arena,
+				 "source: %s", e->caveat_source));
+	}
+}
+
+/* How DHS would count the cases shown, beside the one headline total. */
+static void dhs_count(const struct query_stats *s, struct doc *d)
+{
+	doc_wrap(d, 0, 0, ROLE_HEADER, arena_printf(&d->arena, "As DHS would "
+		 "count them: %zu removal%s (under an order), %zu return%s (no "
+		 "order); one \"removals\" headline would say %zu",
+		 s->dhs_removals, s->dhs_removals == 1 ? "" : "s",
+		 s->dhs_returns, s->dhs_returns == 1 ? "" : "s",
+		 s->dhs_removals + s->dhs_returns));
+}
+
 static void cases_part(struct ui *ui, const struct stats_view *sv,
 		       struct doc *d)
 {
 	const struct query_stats *s = &sv->main;
 	if (ui->quiz) {
 		doc_linef(d, 0, ROLE_DIM, "Case totals are hidden in quiz mode.");
+		caveats(ui, d);
 		doc_add(d);
 		return;
 	}
 	doc_linef(d, 0, ROLE_HEADER, "%zu case%s shown%s%s", s->cases,
 		  s->cases == 1 ? "" : "s", ui->sel.filter[0] ?
 		  " | filter: " : "", ui->sel.filter);
+	if (ui->model.have_rules)
+		dhs_count(s, d);
+	caveats(ui, d);
 	doc_add(d);
 	if (!ui->model.have_rules) {
 		doc_linef(d, 0, ROLE_ERROR, "No assessment: the rules did not "
@@ -262,10 +295,12 @@ static void cases_part(struct ui *ui, const struct stats_view *sv,
 	doc_linef(d, 0, ROLE_SECTION, "A RE-ENTRY BAR IN FORCE TODAY: %zu "
 		  "case%s", s->cases_bar_running, s->cases_bar_running == 1 ?
 		  "" : "s");
-	by_rule(s->rules, d, NULL, s->bar_running, is_bar, ROLE_RUNNING);
-	by_rule(s->rules, d, "PENALTIES THAT ATTACH (cases)", s->penalty,
-		is_penalty, ROLE_BAR);
-	by_rule(s->rules, d, "PENALTIES THAT ONLY POSSIBLY ATTACH (cases)",
+	by_rule(s, d, NULL, s->bar_running, is_bar, ROLE_RUNNING);
+	by_rule(s, d, "PENALTIES RUNNING ON THE AS-OF DATE (cases)",
+		s->penalty_running, is_penalty, ROLE_RUNNING);
+	by_rule(s, d, "PENALTIES EVER ATTACHED (cases, running or not)",
+		s->penalty, is_penalty, ROLE_BAR);
+	by_rule(s, d, "PENALTIES THAT ONLY POSSIBLY ATTACH (cases)",
 		s->penalty_possible, is_penalty, ROLE_UNKNOWN);
 	relief_now(s, d);
 	way_back(sv, d);
@@ -273,7 +308,8 @@ static void cases_part(struct ui *ui, const struct stats_view *sv,
 
 /* ---- the official figures ---------------------------------------------- */
 
-static void edition(struct doc *d, const struct official_edition *e)
+static void edition(struct doc *d, const struct official_edition *e,
+		    int64_t max)
 {
 	struct bar *b = xcalloc(e->n * OFFICIAL__MEASURES + 1, sizeof(*b));
 	char (*labels)[32] = xcalloc(e->n * OFFICIAL__MEASURES + 1, 32);
@@ -293,7 +329,7 @@ static void edition(struct doc *d, const struct official_edition *e)
 	doc_wrap(d, 0, 0, ROLE_SECTION, e->title);
 	doc_wrap(d, 1, 0, ROLE_DIM, e->published ? arena_printf(&d->arena,
 		 "%s, %s", e->source, e->published) : e->source);
-	chart(d, NULL, b, n);
+	chart(d, NULL, b, n, max);
 	d->n--;                 /* the chart's blank line comes last */
 	if (e->note)
 		doc_wrap(d, 1, 0, ROLE_DIM, e->note);
@@ -309,12 +345,16 @@ static void official_part(struct ui *ui, struct doc *d)
 {
 	const struct official *o = &ui->model.official;
 	doc_linef(d, 0, ROLE_HEADER, "OFFICIAL FIGURES, BY EDITION");
+	int64_t max = 0;
+	for (size_t i = 0; i < o->n; i++)
+		if (official_max(&o->v[i]) > max)
+			max = official_max(&o->v[i]);
 	doc_wrap(d, 0, 0, ROLE_DIM, "DHS removals are departures under an "
 		 "order; returns are departures without one.  Each chart is "
-		 "one edition; ~ marks a rounded figure.");
+		 "one edition, all on one scale; ~ marks a rounded figure.");
 	doc_add(d);
 	for (size_t i = 0; i < o->n; i++)
-		edition(d, &o->v[i]);
+		edition(d, &o->v[i], max);
 }
 
 /* ---- layout ------------------------------------------------------------ */
