@@ -599,6 +599,24 @@ sj<Enter>
 :dump @
 EOS
 
+# a quiz walk, scored: the five asylum cases; the first answered right
+# (a hearing, no bar, no relief lost), the rest revealed unanswered
+# (Tab reveals first), the total at the end, the list with them revealed
+t quiz-walk --quiz testdata/cases <<'EOS'
+:wait-load
+ftag=asylum<Enter>
+W
+:dump @
+<Enter>v
+:dump @
+<Tab>
+:dump @
+<Tab><Tab><Tab><Tab>
+:dump @
+q
+:dump @
+EOS
+
 t wide testdata/wide <<'EOS'
 :wait-load
 :dump @

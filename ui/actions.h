@@ -99,7 +99,13 @@
 	X(ACT_REDACT, "redact", "R", "Cases", \
 	  "Hide names, A-numbers and notes (or show them again).") \
 	X(ACT_REVEAL, "reveal", "v", "Cases", \
-	  "In quiz mode, reveal the outcome of the selected case.")
+	  "In quiz mode, reveal the outcome of the selected case.") \
+	X(ACT_QUIZ_WALK, "quiz-walk", "W", "Cases", \
+	  "In quiz mode, walk the listed cases one at a time: Enter " \
+	  "toggles an answer (a hearing or none, the bars that attach, " \
+	  "the relief lost), v reveals and scores it, Tab goes on to the " \
+	  "next case; the running score is on the title line, the total " \
+	  "at the end.")
 
 #define UI_ACTION_ENUM(id, name, keys, group, help) id,
 enum ui_action { ACT_NONE = 0, UI_ACTIONS(UI_ACTION_ENUM) ACT__COUNT };

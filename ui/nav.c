@@ -501,6 +501,20 @@ static int reveal(struct ui *ui)
 	return UI_REDRAW;
 }
 
+static int quiz_walk(struct ui *ui)
+{
+	if (!ui->quiz) {
+		ui_message(ui, ROLE_MESSAGE, "not in quiz mode (casewalk "
+			   "--quiz)");
+		return UI_REDRAW;
+	}
+	if (!model_ready(&ui->model) || !ui->model.have_rules || !ui->sel.n) {
+		ui_message(ui, ROLE_MESSAGE, "no assessed cases to walk");
+		return UI_REDRAW;
+	}
+	return ui_open(ui, &view_quiz_ops, UI_NO_ROW);
+}
+
 static int sort_reverse(struct ui *ui)
 {
 	struct query_sort *s = &ui->sel.sort;
@@ -572,6 +586,7 @@ static int data_action(struct ui *ui, enum ui_action a)
 	case ACT_DATES: return dates_prompt(ui);
 	case ACT_RELOAD: return ui_reload(ui);
 	case ACT_REVEAL: return reveal(ui);
+	case ACT_QUIZ_WALK: return quiz_walk(ui);
 	default:
 		ui_message(ui, ROLE_MESSAGE, "%s does nothing here",
 			   ui_actions[a].name);

@@ -223,7 +223,7 @@ const char *ui_case_id(const struct ui *ui, size_t row, char *buf, size_t n);
 extern const struct view_ops view_list_ops, view_case_ops, view_compare_ops,
 	view_stats_ops, view_errors_ops, view_rules_ops, view_help_ops,
 	view_edit_ops, view_kept_ops, view_kept_text_ops, view_sort_ops,
-	view_deadlines_ops;
+	view_deadlines_ops, view_quiz_ops;
 
 /* view_list.c: `w`, the list as shown written to file (listout.h). */
 int view_list_write(struct ui *ui, const char *file);
