@@ -255,6 +255,12 @@ int memo_prompt(struct ui *ui, char *name, size_t n)
 		ui_message(ui, ROLE_MESSAGE, "select a case first");
 		return -1;
 	}
+	if (!ui_outcome_shown(ui, row)) {
+		/* the memo, and its name with the case id, give it away */
+		ui_message(ui, ROLE_WARNING, "hidden in the quiz: reveal the "
+			   "case with %s first", ui_key(ui, ACT_REVEAL));
+		return -1;
+	}
 	if (!ui->model.have_rules) {
 		ui_message(ui, ROLE_ERROR, "no assessment: the rules did not "
 			   "load");
