@@ -41,6 +41,8 @@ check|fuzz)
 	need_tool python3 python3
 	need_tool clang clang
 	need_tool groff groff-base
+	# the explorer's L opens casewalk-law(7) with man (tests/tmux.sh)
+	need_tool man man-db
 	# casewalk memo --format pdf: the ms macros and gropdf (groff-base
 	# has neither); the memo tests render the PDF (pdftoppm, pdftotext)
 	# and parse deadlines --ics with a real iCalendar parser

@@ -13,8 +13,8 @@
 # sequences (the window title and the screen stay as they were), quitting
 # with status 0, a case file changed after loading, no client list left
 # on the shell's screen (with and without an alternate screen), ^Z and fg
-# while $EDITOR runs (from an interactive shell), TERM=dumb and an unknown
-# TERM, and SIGTERM restoring the terminal.
+# while $EDITOR runs (from an interactive shell), L opening casewalk-law(7),
+# TERM=dumb and an unknown TERM, and SIGTERM restoring the terminal.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cw=${1:-./casewalk}
@@ -472,6 +472,35 @@ if ${CC:-cc} -shared -fPIC -o "$tmp/failmalloc.so" tests/fault/failmalloc.c; the
 		'grep -q " icanon" "$tmp/stty" && grep -q " echo " "$tmp/stty"'
 else
 	bad "out of memory: cannot build tests/fault/failmalloc.c"
+fi
+
+# ---- casewalk-law(7) from the rules -------------------------------------------
+# L in the rules opens the manual with man, at the entry on top: a stand-in
+# less writes down how it was called and what it was given
+mkdir -p "$tmp/bin"
+cat >"$tmp/bin/less" <<'P'
+#!/bin/sh
+printf '%s\n' "$@" >"$LESS_ARGS.tmp"
+cat >"$LESS_ARGS.text"
+mv "$LESS_ARGS.tmp" "$LESS_ARGS"
+P
+chmod +x "$tmp/bin/less"
+if command -v man >/dev/null 2>&1; then
+	CW_ENV="PATH=$tmp/bin:\$PATH MANPAGER= PAGER= LESS_ARGS=$tmp/less.args"
+	start testdata/cases
+	unset CW_ENV
+	wait_for "102 cases"
+	tm send-keys -t cw L
+	wait_for "casewalk-law(7) |"
+	tm send-keys -t cw /bar_9B_10yr Enter L
+	check "L in the rules runs the pager on casewalk-law(7)" \
+		'wait_file "$tmp/less.args" && grep -q "^CASEWALK-LAW(7)" "$tmp/less.args.text"'
+	check "opened at the entry on top of the rules" \
+		'grep -qx -- "-p" "$tmp/less.args" && grep -qxF -- "^ *bar_9B_10yr\$" "$tmp/less.args"'
+	check "and the rules are back when it ends" \
+		'wait_for "casewalk-law(7) |" && wait_for "bar_9B_10yr"'
+else
+	echo "skip casewalk-law(7) from the rules: man is not installed"
 fi
 
 # ---- signals ----------------------------------------------------------------

@@ -54,7 +54,9 @@
 	  "Every problem found in the case files and the configuration.") \
 	X(ACT_RULES, "rules", "L", "Views", \
 	  "The rules in force on the law date, marking what differs from " \
-	  "today's.") \
+	  "today's; in the rules, casewalk-law(7) opened at the entry on " \
+	  "top (with man; less opens at the entry unless $MANPAGER or " \
+	  "$PAGER is set).") \
 	X(ACT_DEADLINES, "deadlines", "C", "Views", \
 	  "Every deadline of the listed cases in date order: hearings, " \
 	  "departure and motion deadlines, the asylum year, the last day of " \

@@ -158,23 +158,21 @@ static void term_close(struct ui *ui)
 	ui->null_in = ui->null_out = NULL;
 }
 
-int ui_run_editor(struct ui *ui, const char *file, unsigned line)
+/* Runs `sh -c script sh a b` with the terminal handed over: curses
+ * leaves, ^C and ^\ belong to the child, ^Z stops us with it and fg
+ * resumes us silent (curses' own handler would redraw our screen over
+ * the child's; ours is drawn again when the child exits).  Returns the
+ * child's exit status, -1 if it could not run or was killed. */
+static int run_child(const char *script, const char *a, const char *b)
 {
-	char arg[32];
 	int status = -1;
 	struct sigaction ign, dfl, old_int, old_quit, old_tstp;
-	(void)ui;
-	snprintf(arg, sizeof(arg), "+%u", line ? line : 1);
 	memset(&ign, 0, sizeof(ign));
 	ign.sa_handler = SIG_IGN;
 	dfl = ign;
 	dfl.sa_handler = SIG_DFL;
-	/* ^C belongs to the editor while it runs */
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
-	/* ^Z stops us with the editor, and fg resumes us silent: curses'
-	 * own handler would redraw our screen over the editor's; ours is
-	 * drawn again when the editor exits */
 	sigaction(SIGTSTP, &dfl, &old_tstp);
 	def_prog_mode();
 	endwin();
@@ -182,10 +180,8 @@ int ui_run_editor(struct ui *ui, const char *file, unsigned line)
 	if (pid == 0) {
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
-		/* the shell splits $EDITOR ("code -w" works); the file name
-		 * is passed as an argument, never parsed */
-		execl("/bin/sh", "sh", "-c", "exec ${EDITOR:-vi} \"$@\"", "sh",
-		      arg, file, (char *)NULL);
+		/* the arguments are passed as arguments, never parsed */
+		execl("/bin/sh", "sh", "-c", script, "sh", a, b, (char *)NULL);
 		_exit(127);
 	}
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -198,6 +194,65 @@ int ui_run_editor(struct ui *ui, const char *file, unsigned line)
 	if (pid < 0)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int ui_run_editor(struct ui *ui, const char *file, unsigned line)
+{
+	char arg[32];
+	(void)ui;
+	snprintf(arg, sizeof(arg), "+%u", line ? line : 1);
+	/* the shell splits $EDITOR ("code -w" works) */
+	return run_child("exec ${EDITOR:-vi} \"$@\"", arg, file);
+}
+
+/* Where casewalk-law(7) is: the source tree's page when casewalk runs
+ * from it (make run), else the installed one; NULL: neither is there,
+ * and man looks the page up by name. */
+static const char *law_page(void)
+{
+	static const char *const pages[] = {
+		CASEWALK_SRCDIR "/man/casewalk-law.7",
+		CASEWALK_MANDIR "/man7/casewalk-law.7",
+	};
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		if (access(pages[i], R_OK) == 0)
+			return pages[i];
+	return NULL;
+}
+
+int ui_run_manual(struct ui *ui, const char *at, char *err, size_t n)
+{
+	char pat[64];
+	size_t k = 0;
+	(void)ui;
+	/* an id goes into $MANPAGER: letters, digits, _ . - only */
+	for (; at && at[k] && k + 1 < sizeof(pat); k++) {
+		unsigned char c = (unsigned char)at[k];
+		if (!(c == '_' || c == '.' || c == '-' || (c >= '0' && c <= '9') ||
+		      ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+			break;
+		pat[k] = (char)c;
+	}
+	pat[k] = '\0';
+	const char *page = law_page();
+	/* less opens at the id's entry (a line of its own) unless the user
+	 * chose a pager */
+	int st = run_child(
+		"if [ -z \"${MANPAGER-}\" ] && [ -z \"${PAGER-}\" ] && "
+		"[ -n \"$2\" ] && command -v less >/dev/null 2>&1; then "
+		"MANPAGER=\"less -p '^ *$2\\$'\"; export MANPAGER; fi; "
+		"command -v man >/dev/null 2>&1 || exit 126; "
+		"if [ -n \"$1\" ]; then exec man -l \"$1\"; fi; "
+		"exec man casewalk-law", page ? page : "", pat);
+	if (st == 0)
+		return 0;
+	if (st == 126)
+		snprintf(err, n, "man is not installed: casewalk-law(7) is %s",
+			 page ? page : "not installed either");
+	else
+		snprintf(err, n, "man could not show casewalk-law(7)%s%s",
+			 page ? ": " : " (not installed)", page ? page : "");
+	return -1;
 }
 
 /* ---- drawing ----------------------------------------------------------- */

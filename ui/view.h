@@ -177,6 +177,10 @@ int ui_set_dates(struct ui *ui, struct date as_of, struct date law_as_of);
 /* Runs $EDITOR (or vi) on file at line, with the terminal handed over;
  * returns the editor's exit status (-1 if it could not run). */
 int ui_run_editor(struct ui *ui, const char *file, unsigned line);
+/* Shows casewalk-law(7) with man, opened at the id `at` (a rule or a
+ * parameter; NULL: the top) when the pager is less and the user chose
+ * none.  0, or -1 with why in err. */
+int ui_run_manual(struct ui *ui, const char *at, char *err, size_t n);
 
 /* nav.c: what the loop does with an action the view left alone, and with
  * keys typed at a prompt. */

@@ -166,6 +166,47 @@ static void rules_open(struct view *v)
 	v->lines = d->n;
 }
 
+/* The rule or parameter whose entry is at the top of the screen (or
+ * above it): its header line's first word is the id, after the * that
+ * marks a difference. */
+static const char *id_at_top(struct view *v, char *buf, size_t n)
+{
+	const struct rules *rs = &v->ui->model.rules;
+	for (size_t l = v->top + 1; l-- > 0 && l < v->lines;) {
+		const char *t = view_doc_text(v, l, buf, n);
+		if (t[0] == '*' && t[1] == ' ')
+			t += 2;
+		size_t k = strcspn(t, " ");
+		for (size_t i = 0; i < rs->n; i++)
+			if (strlen(rs->v[i].id) == k &&
+			    !strncmp(rs->v[i].id, t, k))
+				return rs->v[i].id;
+		for (size_t i = 0; i < rs->n_params; i++)
+			if (strlen(rs->params[i].id) == k &&
+			    !strncmp(rs->params[i].id, t, k))
+				return rs->params[i].id;
+	}
+	return NULL;
+}
+
+/* L again: casewalk-law(7), the plain-words reference, at the entry on
+ * top. */
+static int rules_request(struct view *v, enum ui_action a)
+{
+	char buf[256], err[256];
+	if (a != ACT_RULES)
+		return 0;
+	if (v->ui->script) {
+		ui_message(v->ui, ROLE_MESSAGE, "casewalk-law(7) opens in a "
+			   "terminal: man casewalk-law");
+		return UI_REDRAW;
+	}
+	const char *id = id_at_top(v, buf, sizeof(buf));
+	if (ui_run_manual(v->ui, id, err, sizeof(err)))
+		ui_message(v->ui, ROLE_ERROR, "%s", err);
+	return UI_REDRAW;
+}
+
 static void rules_title(struct view *v, char *buf, size_t n)
 {
 	(void)v;
@@ -175,7 +216,8 @@ static void rules_title(struct view *v, char *buf, size_t n)
 static void rules_status(struct view *v, char *buf, size_t n)
 {
 	struct ui *ui = v->ui;
-	snprintf(buf, n, "%s searches | %s law date | %s back | %s help",
+	snprintf(buf, n, "%s casewalk-law(7) | %s searches | %s law date | "
+		 "%s back | %s help", ui_key(ui, ACT_RULES),
 		 ui_key(ui, ACT_SEARCH), ui_key(ui, ACT_DATES),
 		 ui_key(ui, ACT_BACK), ui_key(ui, ACT_HELP));
 }
@@ -185,6 +227,7 @@ const struct view_ops view_rules_ops = {
 	.cursor = false,
 	.open = rules_open,
 	.draw = view_doc_draw,
+	.request = rules_request,
 	.text = view_doc_text,
 	.title = rules_title,
 	.status = rules_status,
