@@ -48,39 +48,20 @@ char *redact_pseudonym(const char *id, char *out, size_t outsz)
 	return out;
 }
 
-/* The digits of an A-number written as A-123-456-789, A123456789,
- * 123 456 789 ...; returns how many (up to 9), or -1 for anything else. */
-static int a_digits(const char *s, char digits[10])
-{
-	int n = 0;
-	if (*s == 'A' || *s == 'a')
-		s++;
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (n == 9)
-				return -1;
-			digits[n++] = *s;
-		} else if (*s != '-' && *s != ' ') {
-			return -1;
-		}
-	}
-	digits[n] = 0;
-	return n >= 8 ? n : -1;
-}
-
 char *redact_a_number(const char *a_number, char *out, size_t outsz)
 {
-	char d[10];
+	if (outsz)
+		snprintf(out, outsz, "%s", a_number ? "A-XXX-XXX-XXX" : "");
+	return out;
+}
+
+char *redact_born(struct date born, char *out, size_t outsz)
+{
 	if (!outsz)
 		return out;
-	if (!a_number) {
-		out[0] = 0;
-		return out;
-	}
-	int n = a_digits(a_number, d);
-	if (n < 0)
-		snprintf(out, outsz, "A-XXX-XXX-XXX");
+	if (date_known(born) && born.y > 0)
+		snprintf(out, outsz, "%04d", born.y);
 	else
-		snprintf(out, outsz, "A-XXX-XXX-%s", d + n - 3);
+		snprintf(out, outsz, "not on file");
 	return out;
 }
