@@ -1,8 +1,11 @@
 /* redact.c - stable pseudonyms and A-number masks; see redact.h. */
 #include "redact.h"
 
+#include "arena.h"
+
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Given names used for any gender, and family names common in many
@@ -63,5 +66,56 @@ char *redact_born(struct date born, char *out, size_t outsz)
 		snprintf(out, outsz, "%04d", born.y);
 	else
 		snprintf(out, outsz, "not on file");
+	return out;
+}
+
+#define LABEL_MAX 80
+
+char **redact_file_labels(char *const *files, size_t n,
+			  const struct cw_case *const *cases, size_t n_cases)
+{
+	char **lab = xmalloc((n + 1) * (sizeof(*lab) + LABEL_MAX));
+	char *text = (char *)(lab + n + 1);
+	for (size_t i = 0; i < n; i++) {
+		lab[i] = text + i * LABEL_MAX;
+		snprintf(lab[i], LABEL_MAX, "file %zu", i + 1);
+	}
+	lab[n] = NULL;
+	/* cases come in load order: one forward walk over the files */
+	size_t f = 0;
+	for (size_t k = 0; k < n_cases && n; k++) {
+		const char *file = cases[k]->file;
+		size_t start = f;
+		while (strcmp(files[f], file)) {
+			f = (f + 1) % n;
+			if (f == start)
+				break;
+		}
+		if (!strcmp(files[f], file) && !strncmp(lab[f], "file ", 5))
+			snprintf(lab[f], LABEL_MAX, "case %.*s",
+				 LABEL_MAX - 6, cases[k]->id);
+	}
+	return lab;
+}
+
+char *redact_paths(const char *msg, char *const *files, char *const *labels,
+		   size_t n)
+{
+	char *out = xstrdup(msg ? msg : "");
+	for (size_t i = 0; i < n; i++) {
+		size_t fl = strlen(files[i]), ll = strlen(labels[i]);
+		char *at;
+		if (!fl)
+			continue;
+		while ((at = strstr(out, files[i]))) {
+			size_t pre = (size_t)(at - out), len = strlen(out);
+			char *nw = xmalloc(len - fl + ll + 1);
+			memcpy(nw, out, pre);
+			memcpy(nw + pre, labels[i], ll);
+			memcpy(nw + pre + ll, at + fl, len - pre - fl + 1);
+			free(out);
+			out = nw;
+		}
+	}
 	return out;
 }

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "case.h"
 #include "date.h"
 
 /* Long enough for every pseudonym and every masked A-number. */
@@ -32,5 +33,19 @@ char *redact_a_number(const char *a_number, char *out, size_t outsz);
 /* A birth date as shown when redacting: the year alone ("1984"), or
  * "not on file" when the year is not known.  Returns out. */
 char *redact_born(struct date born, char *out, size_t outsz);
+
+/* File names often carry the client's name: when redacting, a file is
+ * named by a case it holds, "case E06a" (the first loaded from it), or by
+ * its load order, "file 3", when it holds no valid case.  files[0..n)
+ * are the corpus's files in load order (diag.file_index), cases[0..n_cases)
+ * its cases.  Returns a malloc'd array of n labels in one block: free()
+ * it once. */
+char **redact_file_labels(char *const *files, size_t n,
+			  const struct cw_case *const *cases, size_t n_cases);
+
+/* A copy of msg (malloc'd) in which every file name of files[0..n) is
+ * replaced by its label. */
+char *redact_paths(const char *msg, char *const *files, char *const *labels,
+		   size_t n);
 
 #endif
