@@ -776,15 +776,20 @@ static void put_bar_running(struct json *j, int8_t b)
 }
 
 static void put_json(struct outbuf *ob, const struct pre *pre,
-		     const struct rules *r, const struct assessment *a)
+		     const struct rules *r, const struct assessment *a,
+		     bool redact)
 {
 	struct json j;
 	json_init_buf(&j, ob);
 	json_obj(&j, NULL);
 	json_prekey(&j, JSON_KEY("id"));
 	json_str(&j, NULL, a->c->id);
+	/* file names often carry the person's name */
 	json_prekey(&j, JSON_KEY("file"));
-	json_str(&j, NULL, a->c->file);
+	if (redact)
+		json_null(&j, NULL);
+	else
+		json_str(&j, NULL, a->c->file);
 	json_prekey(&j, JSON_KEY("line"));
 	json_int(&j, NULL, a->c->pos.line);
 	json_prekey(&j, JSON_KEY("path"));
@@ -987,7 +992,7 @@ static void put_csv(struct outbuf *ob, const struct app *app,
 	uint32_t n = 0;
 	csv_cell(ob, a->c->id);
 	CSV_SEP(ob);
-	csv_cell(ob, a->c->file);
+	csv_cell(ob, app->redact ? "" : a->c->file);
 	CSV_SEP(ob);
 	csv_raw(ob, path_id_def.names[t->path]);
 	CSV_SEP(ob);
@@ -1041,8 +1046,7 @@ static int load_all(struct app *app, struct corpus *c)
 		return 2;
 	if (!app_load(app, c, NULL))
 		return 2;
-	for (size_t i = 0; i < c->diags.n; i++)
-		diag_print(stderr, &c->diags.v[i]);
+	app_print_diags(app, stderr, c);
 	return c->diags.n_errors ? 1 : 0;
 }
 
@@ -1082,7 +1086,7 @@ static void assess_batch(void *ctx, size_t batch, size_t lo, size_t hi,
 			continue;
 		}
 		if (app->json)
-			put_json(out, &j->pre, &app->rules, &as);
+			put_json(out, &j->pre, &app->rules, &as, app->redact);
 		else if (app->csv)
 			put_csv(out, app, &as, a);
 		else

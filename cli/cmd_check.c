@@ -29,12 +29,7 @@ int cmd_check(struct app *app)
 			c.files, c.n_files, &c.diags, &sa);
 	free(same);
 	diag_sort(&c.diags);
-	for (size_t i = 0; i < c.diags.n; i++) {
-		/* a source line may hold a name or an A-number */
-		if (app->redact)
-			c.diags.v[i].source = NULL;
-		diag_print(stdout, &c.diags.v[i]);
-	}
+	app_print_diags(app, stdout, &c);
 	fprintf(stderr, "casewalk: %zu file%s, %zu case%s: ",
 		c.n_files, c.n_files == 1 ? "" : "s",
 		c.n_cases, c.n_cases == 1 ? "" : "s");

@@ -182,7 +182,10 @@ static void row_json(struct outbuf *ob, const struct app *app,
 	d->note ? json_escape(ob, d->note) : ob_puts(ob, "null");
 	ob_puts(ob, d->possible ? ",\"possible\":true" : ",\"possible\":false");
 	ob_puts(ob, ",\"file\":");
-	json_escape(ob, c->file);
+	if (app->redact)
+		ob_puts(ob, "null");
+	else
+		json_escape(ob, c->file);
 	ob_puts(ob, ",\"line\":");
 	if (d->line)
 		ob_put_int(ob, d->line);
@@ -226,7 +229,7 @@ static void row_csv(struct outbuf *ob, const struct app *app,
 	CSV_SEP(ob);
 	csv_raw(ob, d->possible ? "true" : "false");
 	CSV_SEP(ob);
-	csv_cell(ob, c->file);
+	csv_cell(ob, app->redact ? "" : c->file);
 	CSV_SEP(ob);
 	snprintf(num, sizeof(num), "%u", d->line);
 	csv_raw(ob, d->line ? num : "");
@@ -394,8 +397,7 @@ int cmd_deadlines(struct app *app)
 		arena_free(&fa);
 		return 2;
 	}
-	for (size_t i = 0; i < c.diags.n; i++)
-		diag_print(stderr, &c.diags.v[i]);
+	app_print_diags(app, stderr, &c);
 	size_t batches = (c.n_cases + BATCH - 1) / BATCH;
 	struct dl_job j = { app, &c, f, xcalloc(batches + 1, sizeof(*j.part)) };
 	pipeline_run(c.n_cases, BATCH, app->jobs > 0 ? app->jobs :

@@ -44,8 +44,7 @@ int cmd_list(struct app *app)
 		arena_free(&fa);
 		return 2;
 	}
-	for (size_t i = 0; i < c.diags.n; i++)
-		diag_print(stderr, &c.diags.v[i]);
+	app_print_diags(app, stderr, &c);
 	catalog_build(&cat, &c);
 	size_t *idx = xmalloc((cat.n_rows + 1) * sizeof(*idx));
 	size_t n = query_select(&cat, f, &sort, app->redact, idx);

@@ -92,8 +92,7 @@ int cmd_memo(struct app *app)
 	struct corpus c;
 	if (!app_load(app, &c, NULL))
 		return 2;
-	for (size_t i = 0; i < c.diags.n; i++)
-		diag_print(stderr, &c.diags.v[i]);
+	app_print_diags(app, stderr, &c);
 	const struct cw_case *cs = pick(&c, id, app->paths[0]);
 	int st = c.diags.n_errors ? 1 : 0;
 	if (!cs) {

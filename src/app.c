@@ -4,6 +4,10 @@
 
 #include "app.h"
 
+#include <stdlib.h>
+
+#include "redact.h"
+
 static bool load_vocab(struct app *app)
 {
 	struct diag_list vd = { 0 };
@@ -55,3 +59,22 @@ bool app_load(struct app *app, struct corpus *c,
 	return true;
 }
 
+
+void app_print_diags(const struct app *app, FILE *f, const struct corpus *c)
+{
+	if (!app->redact) {
+		for (size_t i = 0; i < c->diags.n; i++)
+			diag_print(f, &c->diags.v[i]);
+		return;
+	}
+	char **lab = redact_file_labels(c->files, c->n_files,
+			(const struct cw_case *const *)c->cases, c->n_cases);
+	for (size_t i = 0; i < c->diags.n; i++) {
+		const struct diag *d = &c->diags.v[i];
+		char *msg = redact_paths(d->msg, c->files, lab, c->n_files);
+		diag_print_as(f, d, d->file_index < c->n_files ?
+			      lab[d->file_index] : "file", msg);
+		free(msg);
+	}
+	free(lab);
+}

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "corpus.h"
 #include "date.h"
@@ -43,5 +44,8 @@ bool app_load(struct app *app, struct corpus *c,
  * reports errors on stderr.  Returns false on an unusable rules file. */
 bool app_load_rules(struct app *app);
 void app_free(struct app *app);
+/* Prints c's diagnostics on f: with --redact, files are named by case id
+ * and no source line is quoted (redact.h). */
+void app_print_diags(const struct app *app, FILE *f, const struct corpus *c);
 
 #endif

@@ -212,3 +212,15 @@ void diag_print(FILE *f, const struct diag *d)
 		return;
 	fprintf(f, "    %*s^\n", caret, "");
 }
+
+void diag_print_as(FILE *f, const struct diag *d, const char *label,
+		   const char *msg)
+{
+	const char *sev = d->severity == DIAG_ERROR ? "error" : "warning";
+	print_safe(f, label, strlen(label), -1);
+	if (d->line)
+		fprintf(f, ":%u:%u", d->line, d->col);
+	fprintf(f, ": %s: ", sev);
+	print_safe(f, msg, strlen(msg), -1);
+	fputc('\n', f);
+}

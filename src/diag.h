@@ -53,6 +53,11 @@ void diag_free(struct diag_list *l);
  *       ^
  */
 void diag_print(FILE *f, const struct diag *d);
+/* The same with the file shown as `label` ("case E06a", redact.h) and the
+ * message as msg, without the source line (it may hold a name or an
+ * A-number): for --redact. */
+void diag_print_as(FILE *f, const struct diag *d, const char *label,
+		   const char *msg);
 
 /* Finds line `line` (1-based) of buf.  Line breaks are those of YAML 1.1 as
  * libyaml counts them: LF, CR LF, CR, NEL, LS, PS.  Returns the start and

@@ -1,8 +1,11 @@
 /* redact.c - stable pseudonyms and A-number masks; see redact.h. */
 #include "redact.h"
 
+#include "arena.h"
+
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Given names used for any gender, and family names common in many
@@ -48,39 +51,71 @@ char *redact_pseudonym(const char *id, char *out, size_t outsz)
 	return out;
 }
 
-/* The digits of an A-number written as A-123-456-789, A123456789,
- * 123 456 789 ...; returns how many (up to 9), or -1 for anything else. */
-static int a_digits(const char *s, char digits[10])
-{
-	int n = 0;
-	if (*s == 'A' || *s == 'a')
-		s++;
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (n == 9)
-				return -1;
-			digits[n++] = *s;
-		} else if (*s != '-' && *s != ' ') {
-			return -1;
-		}
-	}
-	digits[n] = 0;
-	return n >= 8 ? n : -1;
-}
-
 char *redact_a_number(const char *a_number, char *out, size_t outsz)
 {
-	char d[10];
+	if (outsz)
+		snprintf(out, outsz, "%s", a_number ? "A-XXX-XXX-XXX" : "");
+	return out;
+}
+
+char *redact_born(struct date born, char *out, size_t outsz)
+{
 	if (!outsz)
 		return out;
-	if (!a_number) {
-		out[0] = 0;
-		return out;
-	}
-	int n = a_digits(a_number, d);
-	if (n < 0)
-		snprintf(out, outsz, "A-XXX-XXX-XXX");
+	if (date_known(born) && born.y > 0)
+		snprintf(out, outsz, "%04d", born.y);
 	else
-		snprintf(out, outsz, "A-XXX-XXX-%s", d + n - 3);
+		snprintf(out, outsz, "not on file");
+	return out;
+}
+
+#define LABEL_MAX 80
+
+char **redact_file_labels(char *const *files, size_t n,
+			  const struct cw_case *const *cases, size_t n_cases)
+{
+	char **lab = xmalloc((n + 1) * (sizeof(*lab) + LABEL_MAX));
+	char *text = (char *)(lab + n + 1);
+	for (size_t i = 0; i < n; i++) {
+		lab[i] = text + i * LABEL_MAX;
+		snprintf(lab[i], LABEL_MAX, "file %zu", i + 1);
+	}
+	lab[n] = NULL;
+	/* cases come in load order: one forward walk over the files */
+	size_t f = 0;
+	for (size_t k = 0; k < n_cases && n; k++) {
+		const char *file = cases[k]->file;
+		size_t start = f;
+		while (strcmp(files[f], file)) {
+			f = (f + 1) % n;
+			if (f == start)
+				break;
+		}
+		if (!strcmp(files[f], file) && !strncmp(lab[f], "file ", 5))
+			snprintf(lab[f], LABEL_MAX, "case %.*s",
+				 LABEL_MAX - 6, cases[k]->id);
+	}
+	return lab;
+}
+
+char *redact_paths(const char *msg, char *const *files, char *const *labels,
+		   size_t n)
+{
+	char *out = xstrdup(msg ? msg : "");
+	for (size_t i = 0; i < n; i++) {
+		size_t fl = strlen(files[i]), ll = strlen(labels[i]);
+		char *at;
+		if (!fl)
+			continue;
+		while ((at = strstr(out, files[i]))) {
+			size_t pre = (size_t)(at - out), len = strlen(out);
+			char *nw = xmalloc(len - fl + ll + 1);
+			memcpy(nw, out, pre);
+			memcpy(nw + pre, labels[i], ll);
+			memcpy(nw + pre + ll, at + fl, len - pre - fl + 1);
+			free(out);
+			out = nw;
+		}
+	}
 	return out;
 }

@@ -3,13 +3,18 @@
  * `--redact` (and the explorer's R key) show a case without the person's
  * identity: the name becomes a pseudonym derived from the case id alone, so
  * the same case always gets the same pseudonym on every screen and in every
- * output, across runs and machines; A-numbers keep only their last three
- * digits; notes are not shown.  No curses, no state.
+ * output, across runs and machines; A-numbers are masked whole (no digit
+ * is kept: the last three are enough to find a person in a small office's
+ * files); birth dates keep the year only; notes and every free-text field
+ * of the file are not shown.  No curses, no state.
  */
 #ifndef CW_REDACT_H
 #define CW_REDACT_H
 
 #include <stddef.h>
+
+#include "case.h"
+#include "date.h"
 
 /* Long enough for every pseudonym and every masked A-number. */
 #define REDACT_BUFSZ 48
@@ -21,10 +26,26 @@
  * from two fixed lists of neutral names) into out.  Returns out. */
 char *redact_pseudonym(const char *id, char *out, size_t outsz);
 
-/* Writes a masked form of an A-number: "A-XXX-XXX-432" keeps the last three
- * digits; anything that is not 8 or 9 digits (with optional "A", "-" and
- * spaces) is masked whole as "A-XXX-XXX-XXX".  NULL gives "".  Returns
- * out. */
+/* The masked form of any A-number: "A-XXX-XXX-XXX", whatever it holds, so
+ * that no digit of it is shown.  NULL gives "".  Returns out. */
 char *redact_a_number(const char *a_number, char *out, size_t outsz);
+
+/* A birth date as shown when redacting: the year alone ("1984"), or
+ * "not on file" when the year is not known.  Returns out. */
+char *redact_born(struct date born, char *out, size_t outsz);
+
+/* File names often carry the client's name: when redacting, a file is
+ * named by a case it holds, "case E06a" (the first loaded from it), or by
+ * its load order, "file 3", when it holds no valid case.  files[0..n)
+ * are the corpus's files in load order (diag.file_index), cases[0..n_cases)
+ * its cases.  Returns a malloc'd array of n labels in one block: free()
+ * it once. */
+char **redact_file_labels(char *const *files, size_t n,
+			  const struct cw_case *const *cases, size_t n_cases);
+
+/* A copy of msg (malloc'd) in which every file name of files[0..n) is
+ * replaced by its label. */
+char *redact_paths(const char *msg, char *const *files, char *const *labels,
+		   size_t n);
 
 #endif

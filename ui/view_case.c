@@ -104,7 +104,8 @@ static void person(struct view *v, struct doc *d, bool whole)
 	doc_linef(d, IND, ROLE_NORMAL, "A-number %s   born %s   nationality %s",
 		  p->a_number ? (redact ? redact_a_number(p->a_number, a,
 		  sizeof(a)) : p->a_number) : "not on file",
-		  date_known(p->born) ? view_date(p->born, b) : "not on file",
+		  !date_known(p->born) ? "not on file" : redact ?
+		  redact_born(p->born, b, sizeof(b)) : view_date(p->born, b),
 		  p->nationality ? p->nationality : "not on file");
 	/* file names often carry the name, and sometimes the outcome */
 	if (!redact && ui_outcome_shown(v->ui, v->row))
@@ -748,7 +749,8 @@ static void people_and_notes(struct view *v, struct doc *d)
 		doc_linef(d, IND, ROLE_NORMAL, "%s, %s, born %s, hardship %s%s%s",
 			  enum_name(&relation_def, r->relation),
 			  st ? st : "status not known",
-			  date_known(r->born) ? view_date(r->born, b) : "not known",
+			  !date_known(r->born) ? "not known" : redact ?
+			  redact_born(r->born, b, sizeof(b)) : view_date(r->born, b),
 			  hs && strcmp(hs, "unknown") ? hs : "not known",
 			  r->petitioner == TRI_TRUE ? ", petitioner" : "",
 			  r->married == TRI_TRUE ? ", married" :

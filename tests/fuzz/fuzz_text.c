@@ -20,7 +20,7 @@
  *   - json_str writes one JSON string, with no raw control, DEL, C1, bidi
  *     control or line/paragraph separator, that decodes to the input's code
  *     points with each invalid byte as U+FFFD;
- *   - redact_a_number gives A-XXX-XXX-XXX or A-XXX-XXX-ddd; the pseudonym
+ *   - redact_a_number gives A-XXX-XXX-XXX (no digit kept); the pseudonym
  *     is two names, and both fit REDACT_BUFSZ.
  *
  *   tests/fuzz.sh smoke fuzz_text      (builds build-fuzz/fuzz_text)
@@ -182,9 +182,7 @@ static void check_redact(const char *s)
 	char out[REDACT_BUFSZ];
 	redact_a_number(s, out, sizeof(out));
 	size_t n = strlen(out);
-	CHECK(n == 13 && !memcmp(out, "A-XXX-XXX-", 10));
-	CHECK(!strcmp(out + 10, "XXX") ||
-	      strspn(out + 10, "0123456789") == 3);
+	CHECK(n == 13 && !strcmp(out, "A-XXX-XXX-XXX"));
 	redact_pseudonym(s, out, sizeof(out));
 	n = strlen(out);
 	CHECK(n > 2 && n < sizeof(out) && strchr(out, ' ') &&
