@@ -942,7 +942,7 @@ static void put_text(struct outbuf *ob, const struct app *app,
 	char buf[REDACT_BUFSZ];
 	const char *name = a->c->person.name ? a->c->person.name : "(no name)";
 	if (app->redact)
-		name = redact_pseudonym(a->c->id, buf, sizeof(buf));
+		name = redact_case_name(a->c, buf, sizeof(buf));
 	text_safe(ob, a->c->id);
 	ob_puts(ob, "  ");
 	text_safe(ob, name);
@@ -961,7 +961,7 @@ static const char *shown_name(const struct app *app, const struct cw_case *c,
 			      char buf[REDACT_BUFSZ])
 {
 	if (app->redact)
-		return redact_pseudonym(c->id, buf, REDACT_BUFSZ);
+		return redact_case_name(c, buf, REDACT_BUFSZ);
 	return c->person.name ? c->person.name : "";
 }
 

@@ -43,7 +43,7 @@ static const char *shown_name(const struct app *app, const struct cw_case *c,
 			      char buf[REDACT_BUFSZ])
 {
 	if (app->redact)
-		return redact_pseudonym(c->id, buf, REDACT_BUFSZ);
+		return redact_case_name(c, buf, REDACT_BUFSZ);
 	return c->person.name ? c->person.name : "";
 }
 

@@ -56,6 +56,8 @@ bool app_load(struct app *app, struct corpus *c,
 	opts.vocab = &app->vocab.ids;
 	opts.as_of = app->as_of;
 	corpus_load(c, app->paths, app->n_paths, &opts);
+	if (app->redact)
+		redact_assign(c->cases, c->n_cases, NULL, 0);
 	return true;
 }
 

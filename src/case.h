@@ -543,6 +543,8 @@ struct cw_case {
 	 * the rest is read from the file again when needed
 	 * (corpus_opts.stubs, case_load_again). */
 	bool stub;
+	/* the pseudonym's slot + 1 and its round (redact_assign); 0 before */
+	uint32_t pseudonym;
 	void *user;                  /* corpus_opts.each's result, or NULL */
 };
 

@@ -320,7 +320,7 @@ static void header(struct mw *w, const struct assessment *a, bool redact)
 	const struct cw_case *c = a->c;
 	const struct person *p = &c->person;
 	char b[DATE_BUFSZ], d[DATE_BUFSZ], nm[REDACT_BUFSZ];
-	const char *name = redact ? redact_pseudonym(c->id, nm, sizeof(nm)) :
+	const char *name = redact ? redact_case_name(c, nm, sizeof(nm)) :
 		p->name ? p->name : "(no name on file)";
 	if (w->fmt == MEMO_TEXT) {
 		ob_puts(w->ob, "CASE REVIEW MEMO\n");

@@ -53,9 +53,6 @@ struct case_row *query_row(const struct query_ctx *q,
 	const struct rules *r = q->rules;
 	const struct outcome_side *s = &a->taken;
 	struct case_row *row = arena_zalloc(keep, sizeof(*row));
-	char buf[REDACT_BUFSZ];
-	row->pseudonym = arena_strdup(keep, redact_pseudonym(a->c->id, buf,
-							     sizeof(buf)));
 	row->headline = -1;
 	row->headline_running = -1;
 	row->headline_until_lo = row->headline_until_hi = ASSESS_NO_DAY;
@@ -145,8 +142,10 @@ static size_t part_len(const char *s)
 
 static size_t make_label(struct catalog_row *r, char *at, bool write)
 {
+	char pseudonym[REDACT_BUFSZ];
 	const char *parts[3] = { r->c->id, r->c->person.name,
-				 r->row->pseudonym };
+				 redact_case_name(r->c, pseudonym,
+						  sizeof(pseudonym)) };
 	size_t len = 0;
 	if (write)
 		r->label = at;
@@ -172,6 +171,7 @@ static void same_people(struct catalog *cat, const struct corpus *c)
 	struct sameperson_pair *p;
 	size_t n = sameperson_find((const struct cw_case *const *)c->cases,
 				   c->n_cases, &p);
+	redact_assign(c->cases, c->n_cases, p, n);
 	size_t *at = xcalloc(cat->n_rows + 1, sizeof(*at));
 	for (size_t i = 0; i < n; i++) {
 		cat->rows[p[i].a].n_same++;
@@ -203,12 +203,13 @@ void catalog_build(struct catalog *cat, const struct corpus *c)
 	for (size_t i = 0; i < cat->n_rows; i++) {
 		cat->rows[i].c = c->cases[i];
 		cat->rows[i].row = c->cases[i]->user;
-		need += make_label(&cat->rows[i], NULL, false);
 	}
+	same_people(cat, c);    /* and the pseudonyms the labels carry */
+	for (size_t i = 0; i < cat->n_rows; i++)
+		need += make_label(&cat->rows[i], NULL, false);
 	cat->labels = xmalloc(need);
 	for (size_t i = 0, at = 0; i < cat->n_rows; i++)
 		at += make_label(&cat->rows[i], cat->labels + at, true);
-	same_people(cat, c);
 }
 
 void catalog_free(struct catalog *cat)

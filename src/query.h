@@ -56,7 +56,6 @@ struct row_rel {
 };
 
 struct case_row {
-	const char *pseudonym;          /* redact_pseudonym of the id */
 	bool assessed;                  /* false without rules: the rest 0 */
 	uint8_t path;                   /* enum path_id */
 	bool hearing;

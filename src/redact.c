@@ -2,6 +2,7 @@
 #include "redact.h"
 
 #include "arena.h"
+#include "sameperson.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -48,6 +49,146 @@ char *redact_pseudonym(const char *id, char *out, size_t outsz)
 	if (outsz)
 		snprintf(out, outsz, "%s %s", given[h % COUNT(given)],
 			 family[(h >> 32) % COUNT(family)]);
+	return out;
+}
+
+#define SLOTS (COUNT(given) * COUNT(family))
+
+/* A hash's natural slot: given[h % 32], family[(h >> 32) % 32], as
+ * redact_pseudonym; slot s names given[s / 32] and family[s % 32]. */
+static size_t slot_of(uint64_t h)
+{
+	return (size_t)(h % COUNT(given)) * COUNT(family) +
+	       (size_t)((h >> 32) % COUNT(family));
+}
+
+static size_t uf_find(size_t *up, size_t x)
+{
+	while (up[x] != x) {
+		up[x] = up[up[x]];
+		x = up[x];
+	}
+	return x;
+}
+
+static void uf_join(size_t *up, size_t a, size_t b)
+{
+	a = uf_find(up, a);
+	b = uf_find(up, b);
+	if (a != b)
+		up[a > b ? a : b] = a > b ? b : a;
+}
+
+struct id_at {
+	const char *id;
+	size_t i;
+};
+
+static int by_id(const void *x, const void *y)
+{
+	return strcmp(((const struct id_at *)x)->id,
+		      ((const struct id_at *)y)->id);
+}
+
+struct person_key {
+	uint64_t h;
+	const char *id;         /* the smallest id of the person's cases */
+	size_t root;
+};
+
+static int by_key(const void *x, const void *y)
+{
+	const struct person_key *a = x, *b = y;
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+void redact_assign(struct cw_case *const *cases, size_t n,
+		   const struct sameperson_pair *pairs, size_t n_pairs)
+{
+	struct sameperson_pair *found = NULL;
+	if (!n)
+		return;
+	if (!pairs) {
+		n_pairs = sameperson_find((const struct cw_case *const *)cases,
+					  n, &found);
+		pairs = found;
+	}
+	size_t *up = xmalloc(n * sizeof(*up));
+	for (size_t i = 0; i < n; i++)
+		up[i] = i;
+	for (size_t k = 0; k < n_pairs; k++)
+		uf_join(up, pairs[k].a, pairs[k].b);
+	free(found);
+	/* same_person_as names the other files of the person */
+	struct id_at *ix = xmalloc(n * sizeof(*ix));
+	for (size_t i = 0; i < n; i++)
+		ix[i] = (struct id_at){ cases[i]->id ? cases[i]->id : "", i };
+	qsort(ix, n, sizeof(*ix), by_id);
+	for (size_t i = 0; i < n; i++)
+		for (uint32_t k = 0; k < cases[i]->n_same_person_as; k++) {
+			struct id_at want = { cases[i]->same_person_as[k], 0 };
+			const struct id_at *o = want.id ?
+				bsearch(&want, ix, n, sizeof(*ix), by_id) : NULL;
+			if (o)
+				uf_join(up, i, o->i);
+		}
+	free(ix);
+	/* one key per person: the smallest id of their cases */
+	const char **least = xcalloc(n, sizeof(*least));
+	for (size_t i = 0; i < n; i++) {
+		size_t r = uf_find(up, i);
+		const char *id = cases[i]->id ? cases[i]->id : "";
+		if (!least[r] || strcmp(id, least[r]) < 0)
+			least[r] = id;
+	}
+	struct person_key *pk = xmalloc(n * sizeof(*pk));
+	size_t np = 0;
+	for (size_t i = 0; i < n; i++)
+		if (up[i] == i)
+			pk[np++] = (struct person_key){ id_hash(least[i]),
+							least[i], i };
+	/* in hash order, each takes its natural slot or the next free one:
+	 * the order depends on the cases alone, not on their load order */
+	qsort(pk, np, sizeof(*pk), by_key);
+	uint32_t *rounds = xcalloc(SLOTS, sizeof(*rounds));
+	uint32_t *code = xcalloc(n, sizeof(*code));
+	size_t used = 0;
+	for (size_t k = 0; k < np; k++) {
+		size_t s = slot_of(pk[k].h), t = s;
+		if (used < SLOTS)
+			while (rounds[t])
+				t = (t + 1) % SLOTS;
+		/* every name taken: the next round of the natural slot */
+		code[pk[k].root] = (uint32_t)(t + 1) |
+				   (uint32_t)rounds[t] << 16;
+		if (!rounds[t]++)
+			used++;
+	}
+	for (size_t i = 0; i < n; i++)
+		cases[i]->pseudonym = code[uf_find(up, i)];
+	free(code);
+	free(rounds);
+	free(pk);
+	free(least);
+	free(up);
+}
+
+char *redact_case_name(const struct cw_case *c, char *out, size_t outsz)
+{
+	if (!c || !c->pseudonym)
+		return redact_pseudonym(c ? c->id : NULL, out, outsz);
+	size_t s = (c->pseudonym & 0xFFFF) - 1;
+	uint32_t round = c->pseudonym >> 16;
+	if (!outsz)
+		return out;
+	if (round)
+		snprintf(out, outsz, "%s %s %u", given[s / COUNT(family)],
+			 family[s % COUNT(family)], round + 1);
+	else
+		snprintf(out, outsz, "%s %s", given[s / COUNT(family)],
+			 family[s % COUNT(family)]);
 	return out;
 }
 

@@ -1,9 +1,12 @@
 /* redact.h - pseudonyms and masks, for training and screen sharing.
  *
  * `--redact` (and the explorer's R key) show a case without the person's
- * identity: the name becomes a pseudonym derived from the case id alone, so
- * the same case always gets the same pseudonym on every screen and in every
- * output, across runs and machines; A-numbers are masked whole (no digit
+ * identity: the name becomes a pseudonym, one per person among the loaded
+ * cases (redact_assign): two people never share one, and the files of one
+ * person (the same A-number, or the same name and birth date, or named in
+ * same_person_as) share theirs.  It is derived from the smallest case id
+ * of the person's files, so the same cases give the same pseudonyms on
+ * every screen and in every output, across runs and machines; A-numbers are masked whole (no digit
  * is kept: the last three are enough to find a person in a small office's
  * files); birth dates keep the year only; notes and every free-text field
  * of the file are not shown.  No curses, no state.
@@ -21,6 +24,20 @@
 
 /* What a hidden note shows instead. */
 #define REDACT_HIDDEN "(hidden)"
+
+struct sameperson_pair;
+
+/* Gives each of cases[0..n) its person's pseudonym (cw_case.pseudonym).
+ * pairs[0..n_pairs) are sameperson_find's pairs of these cases, or NULL
+ * to find them here.  Pseudonyms come from 32 x 32 names; the 1025th
+ * person and later get a number after a name already given ("Rowan Ellis
+ * 2"), never the same string as another person. */
+void redact_assign(struct cw_case *const *cases, size_t n,
+		   const struct sameperson_pair *pairs, size_t n_pairs);
+
+/* The pseudonym of case c as redact_assign gave it, or, for a case it has
+ * not seen, the one of its id alone.  Returns out. */
+char *redact_case_name(const struct cw_case *c, char *out, size_t outsz);
 
 /* Writes the pseudonym for case id `id` ("Person: Rowan Ellis" style names
  * from two fixed lists of neutral names) into out.  Returns out. */

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "redact.h"
+#include "case.h"
+#include "sameperson.h"
 
 static void test_redact_pseudonym_is_stable(void **state)
 {
@@ -76,6 +78,141 @@ static void test_redact_born(void **state)
 	assert_string_equal(redact_born(d, buf, sizeof(buf)), "not on file");
 }
 
+/* ---- one pseudonym per person (redact_assign) ------------------------------- */
+
+#define NP 1200
+
+static struct cw_case pool[NP];
+static struct cw_case *ptr[NP];
+static char ids[NP][16];
+
+static void make_people(size_t n)
+{
+	memset(pool, 0, sizeof(pool));
+	for (size_t i = 0; i < n; i++) {
+		snprintf(ids[i], sizeof(ids[i]), "VR-%04zu", i);
+		pool[i].id = ids[i];
+		ptr[i] = &pool[i];
+	}
+}
+
+static void name_of(size_t i, char *out)
+{
+	redact_case_name(ptr[i], out, REDACT_BUFSZ);
+}
+
+/* two ids whose own pseudonyms are the same string */
+static void colliding_ids(size_t n, size_t *a, size_t *b)
+{
+	char x[REDACT_BUFSZ], y[REDACT_BUFSZ];
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < i; k++)
+			if (!strcmp(redact_pseudonym(ids[i], x, sizeof(x)),
+				    redact_pseudonym(ids[k], y, sizeof(y)))) {
+				*a = k;
+				*b = i;
+				return;
+			}
+	fail_msg("no two ids collide: the test needs more");
+}
+
+static void test_assign_distinct_people(void **state)
+{
+	/* 1200 people: more than the 1024 names; no two share a string */
+	(void)state;
+	make_people(NP);
+	size_t a = 0, b = 0;
+	colliding_ids(200, &a, &b);
+	redact_assign(ptr, NP, NULL, 0);
+	static char names[NP][REDACT_BUFSZ];
+	for (size_t i = 0; i < NP; i++)
+		name_of(i, names[i]);
+	assert_string_not_equal(names[a], names[b]);
+	for (size_t i = 0; i < NP; i++)
+		for (size_t k = 0; k < i; k++)
+			if (!strcmp(names[i], names[k]))
+				fail_msg("%s and %s are both %s", ids[k],
+					 ids[i], names[i]);
+	/* fewer people than names: every one a plain name, no number */
+	make_people(200);
+	redact_assign(ptr, 200, NULL, 0);
+	for (size_t i = 0; i < 200; i++) {
+		name_of(i, names[i]);
+		assert_null(strpbrk(names[i], "0123456789"));
+	}
+	name_of(a, names[0]);
+	name_of(b, names[1]);
+	assert_string_not_equal(names[0], names[1]);
+}
+
+static void test_assign_same_person(void **state)
+{
+	char x[REDACT_BUFSZ], y[REDACT_BUFSZ];
+	(void)state;
+	make_people(4);
+	/* the same A-number, written differently */
+	pool[0].person.a_number = "A-012-345-678";
+	pool[2].person.a_number = "12345678";
+	/* the same name and birth date, words in another order */
+	pool[1].person.name = "José Ortega-Ruiz";
+	pool[1].person.born = date_ymd(1980, 2, 3);
+	pool[3].person.name = "ORTEGA RUIZ, Jose";
+	pool[3].person.born = date_ymd(1980, 2, 3);
+	redact_assign(ptr, 4, NULL, 0);
+	name_of(0, x);
+	name_of(2, y);
+	assert_string_equal(x, y);
+	/* the pseudonym of the person's smallest id */
+	assert_string_equal(x, redact_pseudonym("VR-0000", y, sizeof(y)));
+	name_of(1, x);
+	name_of(3, y);
+	assert_string_equal(x, y);
+	name_of(0, y);
+	assert_string_not_equal(x, y);
+	/* a different birth date: another person */
+	pool[3].person.born = date_ymd(1980, 2, 4);
+	redact_assign(ptr, 4, NULL, 0);
+	name_of(1, x);
+	name_of(3, y);
+	assert_string_not_equal(x, y);
+}
+
+static void test_assign_same_person_as(void **state)
+{
+	char x[REDACT_BUFSZ], y[REDACT_BUFSZ];
+	const char *other[] = { "VR-0002" };
+	(void)state;
+	make_people(3);
+	pool[0].same_person_as = other;
+	pool[0].n_same_person_as = 1;
+	redact_assign(ptr, 3, NULL, 0);
+	name_of(0, x);
+	name_of(2, y);
+	assert_string_equal(x, y);
+	name_of(1, y);
+	assert_string_not_equal(x, y);
+}
+
+static void test_assign_order_does_not_matter(void **state)
+{
+	static char first[300][REDACT_BUFSZ];
+	char x[REDACT_BUFSZ];
+	(void)state;
+	make_people(300);
+	redact_assign(ptr, 300, NULL, 0);
+	for (size_t i = 0; i < 300; i++)
+		name_of(i, first[i]);
+	/* the same cases loaded in the reverse order */
+	for (size_t i = 0; i < 300; i++)
+		ptr[i] = &pool[299 - i];
+	for (size_t i = 0; i < 300; i++)
+		pool[i].pseudonym = 0;
+	redact_assign(ptr, 300, NULL, 0);
+	for (size_t i = 0; i < 300; i++)
+		assert_string_equal(redact_case_name(&pool[i], x, sizeof(x)),
+				    first[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -84,6 +221,10 @@ int main(void)
 		cmocka_unit_test(test_redact_pseudonym_small_buffer),
 		cmocka_unit_test(test_redact_a_number),
 		cmocka_unit_test(test_redact_born),
+		cmocka_unit_test(test_assign_distinct_people),
+		cmocka_unit_test(test_assign_same_person),
+		cmocka_unit_test(test_assign_same_person_as),
+		cmocka_unit_test(test_assign_order_does_not_matter),
 	};
 	return cmocka_run_group_tests_name("redact", tests, NULL, NULL);
 }
