@@ -535,8 +535,33 @@ static bool parse_term(const struct rules *r, const char *key,
 		suggest_rule(r, id, 0, err, errsz);
 		return false;
 	}
-	case TK_RELIEF:
-		return parse_status(v, t, err, errsz);
+	case TK_RELIEF: {
+		if (parse_status(v, t, err, errsz))
+			return true;
+		/* relief=cancel: the name of a relief, not a status */
+		struct near nr = { NULL, 0, v };
+		size_t vl = strlen(v);
+		const char *pre = NULL;
+		int n_pre = 0;
+		for (size_t i = 0; r && i < r->n; i++) {
+			const char *id = r->v[i].id;
+			if (rule_kind_is_penalty(r->v[i].kind) || !id)
+				continue;
+			near_try(&nr, id);
+			if (vl && !strncmp(id, v, vl)) {
+				pre = id;
+				n_pre++;
+			}
+		}
+		const char *best = n_pre == 1 ? pre : near_result(&nr);
+		size_t used = strlen(err);
+		if (best && used < errsz)
+			snprintf(err + used, errsz - used,
+				 "; '%s' names a relief: did you mean "
+				 "%s=possible (or %s=now:available)?", v, best,
+				 best);
+		return false;
+	}
 	}
 	return false;
 }

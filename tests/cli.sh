@@ -207,6 +207,9 @@ if python3 tests/agree.py "$cw" 2026-12-01 testdata/cases >"$tmp/agree" 2>&1; th
 # a filter that names nothing real is an error with a suggestion, exit 2
 "$cw" list --filter cancel=possible testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
 if [ $st -eq 2 ] && grep -q "did you mean cancel_nonlpr" "$tmp/ferr"; then ok; else bad "list --filter cancel=possible"; cat "$tmp/ferr" >&2; fi
+# the relief=cancel: a relief's name where a status goes
+"$cw" list --filter relief=cancel testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
+if [ $st -eq 2 ] && grep -q "did you mean cancel_nonlpr=possible" "$tmp/ferr"; then ok; else bad "list --filter relief=cancel"; cat "$tmp/ferr" >&2; fi
 "$cw" stats --filter "relief=posible" testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
 if [ $st -eq 2 ] && grep -q "did you mean possible" "$tmp/ferr"; then ok; else bad "stats --filter relief=posible"; cat "$tmp/ferr" >&2; fi
 "$cw" assess --filter "bar=runing" testdata/cases >/dev/null 2>"$tmp/ferr"; st=$?
