@@ -57,7 +57,7 @@ bool app_load(struct app *app, struct corpus *c,
 	opts.as_of = app->as_of;
 	corpus_load(c, app->paths, app->n_paths, &opts);
 	if (app->redact)
-		redact_assign(c->cases, c->n_cases, NULL, 0);
+		redact_assign_find(c->cases, c->n_cases);
 	return true;
 }
 

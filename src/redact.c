@@ -107,20 +107,13 @@ static int by_key(const void *x, const void *y)
 void redact_assign(struct cw_case *const *cases, size_t n,
 		   const struct sameperson_pair *pairs, size_t n_pairs)
 {
-	struct sameperson_pair *found = NULL;
 	if (!n)
 		return;
-	if (!pairs) {
-		n_pairs = sameperson_find((const struct cw_case *const *)cases,
-					  n, &found);
-		pairs = found;
-	}
 	size_t *up = xmalloc(n * sizeof(*up));
 	for (size_t i = 0; i < n; i++)
 		up[i] = i;
 	for (size_t k = 0; k < n_pairs; k++)
 		uf_join(up, pairs[k].a, pairs[k].b);
-	free(found);
 	/* same_person_as names the other files of the person */
 	struct id_at *ix = xmalloc(n * sizeof(*ix));
 	for (size_t i = 0; i < n; i++)
@@ -173,6 +166,15 @@ void redact_assign(struct cw_case *const *cases, size_t n,
 	free(pk);
 	free(least);
 	free(up);
+}
+
+void redact_assign_find(struct cw_case *const *cases, size_t n)
+{
+	struct sameperson_pair *p;
+	size_t np = sameperson_find((const struct cw_case *const *)cases, n,
+				    &p);
+	redact_assign(cases, n, p, np);
+	free(p);
 }
 
 char *redact_case_name(const struct cw_case *c, char *out, size_t outsz)

@@ -28,12 +28,15 @@
 struct sameperson_pair;
 
 /* Gives each of cases[0..n) its person's pseudonym (cw_case.pseudonym).
- * pairs[0..n_pairs) are sameperson_find's pairs of these cases, or NULL
- * to find them here.  Pseudonyms come from 32 x 32 names; the 1025th
+ * pairs[0..n_pairs) are sameperson_find's pairs of these cases
+ * (redact_assign_find finds them).  Pseudonyms come from 32 x 32 names; the 1025th
  * person and later get a number after a name already given ("Rowan Ellis
  * 2"), never the same string as another person. */
 void redact_assign(struct cw_case *const *cases, size_t n,
 		   const struct sameperson_pair *pairs, size_t n_pairs);
+
+/* redact_assign with the pairs found here. */
+void redact_assign_find(struct cw_case *const *cases, size_t n);
 
 /* The pseudonym of case c as redact_assign gave it, or, for a case it has
  * not seen, the one of its id alone.  Returns out. */

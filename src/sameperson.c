@@ -31,14 +31,36 @@ static int by_word(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+/* An ASCII name folded as utf8proc_map would fold it (below). */
+static char *ascii_fold(const char *name)
+{
+	size_t n = strlen(name);
+	char *out = xmalloc(n + 1);
+	for (size_t i = 0; i <= n; i++) {
+		unsigned char ch = (unsigned char)name[i];
+		out[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+	}
+	return out;
+}
+
 /* The name's letters and digits, case folded, accents stripped, as words
  * in sorted order, then the birth date: "" without both. */
 static char *name_key(const struct person *p)
 {
 	char dob[DATE_BUFSZ];
 	utf8proc_uint8_t *f = NULL;
-	if (!p->name || !date_exact(p->born) ||
-	    utf8proc_map((const utf8proc_uint8_t *)p->name, 0, &f,
+	if (!p->name || !date_exact(p->born))
+		return xstrdup("");
+	/* the common case, a name in ASCII: folding is lower case, and every
+	 * character but a letter or digit ends a word (what utf8proc gives
+	 * for ASCII, without its tables: the explorer runs this on every
+	 * case after each load) */
+	const unsigned char *q = (const unsigned char *)p->name;
+	while (*q && *q < 0x80)
+		q++;
+	if (!*q)
+		f = (utf8proc_uint8_t *)ascii_fold(p->name);
+	else if (utf8proc_map((const utf8proc_uint8_t *)p->name, 0, &f,
 			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
 			 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
 			 UTF8PROC_DECOMPOSE) < 0)
@@ -49,14 +71,22 @@ static char *name_key(const struct person *p)
 	char *s = (char *)f;
 	for (utf8proc_ssize_t i = 0, k; s[i]; i += k) {
 		utf8proc_int32_t cp;
-		k = utf8proc_iterate(f + i, -1, &cp);
-		if (k <= 0)
-			break;
-		int cat = utf8proc_category(cp);
-		bool alnum = (cat >= UTF8PROC_CATEGORY_LU &&
-			      cat <= UTF8PROC_CATEGORY_LO) ||
-			     (cat >= UTF8PROC_CATEGORY_ND &&
-			      cat <= UTF8PROC_CATEGORY_NO);
+		unsigned char ch = (unsigned char)s[i];
+		bool alnum;
+		if (ch < 0x80) {        /* folded already: no upper case */
+			k = 1;
+			alnum = (ch >= 'a' && ch <= 'z') ||
+				(ch >= '0' && ch <= '9');
+		} else {
+			k = utf8proc_iterate(f + i, -1, &cp);
+			if (k <= 0)
+				break;
+			int cat = utf8proc_category(cp);
+			alnum = (cat >= UTF8PROC_CATEGORY_LU &&
+				 cat <= UTF8PROC_CATEGORY_LO) ||
+				(cat >= UTF8PROC_CATEGORY_ND &&
+				 cat <= UTF8PROC_CATEGORY_NO);
+		}
 		if (!alnum)
 			memset(s + i, 0, (size_t)k);
 		else if (i == 0 || !s[i - 1])
@@ -64,12 +94,21 @@ static char *name_key(const struct person *p)
 	}
 	qsort(w, nw, sizeof(*w), by_word);
 	char *out = xmalloc(n + nw + DATE_BUFSZ + 2), *o = out;
-	for (size_t i = 0; i < nw; i++)
-		o += sprintf(o, "%s%s", i ? " " : "", w[i]);
-	if (nw)
-		sprintf(o, "|%s", date_format(p->born, dob));
-	else
+	for (size_t i = 0; i < nw; i++) {
+		size_t wl = strlen(w[i]);
+		if (i)
+			*o++ = ' ';
+		memcpy(o, w[i], wl);
+		o += wl;
+	}
+	if (nw) {
+		const char *d = date_format(p->born, dob);
+		size_t dl = strlen(d);
+		*o++ = '|';
+		memcpy(o, d, dl + 1);
+	} else {
 		*out = 0;
+	}
 	free(w);
 	free(f);
 	return out;
