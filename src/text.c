@@ -240,6 +240,19 @@ int text_fit_cs(const char *s, size_t len, int cols, char *out, size_t outsz,
 
 	if (!s)
 		len = 0;
+	/* the common case, printable ASCII: one column a byte, each byte a
+	 * cluster, nothing to replace */
+	size_t plain = 0;
+	while (plain < len && (unsigned char)s[plain] >= 0x20 &&
+	       (unsigned char)s[plain] < 0x7F)
+		plain++;
+	if (plain == len && outsz > len && (cols < 0 || len <= (size_t)cols)) {
+		memcpy(out, s, len);
+		out[len] = '\0';
+		if (truncated)
+			*truncated = false;
+		return clamp_int((long long)len);
+	}
 	if (outsz == 0) {
 		cut = len > 0;
 	} else if (fits_whole(s, len, cols, outsz - 1, cs)) {
