@@ -188,11 +188,16 @@ static bool pen_matches(struct tctx *t, const struct penalty *p,
 	return ok;
 }
 
+static void check_matches(struct tctx *t, const struct ynode *k,
+			  const struct ynode *v, const char *id,
+			  const struct penalty **match, unsigned n,
+			  unsigned total, struct date law);
+
 static void check_penalty(struct tctx *t, const struct outcome_side *s,
 			  const struct ynode *k, const struct ynode *v,
 			  struct date law)
 {
-	char id[128], got[64];
+	char id[128];
 	unsigned inst;
 	split_key(k->s, id, sizeof(id), &inst);
 	const struct rule *rl = rules_find(&t->app->rules, id);
@@ -200,14 +205,25 @@ static void check_penalty(struct tctx *t, const struct outcome_side *s,
 		fail(t, k, "penalty %s: no such penalty rule", id);
 		return;
 	}
-	const struct penalty *match[64];
+	const struct penalty **match = xmalloc((s->n_pen + 1) * sizeof(*match));
 	unsigned n = 0, total = 0;
 	for (uint32_t i = 0; i < s->n_pen; i++)
 		if (!strcmp(s->pen[i].rule->id, id)) {
 			total++;
-			if ((!inst || s->pen[i].instance == inst) && n < 64)
+			if (!inst || s->pen[i].instance == inst)
 				match[n++] = &s->pen[i];
 		}
+	check_matches(t, k, v, id, match, n, total, law);
+	free(match);
+}
+
+/* check_penalty's verdict on the n instances of rule id that match. */
+static void check_matches(struct tctx *t, const struct ynode *k,
+			  const struct ynode *v, const char *id,
+			  const struct penalty **match, unsigned n,
+			  unsigned total, struct date law)
+{
+	char got[64];
 	if (ynode_scalar_is(v, "none") || ynode_scalar_is(v, "false")) {
 		if (n)
 			fail(t, k, "penalty %s: expected none, got %s from %s", k->s,
@@ -263,31 +279,47 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* A set as text, sorted and joined with ", ".  A set whose text does not
+ * fit got[sz] is written as its size and a hash of the whole text, so
+ * that two long sets compare equal only when they are the same set, never
+ * on a common prefix. */
 static void set_text(const char **v, uint32_t n, char *got, size_t sz)
 {
-	const char *tmp[64];
-	uint32_t m = n < 64 ? n : 64;
-	if (m) {        /* v is NULL for an empty set */
-		memcpy(tmp, v, m * sizeof(*tmp));
-		qsort(tmp, m, sizeof(*tmp), cmp_str);
+	const char **tmp = xmalloc((n + 1) * sizeof(*tmp));
+	if (n)          /* v is NULL for an empty set */
+		memcpy(tmp, v, n * sizeof(*tmp));
+	qsort(tmp, n, sizeof(*tmp), cmp_str);
+	size_t need = 1;
+	for (uint32_t i = 0; i < n; i++)
+		need += strlen(tmp[i]) + 2;
+	char *all = xmalloc(need), *o = all;
+	for (uint32_t i = 0; i < n; i++)
+		o += sprintf(o, "%s%s", i ? ", " : "", tmp[i]);
+	*o = '\0';
+	if ((size_t)(o - all) < sz) {
+		memcpy(got, all, (size_t)(o - all) + 1);
+	} else if (sz) {
+		uint64_t h = 1469598103934665603ull;
+		for (const char *c = all; *c; c++)
+			h = (h ^ (unsigned char)*c) * 1099511628211ull;
+		snprintf(got, sz, "(%u items, hash %016llx)", n,
+			 (unsigned long long)h);
 	}
-	size_t used = 0;
-	got[0] = '\0';
-	for (uint32_t i = 0; i < m && used < sz; i++)
-		used += (size_t)snprintf(got + used, sz - used, "%s%s",
-					 i ? ", " : "", tmp[i]);
+	free(all);
+	free(tmp);
 }
 
 /* The expected set as written ("b, a" or "a,b"), normalised. */
 static void norm_set(const char *want, char *out, size_t sz)
 {
-	const char *v[64];
-	char buf[1024];
+	char *buf = xstrdup(want);
+	const char **v = xmalloc((strlen(want) / 2 + 2) * sizeof(*v));
 	uint32_t n = 0;
-	snprintf(buf, sizeof(buf), "%s", want);
-	for (char *tok = strtok(buf, ", "); tok && n < 64; tok = strtok(NULL, ", "))
+	for (char *tok = strtok(buf, ", "); tok; tok = strtok(NULL, ", "))
 		v[n++] = tok;
 	set_text(v, n, out, sz);
+	free(v);
+	free(buf);
 }
 
 /* One field of a relief as the test writes it; false for an unknown one. */
@@ -373,9 +405,9 @@ static bool way_back_field(const struct way_back *w, const char *f, char *got,
 	else if (!strcmp(f, "requires"))
 		set_text(w->req.id, w->req.n, got, n);
 	else if (!strcmp(f, "standing")) {
-		const char *v[64];
+		const char **v = xmalloc((w->n_standing + 1) * sizeof(*v));
 		uint32_t k = 0;
-		for (uint32_t i = 0; i < w->n_standing && k < 64; i++) {
+		for (uint32_t i = 0; i < w->n_standing; i++) {
 			bool dup = false;
 			for (uint32_t j = 0; j < k; j++)
 				dup |= !strcmp(v[j], w->standing[i].pen->rule->id);
@@ -383,6 +415,7 @@ static bool way_back_field(const struct way_back *w, const char *f, char *got,
 				v[k++] = w->standing[i].pen->rule->id;
 		}
 		set_text(v, k, got, n);
+		free(v);
 	} else if (!strcmp(f, "adjust_inside"))
 		snprintf(got, n, "%s", w->adjust_inside ? "possible" : "no");
 	else if (!strcmp(f, "i601a"))

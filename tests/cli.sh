@@ -227,5 +227,31 @@ if ! grep -q "not a command" "$tmp/ferr2" && grep -qi "term" "$tmp/ferr2"; then 
 printf 'format: casewalk/1\nid: H1\nperson: {name: "=HYPERLINK(1,2)"}\nevents:\n  - {date: 2005-01-01, type: entry, manner: without_inspection}\n' >"$tmp/h.yaml"
 "$cw" list --csv "$tmp/h.yaml" >"$tmp/h.csv"
 if sed -n 2p "$tmp/h.csv" | grep -q '^H1,"'"'"'=HYPERLINK(1,2)",' && sed -n 2p "$tmp/h.csv" | grep -q "$(printf '\r')\$"; then ok; else bad "list --csv hostile name"; cat -A "$tmp/h.csv" >&2; fi
+# casewalk test: a plain penalty id matches any of its instances, the 65th
+# and later too (70 stays of 200 days, each departure a three-year bar; the
+# last one's is asked for)
+awk 'BEGIN {
+	print "format: casewalk/1\nid: T70\nperson: {name: \"Seventy Trips\", born: 1970-01-01, nationality: MX}\nevents:"
+	for (i = 0; i < 70; i++) {
+		printf "  - {date: %s, type: entry, manner: without_inspection}\n", d(i * 210)
+		printf "  - {date: %s, type: departure, kind: self}\n", d(i * 210 + 200)
+	}
+}
+# day n after 2000-01-01 as YYYY-MM-DD (the civil calendar, 2000-2099)
+function d(n,   y, m, dim) {
+	y = 2000; m = 1
+	split("31 28 31 30 31 30 31 31 30 31 30 31", dim, " ")
+	n++
+	for (;;) {
+		len = dim[m] + (m == 2 && y % 4 == 0)
+		if (n <= len) break
+		n -= len; m++
+		if (m > 12) { m = 1; y++ }
+	}
+	return sprintf("%04d-%02d-%02d", y, m, n)
+}' >"$tmp/c70.yaml"
+last=$(grep departure "$tmp/c70.yaml" | tail -1 | sed 's/.*date: \([0-9-]*\).*/\1/')
+printf 'format: casewalk-test/1\ntests:\n  - name: the 70th departure\n    case: c70.yaml\n    as_of: 2040-06-01\n    expect:\n      penalties:\n        bar_9B_3yr: {from: %s}\n' "$last" >"$tmp/t70.yaml"
+if [ "$last" = 2040-03-21 ] && "$cw" test "$tmp/t70.yaml" >"$tmp/t70.out" 2>&1; then ok; else bad "test: the 70th instance of a penalty ($last)"; cat "$tmp/t70.out" >&2; fi
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
