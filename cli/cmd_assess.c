@@ -922,12 +922,16 @@ static void text_pd(struct outbuf *ob, const struct pd_outcome *o)
 	char d[DATE_BUFSZ];
 	if (o->encounter == PD_NO_ENCOUNTER) {
 		ob_puts(ob, "  priorities (policy, not law): no encounter on file\n");
+	} else if (!o->frame) {
+		/* not "no framework, no_framework": the result says it again */
+		text_obprintf(ob, "  priorities (policy, not law) on the encounter "
+			"of %s: no framework in force\n",
+			date_format(date_from_days(o->encounter), d));
 	} else {
 		text_obprintf(ob, "  priorities (policy, not law) on the encounter "
 			"of %s: %s, %s%s%s%s%s\n",
 			date_format(date_from_days(o->encounter), d),
-			o->frame ? o->frame->id : "no framework",
-			pd_result_def.names[o->result],
+			o->frame->id, pd_result_def.names[o->result],
 			o->cat ? " " : "", o->cat ? o->cat->code : "",
 			o->level ? " " : "", o->level ? o->level : "");
 	}

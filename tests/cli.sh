@@ -224,5 +224,10 @@ if ! grep -q "not a command" "$tmp/ferr2" && grep -qi "term" "$tmp/ferr2"; then 
 printf 'format: casewalk/1\nid: H1\nperson: {name: "=HYPERLINK(1,2)"}\nevents:\n  - {date: 2005-01-01, type: entry, manner: without_inspection}\n' >"$tmp/h.yaml"
 "$cw" list --csv "$tmp/h.yaml" >"$tmp/h.csv"
 if sed -n 2p "$tmp/h.csv" | grep -q '^H1,"'"'"'=HYPERLINK(1,2)",' && sed -n 2p "$tmp/h.csv" | grep -q "$(printf '\r')\$"; then ok; else bad "list --csv hostile name"; cat -A "$tmp/h.csv" >&2; fi
+# issue 12: text assess when no priorities framework was in force on the
+# encounter says so once, not "no framework, no_framework"
+"$cw" assess testdata/cases/tps-2011-0305-wideline-joseph.yaml >"$tmp/pd"
+if grep -qx '  priorities (policy, not law) on the encounter of 2006-11-20: no framework in force' "$tmp/pd" &&
+   ! grep -q 'no_framework' "$tmp/pd"; then ok; else bad "text assess: no framework in force"; grep priorities "$tmp/pd" >&2; fi
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
