@@ -229,5 +229,11 @@ if sed -n 2p "$tmp/h.csv" | grep -q '^H1,"'"'"'=HYPERLINK(1,2)",' && sed -n 2p "
 "$cw" assess testdata/cases/tps-2011-0305-wideline-joseph.yaml >"$tmp/pd"
 if grep -qx '  priorities (policy, not law) on the encounter of 2006-11-20: no framework in force' "$tmp/pd" &&
    ! grep -q 'no_framework' "$tmp/pd"; then ok; else bad "text assess: no framework in force"; grep priorities "$tmp/pd" >&2; fi
+# a clock whose start is not on file reads "from (unknown)", never "from  until"
+# (a trainer's rules file: the built-in rules and one rule more)
+awk '/^policies:/ && !done { print "  - id: start_not_on_file\n    kind: document\n    for_each: stay\n    title: A clock that starts on a date not on file\n    cite: INA 222(g)\n    when:\n      - text: stayed past the period a nonimmigrant admission authorized\n        expr: stay.overstayed\n    clock: {from: asylum_filed_date, years: 3, convention: none}\n    waiver: None\n"; done = 1 } { print }' config/rules.yaml >"$tmp/unk-rules.yaml"
+"$cw" assess --rules "$tmp/unk-rules.yaml" testdata/cases/e02-bruno-181-days.yaml >"$tmp/unk" 2>&1
+if grep -q '^  penalty start_not_on_file#1  *? from (unknown) until (unknown)  \[INA 222(g)\]$' "$tmp/unk" &&
+   ! grep -q 'from  *until' "$tmp/unk"; then ok; else bad "text assess: from (unknown)"; grep -i 'start_not\|error' "$tmp/unk" >&2; fi
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
