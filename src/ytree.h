@@ -57,6 +57,10 @@ struct yreader {
 	unsigned errors;                /* errors this file */
 	bool stop;                      /* fatal: no more documents */
 	bool doc_error;                 /* the current document had an error */
+	/* a key given twice in one mapping is an error at the second (set
+	 * after yreader_init by readers with no key table of their own:
+	 * the case loader and the rules say it with the mapping's name) */
+	bool dup_keys;
 	struct yanchor *anchors;
 	size_t n_anchors, cap_anchors;
 };

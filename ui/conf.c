@@ -251,6 +251,7 @@ int conf_load_buffer(struct conf *c, const char *name, const char *buf,
 	arena_init(&scratch, 16 * 1024);
 	yreader_init(&r, arena_strdup(&c->arena, name), 0, buf, len,
 		     &ylimits_default, &scratch, &c->arena, &c->diags);
+	r.dup_keys = true;      /* a key given twice: an error */
 	struct ynode *root = yreader_next(&r);
 	/* an empty file is a valid configuration that changes nothing */
 	if (root && !ynode_is_null(root))
