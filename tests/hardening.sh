@@ -8,7 +8,8 @@
 # touch: read-only and hard-linked files refused, the owner and group of
 # the file kept or the save refused (two users through setpriv, skipped
 # where it cannot run); tables that never truncate (300 authorized periods,
-# 101 stays, 200 more penalty rules in stats, CSV and the S view).
+# 101 stays, 200 more penalty rules in stats, CSV and the S view) and time
+# linear in application events.
 #
 # usage: tests/hardening.sh [CASEWALK]          (default ./casewalk)
 #
@@ -854,6 +855,29 @@ else
 	show "$tmp/e"
 fi
 
+# ---- time linear in application events (issue 12) --------------------------
+# 100,000 applications (4.7 MiB, under the size limit): assess takes time
+# of the order of check's on the same file (loading dominates both); a
+# quadratic step over the applications would take minutes.  Generous: 5x
+# check, plus two seconds.
+awk 'BEGIN {
+	printf "format: casewalk/1\nid: APPS\nperson: {name: Many Applications, born: 1970-01-01}\nevents:\n";
+	printf "- {date: 2000-01-01, type: entry, manner: admitted, status: B2, authorized_until: 2000-06-30}\n";
+	split("asylum cancel_nonlpr u_visa extension_of_status change_of_status waiver_i601a sijs cat", rel, " ")
+	for (i = 0; i < 100000; i++)
+		printf "- {date: %04d-%02d-%02d, type: application, relief: %s}\n", 2000 + int(i / 4000), 1 + int(i / 400) % 10, 1 + i % 28, rel[1 + i % 8]
+}' >"$tmp/big12/apps.yaml"
+ms() { date +%s%N | cut -c1-13; }
+t0=$(ms); "$cw" check "$tmp/big12/apps.yaml" >/dev/null 2>&1; st_c=$?
+t1=$(ms); "$cw" assess "$tmp/big12/apps.yaml" >"$tmp/o" 2>&1; st_a=$?
+t2=$(ms)
+c_ms=$((t1 - t0)) a_ms=$((t2 - t1))
+if [ "$st_c" = 0 ] && [ "$st_a" = 0 ] && grep -q '^APPS ' "$tmp/o" &&
+   [ "$a_ms" -le $((5 * c_ms + 2000)) ]; then
+	ok "100,000 applications: check ${c_ms} ms, assess ${a_ms} ms"
+else
+	bad "100,000 applications: check ${c_ms} ms (status $st_c), assess ${a_ms} ms (status $st_a)"
+fi
 rm -rf "$tmp/big12"
 
 # Each input a fuzzer once crashed on (tests/fuzz/corpus/*/regress-*) must
