@@ -855,6 +855,30 @@ else
 	show "$tmp/e"
 fi
 
+# A condition naming 301 facts, the last one of each stay, in a rule about
+# the whole case: an error like any such condition (the check once looked
+# at the first 256 facts named, and let this one through)
+mkdir -p "$tmp/many-facts"
+awk 'function bal(lo, hi,   m) {           # gen_f<lo> or ... or gen_f<hi-1>
+	if (hi - lo == 1)
+		return lo == 300 ? "stay.overstayed" : sprintf("gen_f%03d", lo)
+	m = int((lo + hi) / 2)
+	return "(" bal(lo, m) " or " bal(m, hi) ")"
+}
+/^derive:/ { print; for (i = 0; i < 300; i++) printf "  - id: gen_f%03d\n    text: generated fact %d\n    cite: INA 101\n    expr: lpr\n", i, i; next }
+/^policies:/ && !done {
+	printf "  - id: gen_many_facts\n    kind: document\n    title: A rule naming 301 facts\n    cite: INA 222(g)\n    when:\n      - text: many facts\n        expr: %s\n    clock: {from: as_of, permanent: true, convention: none}\n    waiver: None\n\n", bal(0, 301)
+	done = 1
+} { print }' config/rules.yaml >"$tmp/many-facts/rules.yaml"
+run "$tmp/o" "$tmp/e" "$cw" rules --rules "$tmp/many-facts/rules.yaml"
+if [ "$st" = 2 ] && grep -q 'rules.yaml:[0-9]*:[0-9]*: error: the condition names stay.overstayed, a fact of one stay' "$tmp/e"; then
+	ok "a condition naming 301 facts: the 301st, of one stay, is an error"
+else
+	bad "a condition naming 301 facts: status $st"
+	show "$tmp/e"
+fi
+rm -rf "$tmp/many-facts"
+
 # ---- time linear in application events (issue 12) --------------------------
 # 100,000 applications (4.7 MiB, under the size limit): assess takes time
 # of the order of check's on the same file (loading dominates both); a
