@@ -221,7 +221,7 @@ static bool same_key(const struct ynode *a, const struct ynode *b)
 }
 
 struct key_at {
-	const struct ynode *k;
+	struct ynode *k;
 	uint32_t i;
 };
 
@@ -235,9 +235,10 @@ static int key_order(const void *pa, const void *pb)
 	return c ? c : (a->i > b->i) - (a->i < b->i);
 }
 
-static void dup_error(struct yreader *r, const struct ynode *k,
+static void dup_error(struct yreader *r, struct ynode *k,
 		      const struct ynode *first)
 {
+	k->dup = true;
 	yreader_error(r, k, "duplicate key '%.40s' (also at %u:%u)", k->s,
 		      first->line, first->col);
 }

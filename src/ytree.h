@@ -24,6 +24,8 @@ enum ynode_kind { YN_SCALAR, YN_SEQ, YN_MAP };
 struct ynode {
 	uint8_t kind;
 	bool plain;             /* scalar written without quotes */
+	bool dup;               /* a key given before in its mapping
+				   (yreader.dup_keys): skip it */
 	uint32_t line, col;     /* 1-based start */
 	uint32_t n;             /* scalar: bytes; seq: items; map: pairs */
 	const char *s;          /* scalar text, NUL-terminated */
