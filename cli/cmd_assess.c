@@ -80,6 +80,8 @@ static void pre_build(struct pre *p, const struct rules *r, struct date law)
 		if (r->derives[i].scope < 0)
 			p->slot[p->n_fact++] = r->derives[i].slot;
 	p->fact = xcalloc(p->n_fact + 1, sizeof(*p->fact));
+	/* the facts of one criterion: all of them, however many */
+	uint32_t *idx = xmalloc((r->env.n_facts + 1) * sizeof(*idx));
 	for (size_t i = 0; i < p->n_fact; i++) {
 		size_t at = t->len;
 		if (i)
@@ -127,8 +129,8 @@ static void pre_build(struct pre *p, const struct rules *r, struct date law)
 			ob_puts(t, ",\"cite\":");
 			pre_escape(t, c->cite ? c->cite : rl->cite);
 			ob_puts(t, ",\"facts\":[");
-			uint32_t idx[64];
-			size_t nf = c->expr ? expr_facts(c->expr, idx, 0, 64) : 0;
+			size_t nf = c->expr ? expr_facts(c->expr, idx, 0,
+							 r->env.n_facts) : 0;
 			for (size_t f = 0; f < nf; f++) {
 				if (f)
 					ob_putc(t, ',');
@@ -139,6 +141,7 @@ static void pre_build(struct pre *p, const struct rules *r, struct date law)
 			pr->crit_obj[k] = pre_mark(p, at);
 		}
 	}
+	free(idx);
 }
 
 static void pre_free(struct pre *p, const struct rules *r)
@@ -922,12 +925,16 @@ static void text_pd(struct outbuf *ob, const struct pd_outcome *o)
 	char d[DATE_BUFSZ];
 	if (o->encounter == PD_NO_ENCOUNTER) {
 		ob_puts(ob, "  priorities (policy, not law): no encounter on file\n");
+	} else if (!o->frame) {
+		/* not "no framework, no_framework": the result says it again */
+		text_obprintf(ob, "  priorities (policy, not law) on the encounter "
+			"of %s: no framework in force\n",
+			date_format(date_from_days(o->encounter), d));
 	} else {
 		text_obprintf(ob, "  priorities (policy, not law) on the encounter "
 			"of %s: %s, %s%s%s%s%s\n",
 			date_format(date_from_days(o->encounter), d),
-			o->frame ? o->frame->id : "no framework",
-			pd_result_def.names[o->result],
+			o->frame->id, pd_result_def.names[o->result],
 			o->cat ? " " : "", o->cat ? o->cat->code : "",
 			o->level ? " " : "", o->level ? o->level : "");
 	}

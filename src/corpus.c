@@ -196,6 +196,12 @@ static void read_file(struct worker *w, size_t i, struct arena *into)
 		     &w->text, &j->res[i]);
 }
 
+static bool cancelled(const struct corpus_opts *o)
+{
+	return o->cancel && atomic_load_explicit(o->cancel,
+						 memory_order_relaxed);
+}
+
 /* One file: loaded into w->out, or with stubs into w->file, whose cases
  * then leave their stubs in w->out (the whole file stays when it has
  * diagnostics: their strings live there too). */
@@ -206,7 +212,7 @@ static void load_one(struct worker *w, size_t i)
 	struct load_file *res = &j->res[i];
 	struct arena *into = o->stubs ? &w->file : w->out;
 	read_file(w, i, into);
-	for (size_t k = 0; o->each && k < res->n_cases; k++) {
+	for (size_t k = 0; o->each && k < res->n_cases && !cancelled(o); k++) {
 		res->cases[k]->user = o->each(o->each_ctx, res->cases[k],
 					      w->out, &w->tmp);
 		arena_reset(&w->tmp);
@@ -238,7 +244,7 @@ static void *work(void *arg)
 	w->dir = NULL;
 	for (;;) {
 		size_t i = atomic_fetch_add(&j->next, 1);
-		if (i >= j->n_files)
+		if (i >= j->n_files || cancelled(j->opts))
 			break;
 		load_one(w, i);
 		size_t done = atomic_fetch_add(&j->done, 1) + 1;
@@ -390,7 +396,7 @@ size_t corpus_check_text(const struct corpus *c, const char *file,
 	}
 	arena_init(&scratch, 64 * 1024);
 	struct load_opts lo = { lim, opts ? opts->vocab : NULL,
-				opts ? opts->as_of : DATE_NONE_INIT };
+				opts ? opts->as_of : DATE_NONE_INIT, NULL };
 	load_buffer_opts(file, 0, text, len, &lo, out, &scratch, &res);
 	duplicates_within(&res, out, text, len, &res.diags);
 	for (size_t i = 0; i < res.n_cases; i++) {
@@ -525,7 +531,8 @@ int corpus_load(struct corpus *c, char *const *paths, size_t n_paths,
 		.res = xcalloc(c->n_files + 1, sizeof(struct load_file)),
 		.load = { opts->limits ? opts->limits : &ylimits_default,
 			  opts->vocab, date_known(opts->as_of) ? opts->as_of
-							       : date_today() },
+							       : date_today(),
+			  opts->cancel },
 		.opts = opts,
 	};
 	atomic_init(&j.next, 0);

@@ -41,6 +41,10 @@ struct corpus_opts {
 	 * fields a case instead of all of them.  A file with any problem
 	 * keeps its cases whole. */
 	bool stubs;
+	/* Set from another thread (may be NULL): loading stops soon after,
+	 * between two documents, two cases or two files; the corpus holds
+	 * what was read by then (the explorer quitting during a load). */
+	const atomic_bool *cancel;
 };
 
 struct corpus {

@@ -1,6 +1,7 @@
 /* date.c - calendar dates with precision; see date.h and legal-reference.md
  * section 0.  Pure: no allocation, no global state (date_today reads the
  * environment and the clock, nothing else). */
+#define _POSIX_C_SOURCE 200809L
 #include "date.h"
 
 #include <assert.h>
@@ -340,8 +341,16 @@ struct date date_today(void)
 
 	if (env && date_parse(env, strlen(env), &d, &err) && date_exact(d))
 		return d;
+	/* The user's day, not UTC's: in the evening west of Greenwich the
+	 * UTC date is already tomorrow. */
+	time_t t = time(NULL);
+	struct tm tm;
+	if (localtime_r(&t, &tm) && date_valid_ymd(tm.tm_year + 1900,
+						   tm.tm_mon + 1, tm.tm_mday))
+		return date_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
+				     tm.tm_mday);
 	/* POSIX time has no leap seconds: whole days since the epoch. */
-	int64_t t = (int64_t)time(NULL);
-	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t s = (int64_t)t;
+	int64_t days = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
 	return date_from_days((daynum)days);
 }

@@ -94,7 +94,8 @@ int date_cmp(struct date a, struct date b);
 #define DATE_BUFSZ 16
 char *date_format(struct date d, char buf[DATE_BUFSZ]);
 
-/* Today in UTC, or $CASEWALK_TODAY (YYYY-MM-DD) when set, for tests. */
+/* Today in local time (TZ), or $CASEWALK_TODAY (YYYY-MM-DD) when set,
+ * for tests. */
 struct date date_today(void);
 
 #endif

@@ -3,11 +3,10 @@
 #include "explain.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "facts.h"
-
-#define EXPLAIN_FACTS_MAX 256
 
 /* The item column of scope sc that holds slot, or -1. */
 static int item_col(const struct rules *r, int sc, uint32_t slot)
@@ -99,9 +98,9 @@ size_t explain_criterion(const struct rules *r, const struct outcome_side *s,
 			 const struct penalty *p, const struct criterion *c,
 			 struct explain_fact *out, size_t max)
 {
-	uint32_t idx[EXPLAIN_FACTS_MAX];
+	uint32_t *idx = xmalloc((r->env.n_facts + 1) * sizeof(*idx));
 	size_t n = c->cond && c->cond->expr ?
-		expr_facts(c->cond->expr, idx, 0, EXPLAIN_FACTS_MAX) : 0;
+		expr_facts(c->cond->expr, idx, 0, r->env.n_facts) : 0;
 	size_t k = 0;
 	for (size_t i = 0; i < n && k < max; i++) {
 		struct explain_fact *f = &out[k++];
@@ -112,6 +111,7 @@ size_t explain_criterion(const struct rules *r, const struct outcome_side *s,
 		f->param = param_of(r, idx[i]) != NULL;
 		value_text(f->name, v, f->value, sizeof(f->value));
 	}
+	free(idx);
 	return n;
 }
 
@@ -186,9 +186,9 @@ size_t explain_criterion_events(const struct rules *r,
 				const struct cw_case *c, uint32_t *ev,
 				size_t max)
 {
-	uint32_t idx[EXPLAIN_FACTS_MAX];
+	uint32_t *idx = xmalloc((r->env.n_facts + 1) * sizeof(*idx));
 	size_t nf = k->cond ? facts_read(r, k->cond->expr, idx,
-					 EXPLAIN_FACTS_MAX) : 0, n = 0;
+					 r->env.n_facts) : 0, n = 0;
 	if (p)
 		n = events_at_line(c, p->trigger_line, ev, n, max);
 	for (size_t i = 0; i < nf; i++) {
@@ -196,19 +196,28 @@ size_t explain_criterion_events(const struct rules *r,
 		if (case_date(r, idx[i], v))
 			n = events_on(c, v, ev, n, max);
 	}
+	free(idx);
 	return n;
 }
 
+/* Whether criterion k rests on event i: asked of event i itself, so an
+ * event after the first few of a busy day is found too. */
 static bool rests_on(const struct rules *r, const struct outcome_side *s,
-		     const struct penalty *p, const struct criterion *k,
-		     const struct cw_case *c, uint32_t i)
+		     const struct criterion *k, const struct cw_case *c,
+		     uint32_t i)
 {
-	uint32_t ev[32];
-	size_t n = explain_criterion_events(r, s, p, k, c, ev, 32);
-	for (size_t j = 0; j < n; j++)
-		if (ev[j] == i)
-			return true;
-	return false;
+	if (!k->cond || i >= c->n_events || !date_known(c->events[i].date))
+		return false;
+	daynum lo = date_lo(c->events[i].date), hi = date_hi(c->events[i].date);
+	uint32_t *idx = xmalloc((r->env.n_facts + 1) * sizeof(*idx));
+	size_t nf = facts_read(r, k->cond->expr, idx, r->env.n_facts);
+	bool found = false;
+	for (size_t f = 0; f < nf && !found; f++) {
+		struct value v = slot_value(r, s, NULL, idx[f]);
+		found = case_date(r, idx[f], v) && lo <= v.hi && v.lo <= hi;
+	}
+	free(idx);
+	return found;
 }
 
 size_t explain_event(const struct rules *r, const struct outcome_side *s,
@@ -223,7 +232,7 @@ size_t explain_event(const struct rules *r, const struct outcome_side *s,
 	for (uint32_t k = 0; k < s->n_rel; k++) {
 		const struct relief_eval *e = &s->rel[k];
 		for (uint32_t j = 0; j < e->n_crit && n < max; j++)
-			if (rests_on(r, s, NULL, &e->crit[j], c, i))
+			if (rests_on(r, s, &e->crit[j], c, i))
 				out[n++] = (struct explain_link){ NULL, e,
 								  &e->crit[j] };
 	}

@@ -1350,7 +1350,13 @@ void load_buffer_opts(const char *file, uint32_t file_index, const char *buf,
 	yreader_init(&r, file, file_index, buf, len,
 		     o->lim ? o->lim : &ylimits_default, scratch, out,
 		     &res->diags);
+	bool cancelled = false;
 	for (;;) {
+		if (o->cancel && atomic_load_explicit(o->cancel,
+						      memory_order_relaxed)) {
+			cancelled = true;
+			break;
+		}
 		struct ynode *root = yreader_next(&r);
 		if (!root) {
 			if (r.doc_error)
@@ -1371,7 +1377,7 @@ void load_buffer_opts(const char *file, uint32_t file_index, const char *buf,
 		if (r.stop)
 			break;
 	}
-	if (!nonempty && !res->diags.n_errors)
+	if (!nonempty && !res->diags.n_errors && !cancelled)
 		yreader_error_at(&r, 1, 1, "file holds no case");
 	yreader_done(&r);
 	arena_reset(scratch);
@@ -1382,7 +1388,7 @@ void load_buffer(const char *file, uint32_t file_index, const char *buf,
 		 const struct load_vocab *vocab, struct arena *out,
 		 struct arena *scratch, struct load_file *res)
 {
-	struct load_opts o = { lim, vocab, DATE_NONE_INIT };
+	struct load_opts o = { lim, vocab, DATE_NONE_INIT, NULL };
 	load_buffer_opts(file, file_index, buf, len, &o, out, scratch, res);
 }
 
@@ -1412,7 +1418,7 @@ void load_file(const char *file, uint32_t file_index,
 	       struct arena *out, struct arena *scratch, struct outbuf *rbuf,
 	       struct load_file *res)
 {
-	struct load_opts o = { lim, vocab, DATE_NONE_INIT };
+	struct load_opts o = { lim, vocab, DATE_NONE_INIT, NULL };
 	load_file_at(AT_FDCWD, file, file, file_index, &o, out, scratch, rbuf,
 		     res);
 }

@@ -2,6 +2,7 @@
 #ifndef CW_LOAD_H
 #define CW_LOAD_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,6 +36,9 @@ struct load_opts {
 	/* The date the implausible-date warnings compare with (an event
 	 * after it, a birth date after it); DATE_NONE: today (date_today). */
 	struct date as_of;
+	/* Set from another thread (may be NULL): reading stops before the
+	 * next document, keeping the cases read so far. */
+	const atomic_bool *cancel;
 };
 
 /* Loads every case of buf (the file's whole text).  Cases and their

@@ -227,6 +227,7 @@ int official_load_buffer(struct official *o, const char *name,
 	arena_init(&scratch, 32 * 1024);
 	yreader_init(&r, name, 0, buf, len, &ylimits_default, &scratch,
 		     &o->arena, diags);
+	r.dup_keys = true;      /* a key given twice: an error */
 	struct ynode *root = yreader_next(&r);
 	if (root)
 		read_root(&r, root, o);

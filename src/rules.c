@@ -126,8 +126,11 @@ struct expr *rctx_compile(struct rctx *x, const struct ynode *v, uint8_t want)
 int rctx_phase(struct rctx *x, const struct expr *e, int scope,
 	       const struct ynode *at, const char *what)
 {
-	uint32_t idx[256];
-	size_t n = expr_facts(e, idx, 0, 256);
+	/* every fact it names, however many (a trainer's rules file can
+	 * name more than any fixed table would hold) */
+	size_t max = x->r->env.n_facts;
+	uint32_t *idx = xmalloc((max + 1) * sizeof(*idx));
+	size_t n = expr_facts(e, idx, 0, max);
 	int phase = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t s = idx[i];
@@ -148,6 +151,7 @@ int rctx_phase(struct rctx *x, const struct expr *e, int scope,
 		if (x->r->phase[s] > phase)
 			phase = x->r->phase[s];
 	}
+	free(idx);
 	return phase;
 }
 

@@ -122,6 +122,7 @@ int vocab_load_buffer(struct vocab *vb, const char *name, const char *buf,
 	arena_init(&scratch, 64 * 1024);
 	yreader_init(&r, name, 0, buf, len, &ylimits_default, &scratch,
 		     &vb->arena, diags);
+	r.dup_keys = true;      /* a key given twice: an error */
 	struct ynode *root = yreader_next(&r);
 	if (root)
 		read_root(&r, root, vb);

@@ -214,6 +214,64 @@ static void add_anchor(struct yreader *r, const yaml_char_t *name,
 static struct ynode *parse_node(struct yreader *r, yaml_event_t *ev,
 				unsigned depth);
 
+static bool same_key(const struct ynode *a, const struct ynode *b)
+{
+	return a->kind == YN_SCALAR && b->kind == YN_SCALAR && a->n == b->n &&
+	       !memcmp(a->s, b->s, a->n);
+}
+
+struct key_at {
+	struct ynode *k;
+	uint32_t i;
+};
+
+/* By text, then by place: equal keys end up side by side, first first. */
+static int key_order(const void *pa, const void *pb)
+{
+	const struct key_at *a = pa, *b = pb;
+	if (a->k->n != b->k->n)
+		return a->k->n < b->k->n ? -1 : 1;
+	int c = memcmp(a->k->s, b->k->s, a->k->n);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static void dup_error(struct yreader *r, struct ynode *k,
+		      const struct ynode *first)
+{
+	k->dup = true;
+	yreader_error(r, k, "duplicate key '%.40s' (also at %u:%u)", k->s,
+		      first->line, first->col);
+}
+
+/* Each key given twice in mapping m, at its second place.  Small maps
+ * pairwise; big ones (a hostile file) sorted, so never quadratic. */
+static void check_dup_keys(struct yreader *r, const struct ynode *m)
+{
+	if (m->n <= 16) {
+		for (uint32_t i = 1; i < m->n; i++)
+			for (uint32_t j = 0; j < i; j++)
+				if (same_key(m->kids[2 * j], m->kids[2 * i])) {
+					dup_error(r, m->kids[2 * i],
+						  m->kids[2 * j]);
+					break;
+				}
+		return;
+	}
+	struct key_at *v = xmalloc(m->n * sizeof(*v));
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < m->n; i++)
+		if (m->kids[2 * i]->kind == YN_SCALAR)
+			v[n++] = (struct key_at){ m->kids[2 * i], i };
+	qsort(v, n, sizeof(*v), key_order);
+	for (uint32_t i = 1, first = 0; i < n; i++) {
+		if (!same_key(v[first].k, v[i].k))
+			first = i;
+		else
+			dup_error(r, v[i].k, v[first].k);
+	}
+	free(v);
+}
+
 /* Reads children until the collection's end event. */
 static struct ynode *parse_collection(struct yreader *r, yaml_event_t *ev,
 				      unsigned depth)
@@ -257,6 +315,8 @@ static struct ynode *parse_collection(struct yreader *r, yaml_event_t *ev,
 	}
 	n->kids = kids;
 	n->n = (uint32_t)(map ? cnt / 2 : cnt);
+	if (map && r->dup_keys)
+		check_dup_keys(r, n);
 	add_anchor(r, (const yaml_char_t *)anchor_copy, n);
 	return n;
 }

@@ -24,6 +24,8 @@ enum ynode_kind { YN_SCALAR, YN_SEQ, YN_MAP };
 struct ynode {
 	uint8_t kind;
 	bool plain;             /* scalar written without quotes */
+	bool dup;               /* a key given before in its mapping
+				   (yreader.dup_keys): skip it */
 	uint32_t line, col;     /* 1-based start */
 	uint32_t n;             /* scalar: bytes; seq: items; map: pairs */
 	const char *s;          /* scalar text, NUL-terminated */
@@ -57,6 +59,10 @@ struct yreader {
 	unsigned errors;                /* errors this file */
 	bool stop;                      /* fatal: no more documents */
 	bool doc_error;                 /* the current document had an error */
+	/* a key given twice in one mapping is an error at the second (set
+	 * after yreader_init by readers with no key table of their own:
+	 * the case loader and the rules say it with the mapping's name) */
+	bool dup_keys;
 	struct yanchor *anchors;
 	size_t n_anchors, cap_anchors;
 };

@@ -253,5 +253,35 @@ function d(n,   y, m, dim) {
 last=$(grep departure "$tmp/c70.yaml" | tail -1 | sed 's/.*date: \([0-9-]*\).*/\1/')
 printf 'format: casewalk-test/1\ntests:\n  - name: the 70th departure\n    case: c70.yaml\n    as_of: 2040-06-01\n    expect:\n      penalties:\n        bar_9B_3yr: {from: %s}\n' "$last" >"$tmp/t70.yaml"
 if [ "$last" = 2040-03-21 ] && "$cw" test "$tmp/t70.yaml" >"$tmp/t70.out" 2>&1; then ok; else bad "test: the 70th instance of a penalty ($last)"; cat "$tmp/t70.out" >&2; fi
+# issue 12: text assess when no priorities framework was in force on the
+# encounter says so once, not "no framework, no_framework"
+"$cw" assess testdata/cases/tps-2011-0305-wideline-joseph.yaml >"$tmp/pd"
+if grep -qx '  priorities (policy, not law) on the encounter of 2006-11-20: no framework in force' "$tmp/pd" &&
+   ! grep -q 'no_framework' "$tmp/pd"; then ok; else bad "text assess: no framework in force"; grep priorities "$tmp/pd" >&2; fi
+# a clock whose start is not on file reads "from (unknown)", never "from  until"
+# (a trainer's rules file: the built-in rules and one rule more)
+awk '/^policies:/ && !done { print "  - id: start_not_on_file\n    kind: document\n    for_each: stay\n    title: A clock that starts on a date not on file\n    cite: INA 222(g)\n    when:\n      - text: stayed past the period a nonimmigrant admission authorized\n        expr: stay.overstayed\n    clock: {from: asylum_filed_date, years: 3, convention: none}\n    waiver: None\n"; done = 1 } { print }' config/rules.yaml >"$tmp/unk-rules.yaml"
+"$cw" assess --rules "$tmp/unk-rules.yaml" testdata/cases/e02-bruno-181-days.yaml >"$tmp/unk" 2>&1
+if grep -q '^  penalty start_not_on_file#1  *? from (unknown) until (unknown)  \[INA 222(g)\]$' "$tmp/unk" &&
+   ! grep -q 'from  *until' "$tmp/unk"; then ok; else bad "text assess: from (unknown)"; grep -i 'start_not\|error' "$tmp/unk" >&2; fi
+# assess --json lists every fact a criterion names, here a hundred (a
+# trainer's rules file: the registry with one criterion more; issue 12)
+awk 'function bal(lo, hi,   m) {
+	if (hi - lo == 1) return sprintf("gen_f%03d", lo)
+	m = int((lo + hi) / 2)
+	return "(" bal(lo, m) " or " bal(m, hi) ")"
+}
+/^derive:/ { print; for (i = 0; i < 100; i++) printf "  - id: gen_f%03d\n    text: generated fact %d\n    cite: INA 101\n    expr: lpr\n", i, i; next }
+/^  - id: registry$/ { reg = 1 }
+reg && /^    when:$/ { print; printf "      - text: one of a hundred facts\n        expr: not %s\n", bal(0, 100); reg = 0; next }
+{ print }' config/rules.yaml >"$tmp/f100-rules.yaml"
+"$cw" assess --json --rules "$tmp/f100-rules.yaml" testdata/cases/e01-ana-180-days.yaml >"$tmp/f100" 2>&1
+if python3 -c "
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+reg = [x for x in d['relief'] if x['rule'] == 'registry'][0]
+c = [k for k in reg['criteria'] if k['text'] == 'one of a hundred facts'][0]
+assert c['facts'] == ['gen_f%03d' % i for i in range(100)], len(c['facts'])" "$tmp/f100"
+then ok; else bad "assess --json: a criterion's hundred facts"; head -c 300 "$tmp/f100" >&2; fi
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -7,7 +7,9 @@
 # through the command line, and (issue 12) edits that keep what they
 # touch: read-only and hard-linked files refused, the owner and group of
 # the file kept or the save refused (two users through setpriv, skipped
-# where it cannot run).
+# where it cannot run); tables that never truncate (300 authorized periods,
+# 101 stays, 200 more penalty rules in stats, CSV and the S view) and time
+# linear in application events.
 #
 # usage: tests/hardening.sh [CASEWALK]          (default ./casewalk)
 #
@@ -765,6 +767,142 @@ else
 fi
 
 # ---- the fuzzers' findings, through the command line -----------------------------
+
+# ---- no table truncates silently (issue 12) ---------------------------------
+# 300 paroles of ten days each, then TPS until 2030 and a departure in 2026:
+# every day was authorized, so no unlawful-presence bar (a table that kept
+# the first 64 periods would lose the TPS grant: a spurious ten-year bar);
+# without the TPS grant the bar is there
+mkdir -p "$tmp/big12"
+awk 'BEGIN {
+	printf "format: casewalk/1\nid: PAROLES\nperson: {name: Many Paroles, born: 1980-01-01}\nevents:\n";
+	printf "- {date: 2000-01-01, type: entry, manner: paroled, at_port: true, authorized_until: 2000-01-10}\n";
+	d = 10957 + 10                          # 2000-01-11, in days since 1970
+	for (i = 0; i < 300; i++) {
+		printf "- {date: %s, type: status_granted, status: parole, until: %s}\n", day(d), day(d + 9)
+		d += 10
+	}
+	printf "- {date: %s, type: status_granted, status: tps, until: 2030-01-01}\n", day(d)
+	printf "- {date: 2026-01-01, type: departure, kind: self}\n"
+}
+function day(n,   y, m, dm) {                   # days since 1970 -> YYYY-MM-DD
+	y = 1970
+	while (n >= (dm = (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 366 : 365)) { n -= dm; y++ }
+	split("31 28 31 30 31 30 31 31 30 31 30 31", ml, " ")
+	if (dm == 366) ml[2] = 29
+	for (m = 1; n >= ml[m]; m++) n -= ml[m]
+	return sprintf("%04d-%02d-%02d", y, m, n + 1)
+}' >"$tmp/big12/paroles.yaml"
+grep -v 'status: tps' "$tmp/big12/paroles.yaml" >"$tmp/big12/paroles-no-tps.yaml"
+run "$tmp/o" "$tmp/e" "$cw" assess "$tmp/big12/paroles.yaml"
+run "$tmp/o2" "$tmp/e2" "$cw" assess "$tmp/big12/paroles-no-tps.yaml"
+if [ "$(grep -c 'status_granted' "$tmp/big12/paroles.yaml")" = 301 ] &&
+   grep -q '^  path no_proceedings' "$tmp/o" && ! grep -q 'bar_9B' "$tmp/o" &&
+   grep -q '^  penalty bar_9B_10yr#1 .* from 2026-01-01 until 2036-01-01' "$tmp/o2"; then
+	ok "300 authorized periods, then TPS: no unlawful-presence bar (and one without the TPS grant)"
+else
+	bad "300 authorized periods, then TPS"
+	grep 'penalty\|error' "$tmp/o" "$tmp/e" "$tmp/o2" | head -5
+fi
+# 100 short visits, then a stay of 800 days: the ten-year bar of the last
+# departure (a table of 32 stays would lose it)
+awk 'BEGIN {
+	printf "format: casewalk/1\nid: VISITS\nperson: {name: Many Visits, born: 1970-01-01}\nevents:\n";
+	for (y = 1998; y < 2023; y++)
+		for (q = 1; q <= 10; q += 3) {
+			printf "- {date: %04d-%02d-01, type: entry, manner: admitted, status: B2, authorized_until: %04d-%02d-28}\n", y, q, y, q + 1
+			printf "- {date: %04d-%02d-15, type: departure, kind: self}\n", y, q + 1
+		}
+	printf "- {date: 2023-01-01, type: entry, manner: admitted, status: B2, authorized_until: 2023-03-01}\n"
+	printf "- {date: 2025-06-01, type: departure, kind: self}\n"
+}' >"$tmp/big12/visits.yaml"
+run "$tmp/o" "$tmp/e" "$cw" assess "$tmp/big12/visits.yaml"
+if [ "$(grep -c 'type: entry' "$tmp/big12/visits.yaml")" = 101 ] &&
+   grep -q '^  penalty bar_9B_10yr#1 .* from 2025-06-01 until 2035-06-01' "$tmp/o"; then
+	ok "101 stays: the last one's ten-year bar"
+else
+	bad "101 stays: the last one's ten-year bar"
+	grep 'penalty\|error' "$tmp/o" "$tmp/e" | head -5
+fi
+# A trainer's rules file with 200 more penalty rules: stats lists every
+# one, assess --csv keeps all 200 in one cell (well past 1023 bytes), and
+# the explorer's S view finds the last
+awk '/^policies:/ && !done {
+	for (i = 0; i < 200; i++)
+		printf "  - id: extra_%03d\n    kind: document\n    for_each: stay\n    title: Extra rule %d\n    cite: INA 222(g)\n    when:\n      - text: stayed past the period a nonimmigrant admission authorized\n        expr: stay.overstayed\n    clock: {from: stay.overstay_start, permanent: true, convention: none}\n    waiver: None\n\n", i, i
+	done = 1 } { print }' config/rules.yaml >"$tmp/big12/rules.yaml"
+run "$tmp/o" "$tmp/e" "$cw" stats --rules "$tmp/big12/rules.yaml" "$tmp/big12/visits.yaml"
+n_stats=$(grep -c '^  extra_[0-9]* ' "$tmp/o")
+run "$tmp/o" "$tmp/e" "$cw" stats --json --rules "$tmp/big12/rules.yaml" "$tmp/big12/visits.yaml"
+n_json=$(grep -o '"extra_[0-9]*"' "$tmp/o" | sort -u | wc -l)
+run "$tmp/o" "$tmp/e" "$cw" assess --csv --rules "$tmp/big12/rules.yaml" "$tmp/big12/visits.yaml"
+cell=$(sed -n 2p "$tmp/o" | cut -d, -f5)        # penalties: a;b;c
+n_csv=$(printf '%s' "$cell" | tr ';' '\n' | grep -c '^extra_[0-9]*$')
+if [ "$n_stats" -ge 200 ] && [ "$n_json" = 200 ] && [ "$n_csv" = 200 ] &&
+   [ "${#cell}" -gt 1023 ] && printf '%s' "$cell" | grep -q ';extra_199$'; then
+	ok "200 more penalty rules: stats ($n_stats lines), stats --json and assess --csv (${#cell} bytes) keep all"
+else
+	bad "200 more penalty rules: stats $n_stats, --json $n_json, csv $n_csv (${#cell} bytes)"
+fi
+printf ':wait-load\nS\n:wait-load\n/extra_199<Enter>\n:dump %s\n:quit\n' \
+	"$tmp/big12/s.txt" >"$tmp/big12/s.script"
+CASEWALK_SCRIPT=$tmp/big12/s.script COLUMNS=100 LINES=30 "$cw" --rules \
+	"$tmp/big12/rules.yaml" "$tmp/big12/visits.yaml" >/dev/null 2>"$tmp/e"
+if grep -q '^ *extra_199  *1 ' "$tmp/big12/s.txt" 2>/dev/null; then
+	ok "200 more penalty rules: the S view lists the last"
+else
+	bad "200 more penalty rules: the S view does not list extra_199"
+	show "$tmp/e"
+fi
+
+# A condition naming 301 facts, the last one of each stay, in a rule about
+# the whole case: an error like any such condition (the check once looked
+# at the first 256 facts named, and let this one through)
+mkdir -p "$tmp/many-facts"
+awk 'function bal(lo, hi,   m) {           # gen_f<lo> or ... or gen_f<hi-1>
+	if (hi - lo == 1)
+		return lo == 300 ? "stay.overstayed" : sprintf("gen_f%03d", lo)
+	m = int((lo + hi) / 2)
+	return "(" bal(lo, m) " or " bal(m, hi) ")"
+}
+/^derive:/ { print; for (i = 0; i < 300; i++) printf "  - id: gen_f%03d\n    text: generated fact %d\n    cite: INA 101\n    expr: lpr\n", i, i; next }
+/^policies:/ && !done {
+	printf "  - id: gen_many_facts\n    kind: document\n    title: A rule naming 301 facts\n    cite: INA 222(g)\n    when:\n      - text: many facts\n        expr: %s\n    clock: {from: as_of, permanent: true, convention: none}\n    waiver: None\n\n", bal(0, 301)
+	done = 1
+} { print }' config/rules.yaml >"$tmp/many-facts/rules.yaml"
+run "$tmp/o" "$tmp/e" "$cw" rules --rules "$tmp/many-facts/rules.yaml"
+if [ "$st" = 2 ] && grep -q 'rules.yaml:[0-9]*:[0-9]*: error: the condition names stay.overstayed, a fact of one stay' "$tmp/e"; then
+	ok "a condition naming 301 facts: the 301st, of one stay, is an error"
+else
+	bad "a condition naming 301 facts: status $st"
+	show "$tmp/e"
+fi
+rm -rf "$tmp/many-facts"
+
+# ---- time linear in application events (issue 12) --------------------------
+# 100,000 applications (4.7 MiB, under the size limit): assess takes time
+# of the order of check's on the same file (loading dominates both); a
+# quadratic step over the applications would take minutes.  Generous: 5x
+# check, plus two seconds.
+awk 'BEGIN {
+	printf "format: casewalk/1\nid: APPS\nperson: {name: Many Applications, born: 1970-01-01}\nevents:\n";
+	printf "- {date: 2000-01-01, type: entry, manner: admitted, status: B2, authorized_until: 2000-06-30}\n";
+	split("asylum cancel_nonlpr u_visa extension_of_status change_of_status waiver_i601a sijs cat", rel, " ")
+	for (i = 0; i < 100000; i++)
+		printf "- {date: %04d-%02d-%02d, type: application, relief: %s}\n", 2000 + int(i / 4000), 1 + int(i / 400) % 10, 1 + i % 28, rel[1 + i % 8]
+}' >"$tmp/big12/apps.yaml"
+ms() { date +%s%N | cut -c1-13; }
+t0=$(ms); "$cw" check "$tmp/big12/apps.yaml" >/dev/null 2>&1; st_c=$?
+t1=$(ms); "$cw" assess "$tmp/big12/apps.yaml" >"$tmp/o" 2>&1; st_a=$?
+t2=$(ms)
+c_ms=$((t1 - t0)) a_ms=$((t2 - t1))
+if [ "$st_c" = 0 ] && [ "$st_a" = 0 ] && grep -q '^APPS ' "$tmp/o" &&
+   [ "$a_ms" -le $((5 * c_ms + 2000)) ]; then
+	ok "100,000 applications: check ${c_ms} ms, assess ${a_ms} ms"
+else
+	bad "100,000 applications: check ${c_ms} ms (status $st_c), assess ${a_ms} ms (status $st_a)"
+fi
+rm -rf "$tmp/big12"
 
 # Each input a fuzzer once crashed on (tests/fuzz/corpus/*/regress-*) must
 # now load, assess or serve as rules without a crash.

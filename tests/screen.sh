@@ -687,6 +687,18 @@ t config-dead-keys --config testdata/conf/dead-keys.conf testdata/cases <<'EOS'
 E
 :dump @
 EOS
+# A key given twice in one mapping (keys: twice at the top too) is an
+# error at the second, FILE:LINE:COL, as in case files, and the first
+# stands: J moves down, N keeps its default (the previous match) (issue 12)
+t config-dup-keys --config testdata/conf/dup-keys.conf testdata/cases <<'EOS'
+:wait-load
+E
+:dump @
+q
+JJ
+N
+:dump @
+EOS
 mkdir -p "$tmp/goodconf/casewalk"
 cp testdata/conf/narrow.conf "$tmp/goodconf/casewalk/config"
 XDG=$tmp/goodconf

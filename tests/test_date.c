@@ -734,6 +734,16 @@ static void test_date_days_day_by_day(void **state)
 	}
 }
 
+/* The local date now, from localtime_r, as a day number. */
+static daynum local_day(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	assert_non_null(localtime_r(&t, &tm));
+	return date_days(date_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
+				  tm.tm_mday));
+}
+
 static void test_date_today(void **state)
 {
 	(void)state;
@@ -746,13 +756,40 @@ static void test_date_today(void **state)
 	const char *bad[] = {"2010-05", "2010-02-30", "yesterday", ""};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		assert_int_equal(setenv("CASEWALK_TODAY", bad[i], 1), 0);
-		daynum before = (daynum)(time(NULL) / 86400);
+		daynum before = local_day();
 		daynum got = date_days(date_today());
-		daynum after = (daynum)(time(NULL) / 86400);
+		daynum after = local_day();
 		assert_true(got >= before && got <= after);
 	}
 	assert_int_equal(unsetenv("CASEWALK_TODAY"), 0);
 	assert_int_equal(date_today().prec, DATE_DAY);
+}
+
+/* Today is the local date of TZ, not UTC's (issue 12): UTC-12 and UTC+14
+ * are 26 hours apart, so their dates always differ, by one day or two. */
+static void test_date_today_local(void **state)
+{
+	(void)state;
+	const char *tz = getenv("TZ");
+	char *saved = tz ? strdup(tz) : NULL;
+	assert_int_equal(unsetenv("CASEWALK_TODAY"), 0);
+	assert_int_equal(setenv("TZ", "<-12>12", 1), 0);
+	tzset();
+	daynum w0 = local_day(), west = date_days(date_today()),
+	       w1 = local_day();
+	assert_true(west >= w0 && west <= w1);
+	assert_int_equal(setenv("TZ", "<+14>-14", 1), 0);
+	tzset();
+	daynum e0 = local_day(), east = date_days(date_today()),
+	       e1 = local_day();
+	assert_true(east >= e0 && east <= e1);
+	assert_true(east - west >= 1 && east - west <= 2);
+	if (saved)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved);
 }
 
 int main(void)
@@ -798,6 +835,7 @@ int main(void)
 		cmocka_unit_test(test_date_cmp_precision),
 		cmocka_unit_test(test_date_format),
 		cmocka_unit_test(test_date_today),
+		cmocka_unit_test(test_date_today_local),
 	};
 	return cmocka_run_group_tests_name("date", tests, load_rules, free_rules);
 }

@@ -69,7 +69,7 @@ static void deadlines(const char *yaml, const char *as_of)
 	load_file_free(&loaded);
 	arena_reset(&arena);
 	arena_init(&scratch, 16 * 1024);
-	struct load_opts o = { NULL, NULL, day(as_of) };
+	struct load_opts o = { NULL, NULL, day(as_of), NULL };
 	load_buffer_opts("t.yaml", 0, yaml, strlen(yaml), &o, &arena, &scratch,
 			 &loaded);
 	arena_free(&scratch);

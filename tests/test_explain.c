@@ -14,6 +14,7 @@
 #include "assess.h"
 #include "corpus.h"
 #include "explain.h"
+#include "load.h"
 #include "rules.h"
 #include "vocab.h"
 
@@ -135,12 +136,56 @@ static void test_criterion_events(void **state)
 	assert_true(found);
 }
 
+/* Forty applications on the day of the entry: each rests, as the entry
+ * does, on the relief criteria that read that day (issue 12: the check
+ * once looked at the first 32 events of the day only). */
+static void test_busy_day(void **state)
+{
+	char text[8192];
+	size_t n = (size_t)snprintf(text, sizeof(text),
+		"format: casewalk/1\nid: BUSY\nperson: {name: Busy Day, "
+		"born: 1978-02-14}\nevents:\n"
+		"- {date: 1999-08-20, type: entry, manner: without_inspection}\n");
+	for (int i = 0; i < 40; i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "- {date: "
+			"1999-08-20, type: application, relief: asylum}\n");
+	struct load_file res = { 0 };
+	struct arena out, scratch, a;
+	struct assessment b;
+	(void)state;
+	arena_init(&out, 0);
+	arena_init(&scratch, 0);
+	arena_init(&a, 0);
+	load_buffer("busy.yaml", 0, text, n, NULL, &vocab.ids, &out, &scratch,
+		    &res);
+	assert_int_equal(res.n_cases, 1);
+	const struct cw_case *c = res.cases[0];
+	assert_int_equal(c->n_events, 41);
+	assess_case(&rules, c, date_ymd(2026, 11, 27), date_ymd(2026, 11, 27),
+		    &b, &a);
+	struct explain_link first[64], last[64];
+	size_t nf = explain_event(&rules, &b.taken, c, 0, first, 64);
+	size_t nl = explain_event(&rules, &b.taken, c, 40, last, 64);
+	size_t crit = 0;
+	for (size_t i = 0; i < nf; i++)
+		crit += first[i].crit != NULL;
+	assert_true(crit > 0);
+	assert_int_equal(nl, nf);
+	for (size_t i = 0; i < nl; i++)
+		assert_ptr_equal(last[i].crit, first[i].crit);
+	load_file_free(&res);
+	arena_free(&a);
+	arena_free(&scratch);
+	arena_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_criterion_amounts),
 		cmocka_unit_test(test_penalty_and_event),
 		cmocka_unit_test(test_criterion_events),
+		cmocka_unit_test(test_busy_day),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

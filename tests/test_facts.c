@@ -90,7 +90,7 @@ static void derive(const char *body, const char *as_of, const char *law)
 	arena_init(&scratch, 64 * 1024);
 	struct facts_ctx ctx = { &rules, day(as_of), day(law ? law : as_of),
 				 NEED_ALL };
-	struct load_opts o = { &ylimits_default, &vocab.ids, ctx.as_of };
+	struct load_opts o = { &ylimits_default, &vocab.ids, ctx.as_of, NULL };
 	load_buffer_opts("t.yaml", 0, text, strlen(text), &o, &case_arena,
 			 &scratch, &loaded);
 	arena_free(&scratch);

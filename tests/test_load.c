@@ -387,7 +387,7 @@ static size_t load_as_of(const char *text, struct date as_of,
 			 struct load_file *res, struct arena *out)
 {
 	struct arena scratch;
-	struct load_opts o = { &ylimits_default, &vocab.ids, as_of };
+	struct load_opts o = { &ylimits_default, &vocab.ids, as_of, NULL };
 	arena_init(out, 64 * 1024);
 	arena_init(&scratch, 64 * 1024);
 	memset(res, 0, sizeof(*res));
@@ -557,7 +557,7 @@ static void test_every_new_key_loads(void **state)
 	struct load_file res = { 0 };
 	struct arena out, scratch;
 	struct outbuf text = { NULL, 0, 0 };
-	struct load_opts o = { &ylimits_default, &vocab.ids, AS_OF };
+	struct load_opts o = { &ylimits_default, &vocab.ids, AS_OF, NULL };
 	arena_init(&out, 0);
 	arena_init(&scratch, 0);
 	load_file_at(AT_FDCWD, "tests/data/all-new-keys.yaml",
@@ -1145,7 +1145,7 @@ static void test_open_from_directory(void **state)
 	arena_init(&scratch, 0);
 	int fd = open("sub", O_RDONLY | O_DIRECTORY);
 	assert_true(fd >= 0);
-	struct load_opts lo = { &ylimits_default, &vocab.ids, DATE_NONE_INIT };
+	struct load_opts lo = { &ylimits_default, &vocab.ids, DATE_NONE_INIT, NULL };
 	load_file_at(fd, "m.yaml", "shown/as.yaml", 0, &lo, &out, &scratch,
 		     &text, &res);
 	close(fd);

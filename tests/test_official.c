@@ -129,6 +129,14 @@ static void test_official_errors(void **state)
 		     1, 9, "format", 0);
 	expect_error("editions: {}\n", 1, 11, "list of editions", 0);
 	expect_error("[1, 2]\n", 1, 1, "expected a mapping", 0);
+	/* a key given twice: an error at the second (issue 12; found as the
+	 * file is read, so the load fails though the edition is kept) */
+	expect_error(HEAD "  - id: a\n    source: S\n    title: T\n"
+		     "    title: U\n    figures: [{fy: 2010, removals: 1}]\n",
+		     6, 5, "duplicate key 'title' (also at 5:5)", 1);
+	expect_error(HEAD "  - id: a\n    source: S\n    title: T\n"
+		     "    figures: [{fy: 2010, removals: 1, removals: 2}]\n",
+		     6, 39, "duplicate key 'removals' (also at 6:26)", 1);
 }
 
 static void test_official_missing_file(void **state)

@@ -65,7 +65,7 @@ static int setup(void **state)
 	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
 		struct load_file res = { 0 };
 		struct arena scratch;
-		struct load_opts o = { &ylimits_default, &vocab.ids, q.as_of };
+		struct load_opts o = { &ylimits_default, &vocab.ids, q.as_of, NULL };
 		arena_init(&scratch, 1 << 16);
 		load_buffer_opts("q.yaml", 0, texts[i], strlen(texts[i]), &o,
 				 &arena, &scratch, &res);

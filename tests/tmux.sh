@@ -11,7 +11,8 @@
 # date, writing the list, q asking), the help without colour, a resize to
 # 20x5 and back, a case file carrying escape
 # sequences (the window title and the screen stay as they were), quitting
-# with status 0, a case file changed after loading, no client list left
+# with status 0, q and SIGINT during a big load, a case file changed
+# after loading, no client list left
 # on the shell's screen (with and without an alternate screen), ^Z and fg
 # while $EDITOR runs (from an interactive shell), L opening casewalk-law(7),
 # TERM=dumb and an unknown TERM, and SIGTERM restoring the terminal.
@@ -473,6 +474,40 @@ if ${CC:-cc} -shared -fPIC -o "$tmp/failmalloc.so" tests/fault/failmalloc.c; the
 else
 	bad "out of memory: cannot build tests/fault/failmalloc.c"
 fi
+
+# ---- quitting during a load ------------------------------------------------
+# q, and SIGINT (^C), end the explorer at once while a big corpus loads,
+# not when the load is done (issue 12): 150,000 cases on one thread take
+# seconds to load; the loader stops between two documents.
+mkdir -p "$tmp/big"
+awk -v d="$tmp/big" 'BEGIN {
+	for (f = 0; f < 15; f++)
+		for (i = 0; i < 10000; i++)
+			printf "--- {format: casewalk/1, id: b%d-%d, person: {name: \"Load Test\"}, events: [{date: 2001-01-01, type: entry, manner: without_inspection}, {date: 2010-05-04, type: voluntary_return}, {date: 2010-05-04, type: departure, kind: voluntary_return}]}\n", f, i > (d "/s" f ".yaml")
+}'
+# quit_during_load HOW: HOW (q or INT) while "Loading case files" shows;
+# casewalk must be gone within 2 seconds
+quit_during_load() {
+	start --jobs 1 "$tmp/big"
+	if ! wait_for "Loading case files"; then
+		bad "$1 during a load: the load was not seen"
+		return
+	fi
+	if [ "$1" = q ]; then
+		tm send-keys -t cw q
+	else
+		pid=$(pgrep -f -n -- "$cw --jobs 1 $tmp/big" 2>/dev/null || true)
+		[ -n "$pid" ] && kill -INT "$pid"
+	fi
+	check "$1 during a load quits at once" 'wait_exit 2'
+	want=$2
+	check "$1 during a load: status $2, the terminal restored" \
+		'wait_exit && [ "$(cat "$tmp/status")" = "$want" ] &&
+		 grep -q " icanon" "$tmp/stty"'
+}
+quit_during_load q 0
+quit_during_load INT 130
+rm -rf "$tmp/big"
 
 # ---- casewalk-law(7) from the rules -------------------------------------------
 # L in the rules opens the manual with man, at the entry on top: a stand-in

@@ -112,6 +112,8 @@ static void read_styles(struct yreader *r, const struct ynode *m,
 	for (uint32_t i = 0; i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
 		int role = k->kind == YN_SCALAR ? find_role(k->s) : -1;
+		if (k->dup)
+			continue;       /* reported; the first one stands */
 		if (role < 0)
 			yreader_error(r, k, "unknown role");
 		else
@@ -183,7 +185,8 @@ static void read_keys(struct yreader *r, const struct ynode *m,
 		return;
 	}
 	for (uint32_t i = 0; i < m->n; i++)
-		read_binding(r, m->kids[2 * i], m->kids[2 * i + 1], c);
+		if (!m->kids[2 * i]->dup)       /* reported; the first stands */
+			read_binding(r, m->kids[2 * i], m->kids[2 * i + 1], c);
 }
 
 static void read_columns(struct yreader *r, const struct ynode *v,
@@ -225,7 +228,9 @@ static void read_root(struct yreader *r, const struct ynode *root,
 	for (uint32_t i = 0; i < root->n; i++) {
 		const struct ynode *k = root->kids[2 * i];
 		const struct ynode *v = root->kids[2 * i + 1];
-		if (yformat_key(r, k, v, "casewalk-conf/1")) {
+		if (k->dup) {
+			continue;       /* reported; the first one stands */
+		} else if (yformat_key(r, k, v, "casewalk-conf/1")) {
 			continue;
 		} else if (ynode_scalar_is(k, "keys")) {
 			read_keys(r, v, c);
@@ -251,6 +256,7 @@ int conf_load_buffer(struct conf *c, const char *name, const char *buf,
 	arena_init(&scratch, 16 * 1024);
 	yreader_init(&r, arena_strdup(&c->arena, name), 0, buf, len,
 		     &ylimits_default, &scratch, &c->arena, &c->diags);
+	r.dup_keys = true;      /* a key given twice: an error */
 	struct ynode *root = yreader_next(&r);
 	/* an empty file is a valid configuration that changes nothing */
 	if (root && !ynode_is_null(root))

@@ -43,10 +43,12 @@ static void *load_main(void *arg)
 	atomic_store(&m->phase, MODEL_FILES);
 	struct corpus_opts o = { .progress = progress, .progress_ctx = m,
 				 .each = query_row_of_case, .each_ctx = &m->q,
-				 .stubs = true };
+				 .stubs = true, .cancel = &m->cancel };
 	m->have_corpus = app_load(m->app, &m->corpus, &o);
 	m->vocab_failed = !m->have_corpus;
-	if (m->have_corpus)
+	/* cancelled: nobody will look (model_free), and cases read after
+	 * the cancel have no summary */
+	if (m->have_corpus && !atomic_load(&m->cancel))
 		catalog_build(&m->cat, &m->corpus);
 	m->revealed = xcalloc(m->cat.n_rows + 1, sizeof(*m->revealed));
 	if (m->app->quiz) {
@@ -76,6 +78,7 @@ void model_start(struct model *m, struct app *app, struct date as_of,
 	atomic_init(&m->done, 0);
 	atomic_init(&m->total, 0);
 	atomic_init(&m->finished, false);
+	atomic_init(&m->cancel, false);
 	/* the loader and the threads it starts inherit this mask: signals
 	 * go to the drawing thread, whose loop notices them */
 	sigfillset(&all);
@@ -161,6 +164,7 @@ const struct assessment *model_detail(struct model *m, size_t i)
 
 void model_free(struct model *m)
 {
+	atomic_store(&m->cancel, true);
 	model_wait(m);
 	arena_free(&m->detail_arena);
 	if (m->have_corpus || m->corpus.files)

@@ -53,6 +53,7 @@ struct model {
 	atomic_int phase;
 	atomic_size_t done, total;
 	atomic_bool finished;
+	atomic_bool cancel;             /* set: the load stops soon (quit) */
 	bool vocab_failed;
 };
 
@@ -75,7 +76,8 @@ const char *model_progress(const struct model *m, char *buf, size_t n);
  * asked for.  NULL when the file no longer holds the case: the reason is
  * in m->detail_why. */
 const struct assessment *model_detail(struct model *m, size_t i);
-/* Frees everything (waits for a load in progress first). */
+/* Frees everything: a load in progress is told to stop, and waited
+ * for (q or ^C during a big load quits at once, not when it is done). */
 void model_free(struct model *m);
 
 /* The number of rows, and row i's case (a stub) and summary. */

@@ -195,7 +195,7 @@ static void load_once(const uint8_t *data, size_t size,
 	 * loader's warnings compare with the same date */
 	struct date as_of = size & 1 ? date_ymd(2026, 11, 27)
 				     : date_ymd(2010, 6, 1);
-	struct load_opts lo = { lim, vb ? &vb->ids : NULL, as_of };
+	struct load_opts lo = { lim, vb ? &vb->ids : NULL, as_of, NULL };
 	memset(&res, 0, sizeof(res));
 	arena_init(&out, 16 * 1024);
 	arena_init(&scratch, 16 * 1024);
