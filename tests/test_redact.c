@@ -84,7 +84,7 @@ static void test_redact_born(void **state)
 
 static struct cw_case pool[NP];
 static struct cw_case *ptr[NP];
-static char ids[NP][16];
+static char ids[NP][32];
 
 static void make_people(size_t n)
 {
