@@ -17,6 +17,7 @@
 
 #include "corpus.h"
 #include "draw.h"
+#include "redact.h"
 #include "save.h"
 #include "view.h"
 
@@ -42,6 +43,26 @@ const char *edit_shown_path(const char *path, char *buf, size_t n)
 		return buf;
 	}
 	return path;
+}
+
+const char *edit_shown_file(const struct ui *ui, const char *file,
+			    char *buf, size_t n)
+{
+	if (!file)
+		return "";
+	if (!ui->redact)
+		return file;
+	const struct corpus *c = &ui->model.corpus;
+	char **lab = redact_file_labels(c->files, c->n_files,
+			(const struct cw_case *const *)c->cases, c->n_cases);
+	snprintf(buf, n, "the case file");
+	for (size_t i = 0; i < c->n_files; i++)
+		if (!strcmp(c->files[i], file)) {
+			snprintf(buf, n, "%s", lab[i]);
+			break;
+		}
+	free(lab);
+	return buf;
 }
 
 static void close_edit_view(struct ui *ui)
@@ -93,7 +114,7 @@ static bool valid(struct ui *ui, const char *text, size_t len)
 static int save(struct ui *ui, const char *text, size_t len)
 {
 	struct edit *e = &ui->edit;
-	char err[SAVE_ERRSZ], *now;
+	char err[SAVE_ERRSZ], shown[SHOWN_SZ], *now;
 	size_t now_len;
 	if (save_read(e->orig, MAX_CASE_FILE, &now, &now_len, err))
 		return keep_rejected(ui, err);
@@ -107,7 +128,8 @@ static int save(struct ui *ui, const char *text, size_t len)
 	save_copy_remove(&e->copy);
 	close_edit_view(ui);
 	ui_reload(ui);
-	ui_message(ui, ROLE_MESSAGE, "saved %s", e->orig);
+	ui_message(ui, ROLE_MESSAGE, "saved %s",
+		   edit_shown_file(ui, e->orig, shown, sizeof(shown)));
 	edit_free(e);
 	return UI_REDRAW;
 }
@@ -116,7 +138,7 @@ static int save(struct ui *ui, const char *text, size_t len)
 static int run(struct ui *ui)
 {
 	struct edit *e = &ui->edit;
-	char err[SAVE_ERRSZ], *text;
+	char err[SAVE_ERRSZ], shown[SHOWN_SZ], *text;
 	size_t len;
 	int st = ui_run_editor(ui, e->copy.path, e->line);
 	if (access(e->copy.path, F_OK) && errno == ENOENT) {
@@ -124,7 +146,7 @@ static int run(struct ui *ui)
 		save_copy_remove(&e->copy);
 		ui_message(ui, ROLE_ERROR, "the editor removed the copy: "
 			   "nothing saved, nothing kept; %s is as it was",
-			   e->orig);
+			   edit_shown_file(ui, e->orig, shown, sizeof(shown)));
 		close_edit_view(ui);
 		edit_free(e);
 		return UI_REDRAW;
@@ -223,19 +245,21 @@ int edit_restore(struct ui *ui, const struct save_kept *k)
 void edit_leave(struct ui *ui, char *msg, size_t n)
 {
 	struct edit *e = &ui->edit;
-	char err[SAVE_ERRSZ], shown[SHOWN_SZ];
+	char err[SAVE_ERRSZ], shown[SHOWN_SZ], file[SHOWN_SZ];
 	msg[0] = 0;
 	if (!e->copy.path)
 		return;
 	char *rej = save_reject(&e->copy, err);
 	if (rej)
 		snprintf(msg, n, "your edit of %s was not saved; your text is "
-			 "kept in %s", e->orig, edit_shown_path(rej, shown,
-								sizeof(shown)));
+			 "kept in %s", edit_shown_file(ui, e->orig, file,
+			 sizeof(file)), edit_shown_path(rej, shown,
+							sizeof(shown)));
 	else
 		snprintf(msg, n, "your edit of %s was not saved; your text is "
-			 "still in %s (%s)", e->orig, edit_shown_path(
-			 e->copy.path, shown, sizeof(shown)), err);
+			 "still in %s (%s)", edit_shown_file(ui, e->orig, file,
+			 sizeof(file)), edit_shown_path(e->copy.path, shown,
+							sizeof(shown)), err);
 	free(rej);
 	edit_free(e);
 }
