@@ -8,7 +8,7 @@
  * the original changed on disk meanwhile, and the corpus is reloaded.  This
  * is the only code in casewalk that writes a case file.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE         /* realpath */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +65,25 @@ const char *edit_shown_file(const struct ui *ui, const char *file,
 	return buf;
 }
 
+/* err of save.h ("PATH: why"), which may name the case file file by its
+ * path or its real path: redacted, by its label, as the messages name
+ * it.  Rewrites err; returns it. */
+static char *shown_err(const struct ui *ui, const char *file,
+		       char err[SAVE_ERRSZ])
+{
+	if (!ui->redact || !file)
+		return err;
+	char label[SHOWN_SZ], *real = realpath(file, NULL);
+	char *from[2] = { real ? real : (char *)file, (char *)file };
+	char *to[2] = { label, label };
+	edit_shown_file(ui, file, label, sizeof(label));
+	char *msg = redact_paths(err, from, to, 2);
+	snprintf(err, SAVE_ERRSZ, "%s", msg);
+	free(msg);
+	free(real);
+	return err;
+}
+
 static void close_edit_view(struct ui *ui)
 {
 	if (ui_top(ui)->ops == &view_edit_ops)
@@ -117,14 +136,14 @@ static int save(struct ui *ui, const char *text, size_t len)
 	char err[SAVE_ERRSZ], shown[SHOWN_SZ], *now;
 	size_t now_len;
 	if (save_read(e->orig, MAX_CASE_FILE, &now, &now_len, err))
-		return keep_rejected(ui, err);
+		return keep_rejected(ui, shown_err(ui, e->orig, err));
 	bool changed = now_len != e->before_len ||
 		       memcmp(now, e->before, now_len);
 	free(now);
 	if (changed)
 		return keep_rejected(ui, "the file changed on disk meanwhile");
 	if (save_atomic(e->orig, text, len, err))
-		return keep_rejected(ui, err);
+		return keep_rejected(ui, shown_err(ui, e->orig, err));
 	save_copy_remove(&e->copy);
 	close_edit_view(ui);
 	ui_reload(ui);
@@ -189,7 +208,8 @@ int edit_start(struct ui *ui, const char *file, unsigned line)
 	    !(dir = save_private_dir(true, err)) ||
 	    save_read(file, MAX_CASE_FILE, &e->before, &e->before_len, err) ||
 	    save_private_copy(file, dir, MAX_CASE_FILE, &e->copy, err)) {
-		ui_message(ui, ROLE_ERROR, "cannot edit: %s", err);
+		ui_message(ui, ROLE_ERROR, "cannot edit: %s",
+			   shown_err(ui, file, err));
 		free(dir);
 		edit_free(e);
 		return UI_REDRAW;
@@ -235,7 +255,8 @@ int edit_restore(struct ui *ui, const struct save_kept *k)
 	    save_read(e->orig, MAX_CASE_FILE, &e->before, &e->before_len,
 		      err) ||
 	    save_kept_restore(k, &e->copy, err)) {
-		ui_message(ui, ROLE_ERROR, "cannot restore: %s", err);
+		ui_message(ui, ROLE_ERROR, "cannot restore: %s",
+			   shown_err(ui, e->orig, err));
 		edit_free(e);
 		return UI_REDRAW;
 	}
