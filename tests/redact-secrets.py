@@ -249,8 +249,7 @@ def main():
             if len(hits) > 4:
                 print("    ... and %d more" % (len(hits) - 4))
         if found:
-            print("FAIL redact-sweep: %d secrets leak with --redact"
-                  % len(found))
+            print("FAIL redact-sweep: %d secrets leak" % len(found))
         return 1 if found else 0
     if sys.argv[1] == "--seen":
         # a name, an A-number, a birth date, a file name or the notes must

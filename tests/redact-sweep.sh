@@ -12,7 +12,7 @@
 # mask), every full birth date (as the screens and outputs could print
 # it), every note and free-text value, every file's name.
 #
-# Then, with --redact: the explorer walks every view and prompt through
+# Then, with --redact (and again with the R key instead): the explorer walks every view and prompt through
 # its script harness (the list, each case paged to its end and walked
 # event by event, compare, stats, errors, rules, help, the sort menu, the
 # filter prompt with an error, search, the dates prompt, the deadlines,
@@ -43,6 +43,7 @@ corpus() {	# DIR [valid]
 	cp $c/e06a-felipe-voluntary-return.yaml "$1/clients/ortega-ruiz-felipe.yaml"
 	cp $c/e06b-felipe-hearing.yaml "$1/clients/ortega-ruiz-felipe-hearing.yaml"
 	cp $c/e10-jorge-in-absentia.yaml "$1/clients/batista-jorge.yaml"
+	chmod 444 "$1/clients/batista-jorge.yaml"       # e refuses to edit it
 	cp $c/212h-2012-0323-delroy-campbell.yaml "$1/clients/campbell-delroy.yaml"
 	cp $c/fresno-2010-0313-harjit-sandhu.yaml "$1/clients/sandhu-harjit.yaml"
 	cp $c/e30-wen-245i-before-1998.yaml "$1/clients/wen-li-intake.yaml"
@@ -77,15 +78,19 @@ explore() {
 		>>"$d/out/explorer.stdout" 2>>"$d/out/explorer.stderr")
 }
 
-# walk DIR REDACT: every view and prompt; screens in DIR/out/screen.N.txt
+# walk DIR REDACT: every view and prompt; screens in DIR/out/screen.N.txt.
+# REDACT "R": no --redact, but the R key pressed once loaded, before the
+# first screen (the views then built again redacted)
 walk() {
-	d=$1 r=$2
+	d=$1 r=$2 key=
+	[ "$r" = R ] && r= key=R
 	n=0
 	# D: a dump of the screen as it is now
 	D() { n=$((n + 1)); echo ":dump $d/out/screen.$n.txt"; }
 	ids=$(python3 tests/redact-secrets.py --ids "$d/clients")
 	{
 		echo ":wait-load"
+		echo "$key"
 		D; echo "G"; D; echo "g"
 		for id in $ids; do
 			echo "/$id<Enter>"; D
@@ -129,7 +134,9 @@ walk() {
 		echo "w<C-u>exports/list.json<Enter>"; D
 		echo "w<C-u>exports/list.txt<Enter>"; D
 		echo "r"; echo ":wait-load"; D
-		# an edit refused: the editor breaks the file
+		# an edit refused before it starts (a read-only file), and
+		# one refused after it (the editor breaks the file)
+		echo "/E10<Enter>e"; D
 		echo "/E06a<Enter>e"; D; echo "e"; D; echo "q"; D
 		# the errors view: Enter edits the file at the line
 		echo "E<Enter>"; D; echo "q"; D; echo "q"
@@ -145,7 +152,8 @@ E
 	explore "$d" "$d/walk.script" $r
 	# the next start: the kept edit offered, opened read-only
 	{
-		echo ":wait-load"; D; echo "<Enter>"; D; echo "G"; D; echo "q"
+		echo ":wait-load"; echo "$key"
+		D; echo "<Enter>"; D; echo "G"; D; echo "q"
 		echo "Q"
 	} >"$d/kept.script"
 	explore "$d" "$d/kept.script" $r
@@ -195,10 +203,11 @@ sweep() {	# DIR REDACT [valid]
 	corpus "$1" "${3:-}"
 	mkdir -p "$1/out" "$1/exports" "$1/cmd"
 	walk "$1" "$2"
-	cli "$1" "$2"
+	[ "$2" = R ] || cli "$1" "$2"
 }
 
 sweep "$tmp/red" --redact
+sweep "$tmp/key" R
 # the self-check's run: the errors left out, so that the two cases that
 # have them are shown too
 sweep "$tmp/plain" "" valid
@@ -219,18 +228,24 @@ outputs() {	# DIR
 	find "$1/out" "$1/exports" "$1/home" "$1/t" -type f \
 		! -path "$1/home/.cache/casewalk/*" | sort
 }
-outputs "$tmp/red" >"$tmp/red.files"
-outputs "$tmp/plain" >"$tmp/plain.files"
-[ "$(wc -l <"$tmp/red.files")" -gt 100 ] ||
-	{ echo "FAIL redact-sweep: too few screens and outputs"; exit 1; }
+for run in red key plain; do
+	outputs "$tmp/$run" >"$tmp/$run.files"
+	[ "$(wc -l <"$tmp/$run.files")" -gt 100 ] ||
+		{ echo "FAIL redact-sweep: too few screens and outputs"; exit 1; }
+done
 
-if python3 tests/redact-secrets.py --scan "$tmp/secrets" "$tmp/red" \
-	<"$tmp/red.files"; then
-	echo "redact-sweep: $(wc -l <"$tmp/red.files") screens and outputs," \
-		"$(wc -l <"$tmp/secrets") secrets: no leak"
-else
-	fail=1
-fi
+for run in red key; do
+	what="with --redact"
+	[ $run = key ] && what="after the R key"
+	if python3 tests/redact-secrets.py --scan "$tmp/secrets" "$tmp/$run" \
+		<"$tmp/$run.files"; then
+		echo "redact-sweep: $(wc -l <"$tmp/$run.files") screens and" \
+			"outputs $what, $(wc -l <"$tmp/secrets") secrets: no leak"
+	else
+		echo "FAIL redact-sweep: the leaks above are $what"
+		fail=1
+	fi
+done
 # the self-check: without --redact, every secret is shown somewhere
 if ! python3 tests/redact-secrets.py --seen "$tmp/secrets" "$tmp/plain" \
 	<"$tmp/plain.files"; then
