@@ -53,9 +53,11 @@ const char *edit_shown_file(const struct ui *ui, const char *file,
 	if (!ui->redact)
 		return file;
 	const struct corpus *c = &ui->model.corpus;
+	snprintf(buf, n, "the case file");
+	if (ui->model.loading)          /* the corpus is the loader's */
+		return buf;
 	char **lab = redact_file_labels(c->files, c->n_files,
 			(const struct cw_case *const *)c->cases, c->n_cases);
-	snprintf(buf, n, "the case file");
 	for (size_t i = 0; i < c->n_files; i++)
 		if (!strcmp(c->files[i], file)) {
 			snprintf(buf, n, "%s", lab[i]);
@@ -146,9 +148,10 @@ static int save(struct ui *ui, const char *text, size_t len)
 		return keep_rejected(ui, shown_err(ui, e->orig, err));
 	save_copy_remove(&e->copy);
 	close_edit_view(ui);
+	/* named before the reload: the corpus is then the loader's */
+	const char *name = edit_shown_file(ui, e->orig, shown, sizeof(shown));
 	ui_reload(ui);
-	ui_message(ui, ROLE_MESSAGE, "saved %s",
-		   edit_shown_file(ui, e->orig, shown, sizeof(shown)));
+	ui_message(ui, ROLE_MESSAGE, "saved %s", name);
 	edit_free(e);
 	return UI_REDRAW;
 }
