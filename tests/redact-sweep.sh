@@ -146,14 +146,24 @@ walk() {
 #!/bin/sh
 f=$2
 [ -n "$f" ] || f=$1
-sed -i 's/manner: without_inspection/manner: swam/' "$f"
+# breaks a file, or after the walk mends the one it broke (a kept edit
+# restored is saved)
+if [ -f "${0%/*}/mend" ]; then
+	sed -i 's/manner: swam/manner: without_inspection/' "$f"
+	echo "# mended" >>"$f"
+else
+	sed -i 's/manner: without_inspection/manner: swam/' "$f"
+fi
 E
 	chmod +x "$d/ed.sh"
 	explore "$d" "$d/walk.script" $r
-	# the next start: the kept edit offered, opened read-only
+	: >"$d/mend"
+	# the next start: the kept edit offered, opened read-only, then
+	# restored (the editor mends it) and saved
 	{
 		echo ":wait-load"; echo "$key"
 		D; echo "<Enter>"; D; echo "G"; D; echo "q"
+		echo "e"; echo ":wait-load"; D
 		echo "Q"
 	} >"$d/kept.script"
 	explore "$d" "$d/kept.script" $r
