@@ -4,7 +4,8 @@
 #   make run        build, then open the explorer on the sample cases
 #   make check      every test: unit (cmocka), CLI goldens, rules tests,
 #                   memo, deadlines and CSV (tests/practice.sh),
-#                   screen tests, tmux, the bench's tools, ASan+UBSan+LSan,
+#                   screen tests, tmux, the redaction sweep, the bench's
+#                   tools, ASan+UBSan+LSan,
 #                   valgrind, fuzz smoke
 #   make bench      the speed table of the README (100,000 cases)
 #   make fuzz       run each fuzzer for FUZZ_SECONDS (default 300)
@@ -65,7 +66,7 @@ TOOLS := $(BUILD)/tools/yamlfloor $(BUILD)/tools/gencases
 
 .PHONY: all run check check-all deps deps-check unit cli-test rules-test \
 	practice-test \
-	screen-test tmux-test tools-test sanitize valgrind hardening fuzz \
+	screen-test tmux-test redact-test tools-test sanitize valgrind hardening fuzz \
 	fuzz-smoke \
 	man-check \
 	bench install uninstall clean
@@ -134,7 +135,8 @@ check: deps-check
 
 check-all: casewalk $(TEST_BIN)
 	$(Q)$(MAKE) --no-print-directory unit cli-test rules-test \
-		practice-test screen-test tmux-test man-check tools-test
+		practice-test screen-test tmux-test redact-test man-check \
+		tools-test
 	$(Q)$(MAKE) --no-print-directory sanitize
 	$(Q)$(MAKE) --no-print-directory valgrind
 	$(Q)$(MAKE) --no-print-directory hardening
@@ -161,6 +163,10 @@ screen-test: casewalk
 
 tmux-test: casewalk
 	$(Q)tests/tmux.sh ./casewalk
+
+# redaction that cannot leak (issue 15): every view, prompt and output
+redact-test: casewalk
+	$(Q)tests/redact-sweep.sh ./casewalk
 
 # the bench's generator and floor are right (make bench times them)
 tools-test: casewalk $(TOOLS)

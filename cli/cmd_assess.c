@@ -268,13 +268,23 @@ static void put_tri(struct outbuf *ob, int t);
 /* ... with the two expedited-removal facts of section 1 after them (the
  * policies judge them, after the facts: pd block). */
 static void put_facts(struct json *j, const struct pre *pre,
-		      const struct value *facts, const struct pd_outcome *pd)
+		      const struct value *facts, const struct pd_outcome *pd,
+		      bool redact)
 {
+	int born = facts_index("born");
 	json_prekey(j, JSON_KEY("facts"));
 	json_obj(j, NULL);
 	for (size_t i = 0; i < pre->n_fact; i++) {
+		struct value v = facts[pre->slot[i]];
 		pre_put(j->ob, pre, pre->fact[i]);
-		put_value(j->ob, facts[pre->slot[i]]);
+		/* redacted, the birth date is its year, as a file that
+		 * gives only the year would print it */
+		if (redact && (int)pre->slot[i] == born && v.type == VAL_DATE) {
+			int y = date_from_days((daynum)v.lo).y;
+			v.lo = date_lo(date_ymd(y, 1, 1));
+			v.hi = date_lo(date_ymd(y, 12, 31));
+		}
+		put_value(j->ob, v);
 	}
 	ob_puts(j->ob, pre->n_fact ? ",\"er_covered_at_encounter\":"
 				  : "\"er_covered_at_encounter\":");
@@ -804,7 +814,7 @@ static void put_json(struct outbuf *ob, const struct pre *pre,
 	json_prekey(&j, JSON_KEY("law_as_of"));
 	put_date(&j, NULL, a->law_as_of);
 	put_bar_running(&j, a->taken.bar_running);
-	put_facts(&j, pre, a->taken.facts, &a->pd);
+	put_facts(&j, pre, a->taken.facts, &a->pd, redact);
 	put_side(&j, pre, r, &a->taken);
 	put_way_back(ob, &a->taken.wb, NULL);
 	put_pd(ob, &a->pd);

@@ -80,6 +80,8 @@ static void dl_batch(void *ctx, size_t batch, size_t lo, size_t hi,
 			struct deadline_list l = { 0 };
 			p->cases++;
 			deadlines_of(&app->rules, &as, &l, &p->arena);
+			if (app->redact)
+				deadlines_redact(&l);
 			if (p->n + l.n > cap) {
 				cap = (p->n + l.n) * 2 + 16;
 				p->v = xrealloc(p->v, cap * sizeof(*p->v));

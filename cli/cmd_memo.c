@@ -12,7 +12,7 @@
 #include "memo.h"
 
 /* The case ID names, or the only case of the file; NULL after saying
- * why. */
+ * why.  path is the PATH as the messages name it. */
 static const struct cw_case *pick(const struct corpus *c, const char *id,
 				  const char *path)
 {
@@ -93,7 +93,12 @@ int cmd_memo(struct app *app)
 	if (!app_load(app, &c, NULL))
 		return 2;
 	app_print_diags(app, stderr, &c);
-	const struct cw_case *cs = pick(&c, id, app->paths[0]);
+	/* redacted, the file is named as the diagnostics name it: its
+	 * name often carries the client's */
+	const char *path = app->paths[0];
+	if (app->redact)
+		path = c.n_files == 1 ? "file 1" : "the files given";
+	const struct cw_case *cs = pick(&c, id, path);
 	int st = c.diags.n_errors ? 1 : 0;
 	if (!cs) {
 		corpus_free(&c);

@@ -52,6 +52,8 @@ check|fuzz)
 	need_tool pdftoppm poppler-utils
 	need_tool pdftotext poppler-utils
 	need_python icalendar python3-icalendar
+	# tests/redact-sweep.sh reads the secrets out of its case files
+	need_python yaml python3-yaml
 	# libFuzzer and the sanitizer runtimes for clang
 	[ -n "$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] ||
 		pkgs="$pkgs libclang-rt-dev"

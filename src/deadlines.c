@@ -77,6 +77,12 @@ static void hearings(const struct assessment *a, struct deadline_list *l,
 	}
 }
 
+void deadlines_redact(struct deadline_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		l->v[i].court = NULL;
+}
+
 static void depart_by(const struct rules *r, const struct outcome_side *s,
 		      struct deadline_list *l, struct arena *ar)
 {

@@ -80,6 +80,11 @@ struct deadline_list {
 void deadlines_of(const struct rules *r, const struct assessment *a,
 		  struct deadline_list *out, struct arena *arena);
 
+/* Redacting: leaves out of each deadline of l what the case file says
+ * in free text (a hearing's court), as redact.h hides every free-text
+ * field. */
+void deadlines_redact(struct deadline_list *l);
+
 /* Days from the as-of date to the deadline's day: negative once it has
  * passed, 0 on the day. */
 long deadline_days_left(const struct deadline *d, struct date as_of);

@@ -892,6 +892,8 @@ void memo_write(struct outbuf *ob, const struct rules *r,
 	struct deadline_list dl = { 0 };
 	arena_init(&ar, 8192);
 	deadlines_of(r, a, &dl, &ar);
+	if (redact)
+		deadlines_redact(&dl);
 	header(&w, a, redact);
 	path_section(&w, r, a, &dl);
 	bars_section(&w, a);

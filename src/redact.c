@@ -262,3 +262,10 @@ char *redact_paths(const char *msg, char *const *files, char *const *labels,
 	}
 	return out;
 }
+
+const char *redact_event_text(const struct event *e)
+{
+	if (e->text && (e->type == EV_MOTION || e->type == EV_HEARING))
+		return REDACT_HIDDEN;
+	return e->text;
+}

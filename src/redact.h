@@ -54,6 +54,12 @@ char *redact_a_number(const char *a_number, char *out, size_t outsz);
  * "not on file" when the year is not known.  Returns out. */
 char *redact_born(struct date born, char *out, size_t outsz);
 
+/* The one free string of event e (case.h) as shown when redacting: a
+ * motion's ground and a hearing's court are free text of the file, and
+ * show as REDACT_HIDDEN; a visa class, an agency or a country is kept.
+ * NULL when the event has none. */
+const char *redact_event_text(const struct event *e);
+
 /* File names often carry the client's name: when redacting, a file is
  * named by a case it holds, "case E06a" (the first loaded from it), or by
  * its load order, "file 3", when it holds no valid case.  files[0..n)

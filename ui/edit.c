@@ -8,7 +8,7 @@
  * the original changed on disk meanwhile, and the corpus is reloaded.  This
  * is the only code in casewalk that writes a case file.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE         /* realpath */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +17,7 @@
 
 #include "corpus.h"
 #include "draw.h"
+#include "redact.h"
 #include "save.h"
 #include "view.h"
 
@@ -42,6 +43,47 @@ const char *edit_shown_path(const char *path, char *buf, size_t n)
 		return buf;
 	}
 	return path;
+}
+
+const char *edit_shown_file(const struct ui *ui, const char *file,
+			    char *buf, size_t n)
+{
+	if (!file)
+		return "";
+	if (!ui->redact)
+		return file;
+	const struct corpus *c = &ui->model.corpus;
+	snprintf(buf, n, "the case file");
+	if (ui->model.loading)          /* the corpus is the loader's */
+		return buf;
+	char **lab = redact_file_labels(c->files, c->n_files,
+			(const struct cw_case *const *)c->cases, c->n_cases);
+	for (size_t i = 0; i < c->n_files; i++)
+		if (!strcmp(c->files[i], file)) {
+			snprintf(buf, n, "%s", lab[i]);
+			break;
+		}
+	free(lab);
+	return buf;
+}
+
+/* err of save.h ("PATH: why"), which may name the case file file by its
+ * path or its real path: redacted, by its label, as the messages name
+ * it.  Rewrites err; returns it. */
+static char *shown_err(const struct ui *ui, const char *file,
+		       char err[SAVE_ERRSZ])
+{
+	if (!ui->redact || !file)
+		return err;
+	char label[SHOWN_SZ], *real = realpath(file, NULL);
+	char *from[2] = { real ? real : (char *)file, (char *)file };
+	char *to[2] = { label, label };
+	edit_shown_file(ui, file, label, sizeof(label));
+	char *msg = redact_paths(err, from, to, 2);
+	snprintf(err, SAVE_ERRSZ, "%s", msg);
+	free(msg);
+	free(real);
+	return err;
 }
 
 static void close_edit_view(struct ui *ui)
@@ -93,21 +135,23 @@ static bool valid(struct ui *ui, const char *text, size_t len)
 static int save(struct ui *ui, const char *text, size_t len)
 {
 	struct edit *e = &ui->edit;
-	char err[SAVE_ERRSZ], *now;
+	char err[SAVE_ERRSZ], shown[SHOWN_SZ], *now;
 	size_t now_len;
 	if (save_read(e->orig, MAX_CASE_FILE, &now, &now_len, err))
-		return keep_rejected(ui, err);
+		return keep_rejected(ui, shown_err(ui, e->orig, err));
 	bool changed = now_len != e->before_len ||
 		       memcmp(now, e->before, now_len);
 	free(now);
 	if (changed)
 		return keep_rejected(ui, "the file changed on disk meanwhile");
 	if (save_atomic(e->orig, text, len, err))
-		return keep_rejected(ui, err);
+		return keep_rejected(ui, shown_err(ui, e->orig, err));
 	save_copy_remove(&e->copy);
 	close_edit_view(ui);
+	/* named before the reload: the corpus is then the loader's */
+	const char *name = edit_shown_file(ui, e->orig, shown, sizeof(shown));
 	ui_reload(ui);
-	ui_message(ui, ROLE_MESSAGE, "saved %s", e->orig);
+	ui_message(ui, ROLE_MESSAGE, "saved %s", name);
 	edit_free(e);
 	return UI_REDRAW;
 }
@@ -116,7 +160,7 @@ static int save(struct ui *ui, const char *text, size_t len)
 static int run(struct ui *ui)
 {
 	struct edit *e = &ui->edit;
-	char err[SAVE_ERRSZ], *text;
+	char err[SAVE_ERRSZ], shown[SHOWN_SZ], *text;
 	size_t len;
 	int st = ui_run_editor(ui, e->copy.path, e->line);
 	if (access(e->copy.path, F_OK) && errno == ENOENT) {
@@ -124,7 +168,7 @@ static int run(struct ui *ui)
 		save_copy_remove(&e->copy);
 		ui_message(ui, ROLE_ERROR, "the editor removed the copy: "
 			   "nothing saved, nothing kept; %s is as it was",
-			   e->orig);
+			   edit_shown_file(ui, e->orig, shown, sizeof(shown)));
 		close_edit_view(ui);
 		edit_free(e);
 		return UI_REDRAW;
@@ -167,7 +211,8 @@ int edit_start(struct ui *ui, const char *file, unsigned line)
 	    !(dir = save_private_dir(true, err)) ||
 	    save_read(file, MAX_CASE_FILE, &e->before, &e->before_len, err) ||
 	    save_private_copy(file, dir, MAX_CASE_FILE, &e->copy, err)) {
-		ui_message(ui, ROLE_ERROR, "cannot edit: %s", err);
+		ui_message(ui, ROLE_ERROR, "cannot edit: %s",
+			   shown_err(ui, file, err));
 		free(dir);
 		edit_free(e);
 		return UI_REDRAW;
@@ -213,7 +258,8 @@ int edit_restore(struct ui *ui, const struct save_kept *k)
 	    save_read(e->orig, MAX_CASE_FILE, &e->before, &e->before_len,
 		      err) ||
 	    save_kept_restore(k, &e->copy, err)) {
-		ui_message(ui, ROLE_ERROR, "cannot restore: %s", err);
+		ui_message(ui, ROLE_ERROR, "cannot restore: %s",
+			   shown_err(ui, e->orig, err));
 		edit_free(e);
 		return UI_REDRAW;
 	}
@@ -223,19 +269,21 @@ int edit_restore(struct ui *ui, const struct save_kept *k)
 void edit_leave(struct ui *ui, char *msg, size_t n)
 {
 	struct edit *e = &ui->edit;
-	char err[SAVE_ERRSZ], shown[SHOWN_SZ];
+	char err[SAVE_ERRSZ], shown[SHOWN_SZ], file[SHOWN_SZ];
 	msg[0] = 0;
 	if (!e->copy.path)
 		return;
 	char *rej = save_reject(&e->copy, err);
 	if (rej)
 		snprintf(msg, n, "your edit of %s was not saved; your text is "
-			 "kept in %s", e->orig, edit_shown_path(rej, shown,
-								sizeof(shown)));
+			 "kept in %s", edit_shown_file(ui, e->orig, file,
+			 sizeof(file)), edit_shown_path(rej, shown,
+							sizeof(shown)));
 	else
 		snprintf(msg, n, "your edit of %s was not saved; your text is "
-			 "still in %s (%s)", e->orig, edit_shown_path(
-			 e->copy.path, shown, sizeof(shown)), err);
+			 "still in %s (%s)", edit_shown_file(ui, e->orig, file,
+			 sizeof(file)), edit_shown_path(e->copy.path, shown,
+							sizeof(shown)), err);
 	free(rej);
 	edit_free(e);
 }

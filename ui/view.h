@@ -208,6 +208,10 @@ void edit_free(struct edit *e);
 /* path for a message: $HOME written as ~ (buf holds it, or path is
  * returned). */
 const char *edit_shown_path(const char *path, char *buf, size_t n);
+/* A case file for a message: its path, or when redacting its label
+ * (redact_file_labels: "case E06a"), as the errors name it. */
+const char *edit_shown_file(const struct ui *ui, const char *file,
+			    char *buf, size_t n);
 
 /* view_deadlines.c, the m key: the prompt's first text (a file name
  * with the case id), or -1 after a message; then the memo of the

@@ -194,7 +194,8 @@ static void outcome(struct view *v, struct doc *d)
 
 /* One event's type and details, the file's words for them; a missed
  * hearing says so. */
-static void event_text(const struct event *e, char *buf, size_t n)
+static void event_text(const struct event *e, bool redact, char *buf,
+		       size_t n)
 {
 	const struct enum_def *out = e->type == EV_PETITION ?
 		&petition_outcome_def : e->type == EV_MOTION ?
@@ -221,7 +222,7 @@ static void event_text(const struct event *e, char *buf, size_t n)
 		/* agency, visa status, class, ground or court; not the
 		 * language */
 		e->type == EV_NTA_SERVED || e->type == EV_HEARING_NOTICE ?
-		NULL : e->text,
+		NULL : redact ? redact_event_text(e) : e->text,
 		e->type == EV_HEARING && e->appeared == TRI_FALSE ?
 		"missed: the person did not appear" :
 		e->appeared == TRI_TRUE ? "the person appeared" : NULL,
@@ -306,7 +307,7 @@ static void timeline(struct view *v, struct doc *d)
 		char date[DATE_BUFSZ], what[512];
 		size_t k = item_begin(cv, (struct item){ .kind = IT_EVENT,
 							 .ev = i });
-		event_text(e, what, sizeof(what));
+		event_text(e, v->ui->redact, what, sizeof(what));
 		struct doc_line *l = doc_add(d);
 		doc_put(d, l, IND, 10, ROLE_NORMAL, view_date(e->date, date));
 		doc_put(d, l, IND + 12, -1, ROLE_NORMAL, what);

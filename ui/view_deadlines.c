@@ -154,6 +154,8 @@ static const char *line_text(struct view *v, size_t line, char *buf,
 	const struct deadline *d = &e->d;
 	char id[TEXT_SAFE_SIZE(64)], nm[TEXT_SAFE_SIZE(64)];
 	const char *name = model_name(&ui->model, e->row, ui->redact);
+	/* the court is free text of the file (deadlines_redact) */
+	const char *court = ui->redact ? NULL : d->court;
 	int idw = ID_W(ui), namew = NAME_W(ui);
 	/* columns, not bytes: a name is cut with an ellipsis (text.h) */
 	char idb[32];
@@ -164,7 +166,7 @@ static const char *line_text(struct view *v, size_t line, char *buf,
 		 deadline_date_text(d, day), deadline_days_left(d, ui->model.as_of),
 		 id, idw - iw, "", nm, namew - nw, "", deadline_kind_names[d->kind],
 		 d->possible ? "(possible) " : "", d->rule ? d->rule : "",
-		 d->court ? "  " : "", d->court ? d->court : "");
+		 court ? "  " : "", court ? court : "");
 	return buf;
 }
 

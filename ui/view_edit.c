@@ -11,10 +11,11 @@ static void edit_open(struct view *v)
 {
 	struct doc *d = view_doc_reset(v);
 	struct edit *e = &v->ui->edit;
-	doc_wrap(d, 1, 0, ROLE_ERROR, arena_printf(&d->arena, "Your edit of "
-		 "%s was not saved: it has %zu error%s.", e->orig ? e->orig : "",
-		 e->diags.n_errors, e->diags.n_errors == 1 ? "" : "s"));
 	char dir[1024], shown[1024];
+	doc_wrap(d, 1, 0, ROLE_ERROR, arena_printf(&d->arena, "Your edit of "
+		 "%s was not saved: it has %zu error%s.",
+		 edit_shown_file(v->ui, e->orig, shown, sizeof(shown)),
+		 e->diags.n_errors, e->diags.n_errors == 1 ? "" : "s"));
 	snprintf(dir, sizeof(dir), "%s", e->copy.path ? e->copy.path : "");
 	if (strrchr(dir, '/'))
 		*strrchr(dir, '/') = 0;
@@ -34,7 +35,9 @@ static void edit_open(struct view *v)
 				 "%u, column %u: %s", g->line, g->col, g->msg));
 		else            /* the whole file: no position */
 			doc_wrap(d, 1, 0, role, g->msg);
-		if (g->source)
+		/* the source line may be the name's: not when redacting,
+		 * as in the errors view */
+		if (g->source && !v->ui->redact)
 			doc_linef(d, 5, ROLE_DIM, "%s", g->source);
 	}
 	v->lines = d->n;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "redact.h"
 #include "view.h"
 
 struct errors {
@@ -24,42 +25,57 @@ static void collect(struct errors *e, const struct diag_list *l)
 		e->v[e->n++] = &l->v[i];
 }
 
-/* In redaction mode a file is named by its load order: case file names
- * often carry the person's name. */
+/* In redaction mode a case file is named by its label (redact.h: "case
+ * E06a", "file 3"), in the position and in the message (a duplicate id
+ * names the other file), as the command line names it: case file names
+ * often carry the person's name.  Another file (the configuration) by its
+ * load order.  lab: the corpus files' labels, or NULL. */
 static const char *file_name(struct view *v, const struct diag *d,
-			     char *buf, size_t n)
+			     char *const *lab, char *buf, size_t n)
 {
+	const struct corpus *c = &v->ui->model.corpus;
 	if (!v->ui->redact)
 		return d->file;
+	if (lab && d->file_index < c->n_files &&
+	    !strcmp(c->files[d->file_index], d->file))
+		return lab[d->file_index];
 	snprintf(buf, n, "(file %u)", d->file_index + 1);
 	return buf;
 }
 
-static const char *diag_text(struct view *v, const struct diag *d, char *buf,
-			     size_t n)
+static const char *diag_text(struct view *v, const struct diag *d,
+			     char *const *lab, char *buf, size_t n)
 {
+	const struct corpus *c = &v->ui->model.corpus;
 	char f[32];
 	const char *sev = d->severity == DIAG_ERROR ? "error" : "warning";
+	const char *file = file_name(v, d, lab, f, sizeof(f));
+	char *msg = lab ? redact_paths(d->msg, c->files, lab, c->n_files)
+			: NULL;
 	/* as diag_print writes it: a whole-file problem has no position */
 	if (d->line)
-		snprintf(buf, n, "%s:%u:%u: %s: %s", file_name(v, d, f,
-			 sizeof(f)), d->line, d->col, sev, d->msg);
+		snprintf(buf, n, "%s:%u:%u: %s: %s", file, d->line, d->col,
+			 sev, msg ? msg : d->msg);
 	else
-		snprintf(buf, n, "%s: %s: %s", file_name(v, d, f, sizeof(f)),
-			 sev, d->msg);
+		snprintf(buf, n, "%s: %s: %s", file, sev, msg ? msg : d->msg);
+	free(msg);
 	return buf;
 }
 
 static void wrap_all(struct view *v, struct errors *e)
 {
+	const struct corpus *c = &v->ui->model.corpus;
+	char **lab = v->ui->redact ? redact_file_labels(c->files, c->n_files,
+			(const struct cw_case *const *)c->cases, c->n_cases)
+			: NULL;
 	doc_reset(&e->doc, v->ui->cols);
 	e->n_of = 0;
 	for (size_t i = 0; i < e->n; i++) {
 		char buf[2048];
 		size_t before = e->doc.n;
 		doc_wrap(&e->doc, 1, 0, e->v[i]->severity == DIAG_ERROR ?
-			 ROLE_ERROR : ROLE_WARNING, diag_text(v, e->v[i], buf,
-							      sizeof(buf)));
+			 ROLE_ERROR : ROLE_WARNING, diag_text(v, e->v[i], lab,
+							      buf, sizeof(buf)));
 		for (size_t k = before; k < e->doc.n; k++) {
 			if (e->n_of == e->cap_of) {
 				e->cap_of = e->cap_of ? e->cap_of * 2 : 64;
@@ -69,6 +85,7 @@ static void wrap_all(struct view *v, struct errors *e)
 			e->of[e->n_of++] = i;
 		}
 	}
+	free(lab);
 }
 
 static void errors_open(struct view *v)
